@@ -1,0 +1,33 @@
+# make brief: build the environment and brief the seeds; make test: run every test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: brief test bench lint sysdeps clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+# WeasyPrint wants libharfbuzz-subset0 (without it: a warning and 2.4x slower PDFs).
+sysdeps:
+	@if ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing libharfbuzz-subset0 for WeasyPrint"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libharfbuzz-subset0 >/dev/null; \
+	else echo "note: install libharfbuzz-subset0 (sudo apt-get install libharfbuzz-subset0) for faster PDFs"; fi
+
+brief: $(STAMP) sysdeps
+	$(BIN)/briefer brief seeds/ --out out/
+
+test: $(STAMP) sysdeps
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check briefer tests
+
+clean:
+	rm -rf out dist build .pytest_cache

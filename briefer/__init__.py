@@ -1,0 +1,3 @@
+"""briefer: rule-based briefings on negotiations from news articles."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,149 @@
+"""The briefing model: typed values passed between stages and serialised as JSON."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Section = Literal["delegations", "venues", "positions", "open_questions"]
+SECTIONS: tuple[str, ...] = ("delegations", "venues", "positions", "open_questions")
+
+
+class Article(BaseModel):
+    """One article as read from its source, cleaned and ready for NLP."""
+
+    id: str
+    title: str = ""
+    path: str = ""
+    text: str
+    url: str | None = None
+    published: str | None = None
+
+
+class InputFailure(BaseModel):
+    """An input that could not be used, and why."""
+
+    input: str
+    reason: str
+
+
+class Evidence(BaseModel):
+    """Where a fact was found: article, sentence, character span and rule."""
+
+    source: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+
+
+class Fact(BaseModel):
+    """One finding of one rule in one sentence, before resolution across articles."""
+
+    section: Section
+    fields: dict[str, Any]
+    evidence: Evidence
+
+
+class Source(BaseModel):
+    """An article the brief draws on."""
+
+    id: str
+    title: str = ""
+    path: str = ""
+    url: str | None = None
+    published: str | None = None
+
+
+class Person(BaseModel):
+    """A named person and the role the text gives them."""
+
+    name: str
+    role: str | None = None
+
+
+class Conflict(BaseModel):
+    """A field that sources state differently."""
+
+    field: str
+    values: list[str]
+
+
+class Item(BaseModel):
+    """Common to every briefing item: its evidence, corroboration and conflicts."""
+
+    evidence: list[Evidence] = Field(default_factory=list)
+    source_count: int = 0
+    conflicts: list[Conflict] = Field(default_factory=list)
+
+
+class Delegation(Item):
+    """A team a party sends to talks."""
+
+    party: str
+    talks: str = ""
+    leader: Person | None = None
+    members: list[Person] = Field(default_factory=list)
+    sent_by: Person | None = None
+
+
+class Venue(Item):
+    """A place where talks happen, are prepared or are offered."""
+
+    name: str
+    country: str | None = None
+    talks: str = ""
+
+
+class Speaker(BaseModel):
+    """Who made a statement: a person or an institution."""
+
+    name: str
+    role: str | None = None
+    party: str | None = None
+
+
+class Position(Item):
+    """A stance, demand, assessment or claim attributed to a speaker."""
+
+    speaker: Speaker
+    kind: Literal["official", "analyst"] = "official"
+    statement: str
+    direct_quote: bool = False
+
+
+class OpenQuestion(Item):
+    """A question the coverage leaves unresolved."""
+
+    text: str
+    kind: Literal["explicit", "uncertainty"] = "explicit"
+
+
+class RunInfo(BaseModel):
+    """How the brief was made: versions, model and rule folders."""
+
+    briefer_version: str = ""
+    model: str = ""
+    rules: list[str] = Field(default_factory=list)
+
+
+class Briefing(BaseModel):
+    """The whole structured brief, as `briefer extract --format json` prints it."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_version: int = SCHEMA_VERSION
+    generated_at: datetime
+    title: str = "Negotiations brief"
+    date: str = ""
+    sources: list[Source] = Field(default_factory=list)
+    delegations: list[Delegation] = Field(default_factory=list)
+    venues: list[Venue] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    open_questions: list[OpenQuestion] = Field(default_factory=list)
+    failures: list[InputFailure] = Field(default_factory=list)
+    run: RunInfo = Field(default_factory=RunInfo)
