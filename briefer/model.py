@@ -74,11 +74,13 @@ class Conflict(BaseModel):
 
 
 class Item(BaseModel):
-    """Common to every briefing item: its evidence, corroboration and conflicts."""
+    """Common to every briefing item: evidence, corroboration, conflicts, change since last brief."""
 
     evidence: list[Evidence] = Field(default_factory=list)
     source_count: int = 0
     conflicts: list[Conflict] = Field(default_factory=list)
+    status: Literal["new", "changed", "unchanged"] | None = None
+    previous: str | None = None
 
 
 class Delegation(Item):
@@ -123,6 +125,20 @@ class OpenQuestion(Item):
     kind: Literal["explicit", "uncertainty"] = "explicit"
 
 
+class DroppedItem(BaseModel):
+    """An item the previous brief carried and this one does not."""
+
+    section: Section
+    label: str
+
+
+class Changes(BaseModel):
+    """What changed since the previous brief in the history."""
+
+    previous_date: str
+    dropped: list[DroppedItem] = Field(default_factory=list)
+
+
 class RunInfo(BaseModel):
     """How the brief was made: versions, model and rule folders."""
 
@@ -146,4 +162,5 @@ class Briefing(BaseModel):
     positions: list[Position] = Field(default_factory=list)
     open_questions: list[OpenQuestion] = Field(default_factory=list)
     failures: list[InputFailure] = Field(default_factory=list)
+    changes: Changes | None = None
     run: RunInfo = Field(default_factory=RunInfo)
