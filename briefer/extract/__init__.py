@@ -1,0 +1,98 @@
+"""The extract stage: run compiled rules over a Doc and turn matches into facts with evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from briefer.extract.checks import CHECKS
+from briefer.extract.views import person, sentence_value, view
+from briefer.model import Article, Evidence, Fact
+from briefer.rules.compiler import CompiledRules, RuleMatch
+from briefer.rules.lexicon import Lexicon
+from briefer.rules.schema import CAPTURE_RE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# A fact without these fields says nothing and is dropped.
+REQUIRED_FIELDS = {
+    "delegations": ("party",),
+    "venues": ("name",),
+    "positions": ("speaker", "statement"),
+    "open_questions": ("text",),
+}
+
+
+@dataclass
+class PersonMention:
+    """A named person in an article, with the role and party the text gives there."""
+
+    name: str
+    role: str
+    party: str | None
+    start: int
+
+
+@dataclass
+class ArticleFacts:
+    """What one article yields: its facts and the people it names (for reference resolution)."""
+
+    article: Article
+    facts: list[Fact] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+
+
+def _emit(match: RuleMatch, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """Evaluate a rule's `emit` against one match: one field dict, or one per item of a list view."""
+    fields: dict[str, Any] = {}
+    for name, spec in match.rule.emit.items():
+        if isinstance(spec, str) and (found := CAPTURE_RE.match(spec)):
+            span = match.captures.get(found.group(1))
+            if span is None:
+                return []
+            fields[name] = view(span, found.group(2), lexicon)
+        elif isinstance(spec, str) and spec.startswith("$"):
+            fields[name] = sentence_value(match.sentence, match.span, spec)
+        else:
+            fields[name] = spec
+    listed = [name for name, value in fields.items() if isinstance(value, list)]
+    if not listed:
+        return [fields]
+    return [{**fields, listed[0]: item} for item in fields[listed[0]]]
+
+
+def _evidence(match: RuleMatch, article: Article) -> Evidence:
+    return Evidence(
+        source=article.id,
+        sentence=" ".join(match.sentence.text.split()),
+        start=match.span.start_char,
+        end=match.span.end_char,
+        rule=match.rule.id,
+    )
+
+
+def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
+    """Every PERSON entity, described with its role and party."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            found = person(ent, lexicon)
+            mentions.append(PersonMention(found["name"], found["role"], found["party"], ent.start_char))
+    return mentions
+
+
+def extract_facts(doc: Doc, article: Article, rules: CompiledRules, lexicon: Lexicon) -> ArticleFacts:
+    """Run every rule over one parsed article."""
+    result = ArticleFacts(article=article, people=people_in(doc, lexicon))
+    for match in rules.matches(doc):
+        if any(CHECKS[check](match, lexicon) for check in match.rule.unless):
+            continue
+        for fields in _emit(match, lexicon):
+            if all(fields.get(f) for f in REQUIRED_FIELDS[match.rule.section]):
+                fields["priority"] = match.rule.priority
+                result.facts.append(Fact(section=match.rule.section, fields=fields, evidence=_evidence(match, article)))
+    return result
+
+
+__all__ = ["ArticleFacts", "PersonMention", "extract_facts"]

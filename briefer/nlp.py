@@ -1,0 +1,99 @@
+"""The spaCy stage: load the pipeline once, add gazetteer entities, parse articles in small batches."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from briefer.config import DEFAULT_MODEL
+from briefer.errors import ConfigError
+from briefer.model import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 4  # whole articles: spaCy's default batch holds gigabytes (field notes)
+LINE_BREAK_SENTENCES = "briefer_line_sentences"
+ENTITY_CLEANUP = "briefer_entity_cleanup"
+
+
+def model_name(requested: str | None = None) -> str:
+    """The pipeline to load: --model, else $BRIEFER_MODEL, else the bundled small English model."""
+    return requested or os.environ.get("BRIEFER_MODEL") or DEFAULT_MODEL
+
+
+def _register_components() -> None:
+    """Register briefer's own pipeline components with spaCy (idempotent)."""
+    from spacy.language import Language
+    from spacy.util import filter_spans
+
+    if Language.has_factory(LINE_BREAK_SENTENCES):
+        return
+
+    @Language.component(LINE_BREAK_SENTENCES)
+    def line_sentences(doc):
+        """Start a sentence after every line break: headings, list items and paragraphs stand alone."""
+        for token in doc[:-1]:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+    @Language.component(ENTITY_CLEANUP)
+    def entity_cleanup(doc):
+        """Cut entities at line breaks and strip a leading "the" or trailing possessive."""
+        spans = []
+        for ent in doc.ents:
+            start, end = ent.start, ent.end
+            for token in doc[start:end]:
+                if "\n" in token.text:
+                    end = token.i
+                    break
+            while start < end and doc[start].lower_ in {"the", "’s", "'s"}:
+                start += 1
+            while end > start and doc[end - 1].lower_ in {"’s", "'s", "’", "'"}:
+                end -= 1
+            if end > start:
+                spans.append(doc[start:end])
+                spans[-1].label_ = ent.label_
+        doc.ents = filter_spans(spans)
+        return doc
+
+
+def load_pipeline(
+    name: str | None = None,
+    *,
+    entity_patterns: Sequence[dict] = (),
+    exclude: Iterable[str] = (),
+) -> Language:
+    """Load a spaCy pipeline with briefer's sentence splitting and gazetteer entity ruler."""
+    import spacy
+    from thinc.api import NumpyOps, set_current_ops
+
+    set_current_ops(NumpyOps(use_blis=False))  # 1.5x faster on these CPUs (field notes)
+    _register_components()
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name, exclude=list(exclude))
+    except OSError as exc:
+        raise ConfigError(f"cannot load spaCy pipeline '{name}': is it installed? ({exc})") from exc
+    first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0] if nlp.pipe_names else None
+    nlp.add_pipe(LINE_BREAK_SENTENCES, before=first) if first else nlp.add_pipe(LINE_BREAK_SENTENCES)
+    if entity_patterns:
+        where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+        ruler = nlp.add_pipe("entity_ruler", name="briefer_gazetteer", config={"phrase_matcher_attr": "LOWER"}, **where)
+        ruler.add_patterns(list(entity_patterns))
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(ENTITY_CLEANUP, after="ner")
+    log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Doc, Article]]:
+    """Parse articles lazily, in small batches, yielding each Doc with its article."""
+    stream = ((article.text, article) for article in articles)
+    yield from nlp.pipe(stream, as_tuples=True, batch_size=batch_size)

@@ -1,0 +1,171 @@
+"""The resolve stage: in-article references, parties, kinds, and merging facts across articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from briefer.extract import ArticleFacts
+from briefer.model import Conflict, Delegation, Evidence, Fact, OpenQuestion, Person, Position, Speaker, Venue
+from briefer.resolve.names import ArticlePeople, person_key, translit_key
+from briefer.rules.lexicon import Lexicon, fold
+
+STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "was", "were", "be", "will", "for"}
+
+
+@dataclass
+class Resolved:
+    """The four sections, merged across articles."""
+
+    delegations: list[Delegation] = field(default_factory=list)
+    venues: list[Venue] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    open_questions: list[OpenQuestion] = field(default_factory=list)
+
+
+def content_words(text: str) -> set[str]:
+    """Folded content words of a statement or question."""
+    return {w for w in fold(text).split() if w not in STOP}
+
+
+def similar(a: str, b: str, threshold: float = 0.6) -> bool:
+    """Whether two texts say the same thing (content-word overlap over the shorter one)."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= threshold
+
+
+def _count_sources(evidence: list[Evidence]) -> int:
+    return len({e.source for e in evidence})
+
+
+def _person(found: dict | None) -> Person | None:
+    return Person(name=found["name"], role=found.get("role") or None) if found else None
+
+
+class Resolver:
+    """Turns every article's facts into one set of briefing items."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.result = Resolved()
+
+    # -- positions -------------------------------------------------------------------------
+    def _add_position(self, fact: Fact, people: ArticlePeople) -> None:
+        speaker = people.resolve(fact.fields["speaker"], fact.evidence.start)
+        if speaker is None:
+            return
+        statement = fact.fields["statement"]
+        party = fact.fields.get("party") or speaker.get("party")
+        kind = fact.fields.get("kind") or (
+            "analyst" if self.lexicon.is_analyst(speaker.get("role"), speaker.get("name")) else "official")
+        sentence_quotes = fact.evidence.sentence.count('"') + fact.evidence.sentence.count("“")
+        direct = bool(fact.fields.get("direct_quote")) or (sentence_quotes >= 1 and statement in _quoted(fact))
+        key = person_key(speaker["name"]) or fold(speaker["name"])
+        for existing in self.result.positions:
+            same_speaker = (person_key(existing.speaker.name) or fold(existing.speaker.name)) == key
+            if same_speaker and (similar(existing.statement, statement) or _same_span(existing, fact)):
+                existing.evidence.append(fact.evidence)
+                existing.source_count = _count_sources(existing.evidence)
+                if len(content_words(statement)) > len(content_words(existing.statement)) and _same_span(existing, fact):
+                    existing.statement = statement
+                return
+        self.result.positions.append(Position(
+            speaker=Speaker(name=speaker["name"], role=speaker.get("role") or None, party=party),
+            kind=kind, statement=statement, direct_quote=direct, evidence=[fact.evidence], source_count=1))
+
+    # -- delegations -----------------------------------------------------------------------
+    def _add_delegation(self, fact: Fact, people: ArticlePeople) -> None:
+        fields = fact.fields
+        party = self.lexicon.party_of(fields["party"]) or fields["party"]
+        leader = people.resolve(fields["leader"], fact.evidence.start) if fields.get("leader") else None
+        members = [people.resolve(m, fact.evidence.start) for m in _as_list(fields.get("members"))]
+        if fields.get("member"):
+            members.append(people.resolve(fields["member"], fact.evidence.start))
+        sent_by = people.resolve(fields["sent_by"], fact.evidence.start) if fields.get("sent_by") else None
+        delegation = next((d for d in self.result.delegations if fold(d.party) == fold(party)), None)
+        if delegation is None:
+            delegation = Delegation(party=party, talks=fields.get("talks") or "")
+            self.result.delegations.append(delegation)
+        delegation.evidence.append(fact.evidence)
+        delegation.source_count = _count_sources(delegation.evidence)
+        if leader:
+            if delegation.leader is None:
+                delegation.leader = _person(leader)
+            elif person_key(delegation.leader.name) != person_key(leader["name"]):
+                _note_conflict(delegation, "leader", [delegation.leader.name, leader["name"]])
+        for member in filter(None, members):
+            known = [delegation.leader, *delegation.members]
+            if not any(p and person_key(p.name) == person_key(member["name"]) for p in known):
+                delegation.members.append(_person(member))
+        if sent_by and delegation.sent_by is None:
+            delegation.sent_by = _person(sent_by)
+
+    # -- venues and questions --------------------------------------------------------------
+    def _add_venue(self, fact: Fact) -> None:
+        name = fact.fields["name"]
+        key = translit_key(self.lexicon.party_of(name) or name)
+        for venue in self.result.venues:
+            if translit_key(self.lexicon.party_of(venue.name) or venue.name) == key:
+                venue.evidence.append(fact.evidence)
+                venue.source_count = _count_sources(venue.evidence)
+                return
+        country = fact.fields.get("country") or self.lexicon.country_of_place(name)
+        self.result.venues.append(Venue(name=name, country=country, talks=fact.fields.get("talks") or "",
+                                        evidence=[fact.evidence], source_count=1))
+
+    def _add_question(self, fact: Fact) -> None:
+        text = fact.fields["text"]
+        for question in self.result.open_questions:
+            if question.evidence[0].sentence == fact.evidence.sentence or similar(question.text, text, 0.85):
+                question.evidence.append(fact.evidence)
+                question.source_count = _count_sources(question.evidence)
+                if fact.fields.get("kind") == "explicit":
+                    question.kind = "explicit"
+                return
+        self.result.open_questions.append(OpenQuestion(
+            text=text, kind=fact.fields.get("kind") or "explicit", evidence=[fact.evidence], source_count=1))
+
+    def add(self, article: ArticleFacts) -> None:
+        """Resolve one article's facts into the merged sections, best rules first."""
+        people = ArticlePeople(article.people, self.lexicon)
+        for fact in sorted(article.facts, key=lambda f: (-f.fields.get("priority", 0), f.evidence.start)):
+            if fact.section == "positions":
+                self._add_position(fact, people)
+            elif fact.section == "delegations":
+                self._add_delegation(fact, people)
+            elif fact.section == "venues":
+                self._add_venue(fact)
+            else:
+                self._add_question(fact)
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def _quoted(fact: Fact) -> str:
+    from briefer.extract.views import quotes_in
+
+    return " ".join(quotes_in(fact.evidence.sentence))
+
+
+def _same_span(position: Position, fact: Fact) -> bool:
+    return any(e.source == fact.evidence.source and e.sentence == fact.evidence.sentence for e in position.evidence)
+
+
+def _note_conflict(item, field_name: str, values: list[str]) -> None:
+    for conflict in item.conflicts:
+        if conflict.field == field_name:
+            conflict.values.extend(v for v in values if v not in conflict.values)
+            return
+    item.conflicts.append(Conflict(field=field_name, values=values))
+
+
+def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
+    """Merge every article's facts into one set of briefing items."""
+    resolver = Resolver(lexicon)
+    for article in articles:
+        resolver.add(article)
+    return resolver.result

@@ -1,0 +1,103 @@
+"""Names: canonical keys across spellings, and in-article references ("he", a bare surname)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefer.extract import PersonMention
+from briefer.rules.lexicon import Lexicon, fold
+
+PRONOUNS = {"he", "she", "him", "her", "i", "we"}
+NON_SPEAKERS = {"this", "that", "it", "which", "who", "these", "those", "one", "some", "many", "others",
+                "they", "there", "what", "all", "both", "each", "you", "something", "nothing", "everyone"}
+HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
+
+
+def translit_key(word: str) -> str:
+    """One key for transliteration variants: Zelensky/Zelenskiy/Zelenskyy, Darchiyev/Darchiev, Kyiv/Kiev."""
+    word = fold(word).replace(" ", "")
+    word = re.sub(r"[yj]", "i", word)
+    word = re.sub(r"(.)\1+", r"\1", word)
+    word = re.sub(r"ie", "e", word)
+    return word.rstrip("i") or word
+
+
+def name_tokens(name: str) -> list[str]:
+    """A person's name words without honorifics."""
+    tokens = fold(name).split()
+    while tokens and tokens[0] in HONORIFICS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def person_key(name: str) -> str:
+    """Canonical key of a person: transliterated surname plus first initial when given."""
+    tokens = name_tokens(name)
+    if not tokens:
+        return ""
+    surname = translit_key(tokens[-1])
+    return f"{tokens[0][0]}.{surname}" if len(tokens) > 1 else surname
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names can be the same person (a bare surname matches a full name)."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb or translit_key(ta[-1]) != translit_key(tb[-1]):
+        return False
+    return len(ta) == 1 or len(tb) == 1 or ta[0][0] == tb[0][0]
+
+
+def _is_pronoun(name: str) -> bool:
+    return fold(name) in PRONOUNS
+
+
+def is_non_speaker(name: str) -> bool:
+    """A word that stands where a speaker would but names nobody ("this", "it", "they")."""
+    return fold(name) in NON_SPEAKERS or not re.search(r"[A-Za-z]", name or "")
+
+
+class ArticlePeople:
+    """The people one article names, to resolve its references to full names."""
+
+    def __init__(self, mentions: list[PersonMention], lexicon: Lexicon):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.lexicon = lexicon
+
+    def _full(self, name: str) -> PersonMention | None:
+        """The fullest mention of the same person in the article."""
+        best = None
+        for mention in self.mentions:
+            if same_person(mention.name, name) and len(name_tokens(mention.name)) > 1:
+                if best is None or len(mention.role) > len(best.role):
+                    best = mention
+        return best
+
+    def _before(self, offset: int) -> PersonMention | None:
+        """The last named person before an offset."""
+        candidates = [m for m in self.mentions if m.start < offset and not _is_pronoun(m.name)]
+        return candidates[-1] if candidates else None
+
+    def resolve(self, found: dict[str, Any] | str, offset: int) -> dict[str, Any] | None:
+        """Full name, role and party for a person reference; None when it names nobody."""
+        found = {"name": found, "role": "", "party": None} if isinstance(found, str) else dict(found)
+        name = found.get("name") or ""
+        if _is_pronoun(name):
+            antecedent = self._before(offset)
+            if antecedent is None:
+                return None
+            found = {"name": antecedent.name, "role": "", "party": None}
+        elif is_non_speaker(name):
+            return None
+        full = self._full(found["name"])
+        if full is not None:
+            found["name"] = full.name if len(name_tokens(found["name"])) < 2 else found["name"]
+            found["role"] = found.get("role") or full.role
+            found["party"] = found.get("party") or full.party
+        actor = self.lexicon.actor(found["name"])
+        if actor is not None:
+            if len(name_tokens(found["name"])) < 2:
+                found["name"] = actor.name
+            found["role"] = found.get("role") or actor.role or ""
+            found["party"] = found.get("party") or actor.party
+        return found

@@ -1,0 +1,105 @@
+"""Lookups built once from the gazetteers: party names, demonyms, known actors, role words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from briefer.rules.gazetteer import Actor, Gazetteers
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and punctuation folded: the key for comparing names."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"\b([a-z])\.\s?([a-z])\.", r"\1\2", text)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+@dataclass
+class Lexicon:
+    """What the extraction and resolution stages ask of the gazetteers."""
+
+    gazetteers: Gazetteers
+    _party_by_key: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for party in self.gazetteers.parties:
+            for name in [party.name, *party.aliases, *party.demonyms]:
+                key = fold(name)
+                self._party_by_key.setdefault(key, party.name)
+                if key.startswith("the "):
+                    self._party_by_key.setdefault(key[4:], party.name)
+
+    def party_of(self, text: str) -> str | None:
+        """The party a name, alias or demonym stands for ("Kremlin" -> Russia), if any."""
+        key = fold(text)
+        if key.startswith("the "):
+            key = key[4:]
+        return self._party_by_key.get(key)
+
+    def party_in(self, text: str) -> str | None:
+        """The first party named anywhere in a phrase ("Russia's deputy foreign minister" -> Russia)."""
+        words = fold(text).split()
+        for size in (4, 3, 2, 1):
+            for i in range(len(words) - size + 1):
+                party = self._party_by_key.get(" ".join(words[i : i + size]))
+                if party:
+                    return party
+        return None
+
+    @cached_property
+    def demonyms(self) -> frozenset[str]:
+        """Demonyms, lower case ("russian")."""
+        return frozenset(fold(d) for p in self.gazetteers.parties for d in p.demonyms)
+
+    @cached_property
+    def _actors_by_key(self) -> dict[str, Actor]:
+        actors: dict[str, Actor] = {}
+        for actor in self.gazetteers.actors:
+            for name in [actor.name, *actor.aliases]:
+                actors.setdefault(fold(name), actor)
+        return actors
+
+    def actor(self, name: str) -> Actor | None:
+        """A known actor by any of their spellings."""
+        return self._actors_by_key.get(fold(name))
+
+    @cached_property
+    def places(self) -> dict[str, str]:
+        """Folded place name -> country."""
+        return {fold(place): country for place, country in self.gazetteers.places.items()}
+
+    def country_of_place(self, place: str) -> str | None:
+        """The country a city or building lies in, or the country itself."""
+        return self.places.get(fold(place)) or self.party_of(place)
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Words that make up titles before names ("deputy", "foreign", "minister")."""
+        return self.gazetteers.words("roles.title_words")
+
+    @cached_property
+    def analyst_markers(self) -> tuple[str, ...]:
+        """Phrases that mark an expert or commentator."""
+        return tuple(fold(m) for m in self.gazetteers.list("roles.analyst_markers"))
+
+    @cached_property
+    def official_markers(self) -> tuple[str, ...]:
+        """Phrases that keep a speaker an official."""
+        return tuple(fold(m) for m in self.gazetteers.list("roles.official_markers"))
+
+    def is_analyst(self, role: str | None, party: str | None = None) -> bool:
+        """Whether a role (or institution) marks an expert rather than an official."""
+        text = f" {fold(role or '')} {fold(party or '')} "
+        if not text.strip():
+            return False
+        hits = [m for m in self.analyst_markers if f" {m} " in text]
+        if not hits:
+            return False
+        if hits == ["former"]:
+            return not any(f" {m} " in text for m in ("president", "prime minister"))
+        return True
