@@ -64,6 +64,7 @@ class Person(BaseModel):
 
     name: str
     role: str | None = None
+    status: Literal["new", "unchanged"] | None = None  # as a delegation member, since the last brief
 
 
 class Conflict(BaseModel):
