@@ -1,0 +1,62 @@
+"""Text cleaning: line breaks, control characters, Unicode (NFC), ASCII quotes, whitespace, furniture.
+
+Quotation marks are straightened to ASCII `"` and `'` (textacy's `quotation_marks`, plus the
+low, reversed and angle quotes it leaves alone) so rules need only match those two.
+Paragraphs and line breaks are kept: the NLP stage splits sentences at line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from briefer.ingest.furniture import Furniture
+
+MAX_TITLE_CHARS = 300
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_EXTRA_QUOTES = str.maketrans(
+    {
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\uff02": '"',
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2039": "'",
+        "\u203a": "'",
+        "\uff07": "'",
+    }
+)
+
+
+def clean_text(text: str, furniture: Furniture | None = None) -> str:
+    """Cleaned article text: one blank line at most between paragraphs, no furniture, no edges."""
+    from textacy.preprocessing import normalize
+
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _straighten_quotes(normalize.unicode(_INVISIBLE.sub("", text), form="NFC"))
+    lines = [normalize.whitespace(line) for line in text.split("\n")]
+    if furniture is not None:
+        lines = furniture.remove(lines)
+    text = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_title(title: str) -> str:
+    """A one-line title: controls dropped, quotes straightened, all whitespace (CR, LF) collapsed."""
+    title = _straighten_quotes(unicodedata.normalize("NFC", _INVISIBLE.sub("", title)))
+    title = " ".join(title.split())
+    if len(title) > MAX_TITLE_CHARS:
+        title = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    return unicodedata.normalize("NFC", title)
+
+
+def _straighten_quotes(text: str) -> str:
+    """Curly, low and angle quotation marks (and apostrophes) to ASCII `"` and `'`."""
+    from textacy.preprocessing import normalize
+
+    return normalize.quotation_marks(text).translate(_EXTRA_QUOTES)

@@ -1,0 +1,79 @@
+"""RSS and Atom feeds through feedparser: each entry with text becomes an article."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from briefer.ingest.failures import BadInput
+from briefer.ingest.raw import RawArticle
+from briefer.ingest.webpage import fragment_text
+from briefer.model import InputFailure
+
+log = logging.getLogger(__name__)
+
+
+def read_feed(data: bytes, name: str, content_type: str | None = None) -> list[RawArticle | InputFailure]:
+    """The entries of an RSS or Atom document; BadInput when it is not a feed briefer can read."""
+    import feedparser
+
+    headers = {"content-type": content_type} if content_type else {}
+    feed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    if not feed.get("version") and not feed.entries:
+        problem = feed.get("bozo_exception")
+        raise BadInput(f"feed does not parse: {_first_line(problem) if problem else 'not RSS or Atom'}")
+    readouts = list(_entries(feed.entries, name))
+    if feed.get("bozo"):
+        problem = _first_line(feed.get("bozo_exception"))
+        if not any(isinstance(readout, RawArticle) for readout in readouts):
+            raise BadInput(f"feed does not parse: {problem}")
+        log.warning("%s: feed is not well formed (%s); read what parsed", name, problem)
+    if not readouts:
+        raise BadInput("feed has no entries")
+    return readouts
+
+
+def _entries(entries, name: str) -> Iterator[RawArticle | InputFailure]:
+    """An article per entry with text, a failure per entry without."""
+    for number, entry in enumerate(entries, start=1):
+        text = _entry_text(entry)
+        if not text.strip():
+            yield InputFailure(input=name, reason=f"entry {number} has no text")
+            continue
+        yield RawArticle(
+            text=text,
+            id=_entry_id(entry, text),
+            title=entry.get("title", ""),
+            url=entry.get("link") or None,
+            published=_published(entry),
+            where=f"{name} entry {number}",
+        )
+
+
+def _entry_text(entry) -> str:
+    """The fullest body an entry carries: its content, else its summary, as text."""
+    contents = [item.get("value", "") for item in entry.get("content", [])]
+    body = max(contents, key=len, default="") or entry.get("summary", "")
+    return fragment_text(body)
+
+
+def _entry_id(entry, text: str) -> str:
+    """A short stable id from the entry's guid, link or text."""
+    key = entry.get("id") or entry.get("link") or text
+    return "feed-" + hashlib.sha256(key.encode("utf-8", errors="replace")).hexdigest()[:12]
+
+
+def _published(entry) -> str | None:
+    """The entry's publication (else update) time as ISO 8601 UTC."""
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed:
+        return None
+    return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+
+
+def _first_line(problem: object) -> str:
+    """The first line of an exception's message."""
+    return str(problem).strip().splitlines()[0] if str(problem).strip() else type(problem).__name__
