@@ -28,19 +28,7 @@ def fragment_text(fragment: str) -> str:
     """The text of an HTML fragment (a feed entry's content), paragraphs on their own lines."""
     import trafilatura
 
-    if "<" not in fragment:
+    if "<" not in fragment and "&" not in fragment:
         return fragment
-    text = trafilatura.extract(
-        f"<html><body>{fragment}</body></html>",
-        include_comments=False,
-        include_tables=True,
-        favor_recall=True,
-    )
-    if text:
-        return text
-    from lxml import html as lxml_html
-
-    try:
-        return lxml_html.fromstring(fragment).text_content()
-    except Exception:  # lxml raises several types for garbage; plain text is the fallback
-        return fragment
+    page = f"<html><body>{fragment}</body></html>"
+    return trafilatura.extract(page, include_comments=False, include_tables=True, favor_recall=True) or ""
