@@ -1,0 +1,64 @@
+"""The command line: typer commands, each a thin wrapper over one plain function."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from briefer import __version__
+from briefer.cli import brief as _brief_commands
+from briefer.errors import BrieferError
+
+app = typer.Typer(
+    name="briefer",
+    help="Rule-based briefings on negotiations from news articles.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"briefer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
+) -> None:
+    """briefer: who negotiates, where, what they say, and what is still open."""
+    from rich.logging import RichHandler
+
+    from briefer.cli.output import stderr
+
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(message)s",
+        handlers=[RichHandler(console=stderr(), show_time=False, show_path=False)],
+    )
+
+
+_brief_commands.register(app)
+
+
+def main() -> None:
+    """Entry point: run the app, turn briefer's errors into one line and an exit code."""
+    try:
+        app()
+    except BrieferError as exc:
+        message = str(exc).strip() or exc.__class__.__name__
+        print(f"briefer: error: {message}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("briefer: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        logging.getLogger("briefer").debug("unexpected error", exc_info=True)
+        print(f"briefer: unexpected error: {exc.__class__.__name__}: {exc} (run with -v for details)", file=sys.stderr)
+        sys.exit(1)

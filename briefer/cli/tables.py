@@ -1,0 +1,44 @@
+"""The briefing model as rich tables, for `briefer extract --format table`."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from briefer.model import Briefing
+
+
+def _sources(item) -> str:
+    return ", ".join(sorted({e.source for e in item.evidence}))
+
+
+def print_briefing(briefing: Briefing) -> None:
+    """Print the four sections as tables on stdout."""
+    console = Console()
+    table = Table(title="Delegations", expand=True)
+    for column in ("Party", "Leader", "Members", "Sent by", "Sources"):
+        table.add_column(column)
+    for d in briefing.delegations:
+        leader = f"{d.leader.name} ({d.leader.role})" if d.leader and d.leader.role else (d.leader.name if d.leader else "")
+        members = "; ".join(f"{m.name} ({m.role})" if m.role else m.name for m in d.members)
+        table.add_row(d.party, leader, members, d.sent_by.name if d.sent_by else "", _sources(d))
+    console.print(table)
+    table = Table(title="Venues", expand=True)
+    for column in ("Venue", "Country", "Sources"):
+        table.add_column(column)
+    for v in briefing.venues:
+        table.add_row(v.name, v.country or "", _sources(v))
+    console.print(table)
+    table = Table(title="Stated positions", expand=True)
+    for column in ("Speaker", "Party", "Kind", "Statement", "Sources"):
+        table.add_column(column)
+    for p in briefing.positions:
+        statement = f"“{p.statement}”" if p.direct_quote else p.statement
+        table.add_row(p.speaker.name, p.speaker.party or "", p.kind, statement, _sources(p))
+    console.print(table)
+    table = Table(title="Open questions", expand=True)
+    for column in ("Question", "Kind", "Sources"):
+        table.add_column(column)
+    for q in briefing.open_questions:
+        table.add_row(q.text, q.kind, _sources(q))
+    console.print(table)

@@ -1,0 +1,172 @@
+"""The pipeline: ingest, NLP, extraction, resolution, rendering and writing, in that order."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from briefer import __version__
+from briefer.config import Config
+from briefer.errors import NoInputError, UsageError
+from briefer.model import Article, Briefing, InputFailure, RunInfo, Source
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("md", "html", "pdf", "json")
+FILE_NAMES = {"md": "brief.md", "html": "brief.html", "pdf": "brief.pdf", "json": "briefing.json"}
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Settings:
+    """Everything one run needs, gathered by the CLI from flags, config file and environment."""
+
+    sources: list[str]
+    config: Config = field(default_factory=Config)
+    out_dir: Path = Path("out")
+    formats: tuple[str, ...] = FORMATS
+    audience: str | None = None
+    date: str | None = None
+    title: str | None = None
+    rules_dirs: list[Path] = field(default_factory=list)
+    templates_dir: Path | None = None
+    model: str | None = None
+    paper: str = "a4"
+    since: datetime | None = None
+    max_article_bytes: int = 5_000_000
+
+    @property
+    def all_rules_dirs(self) -> list[Path]:
+        """User rule folders: the config file's, then the command line's."""
+        return [*self.config.rules, *self.rules_dirs]
+
+    @property
+    def audience_name(self) -> str:
+        """The audience asked for, else the config file's default."""
+        return self.audience or self.config.audience
+
+
+@dataclass
+class Extraction:
+    """The briefing model and what went into it."""
+
+    briefing: Briefing
+    articles: list[Article]
+    failures: list[InputFailure]
+
+
+@dataclass
+class Result:
+    """A finished run: the briefing and the files written."""
+
+    extraction: Extraction
+    written: dict[str, Path]
+
+
+def brief_date(settings: Settings) -> str:
+    """The brief's date: --date, else today."""
+    if settings.date is None:
+        return date.today().isoformat()
+    try:
+        return date.fromisoformat(settings.date).isoformat()
+    except ValueError as exc:
+        raise UsageError(f"--date '{settings.date}' is not a date (YYYY-MM-DD)") from exc
+
+
+def read_articles(settings: Settings) -> tuple[list[Article], list[InputFailure]]:
+    """Ingest every source; stop with exit 4 when none is usable."""
+    from briefer.ingest import read_sources
+
+    result = read_sources(settings.sources, max_bytes=settings.max_article_bytes, since=settings.since,
+                          cleaning_dirs=settings.all_rules_dirs)
+    if not result.articles:
+        reasons = "; ".join(f"{f.input}: {f.reason}" for f in result.failures[:3])
+        raise NoInputError("no usable article" + (f" ({reasons})" if reasons else ""))
+    return result.articles, result.failures
+
+
+def extract(settings: Settings, on_progress: Progress | None = None) -> Extraction:
+    """Read, parse and extract every article, then resolve the facts into a briefing."""
+    from briefer.extract import extract_facts
+    from briefer.nlp import load_pipeline, model_name, parse
+    from briefer.resolve import resolve
+    from briefer.rules import load_knowledge
+
+    day = brief_date(settings)
+    knowledge = load_knowledge(settings.all_rules_dirs)
+    knowledge.ruleset.raise_on_problems()
+    articles, failures = read_articles(settings)
+    nlp = load_pipeline(settings.model or settings.config.model, entity_patterns=knowledge.entity_patterns())
+    rules = knowledge.compile(nlp.vocab)
+
+    def facts():
+        for done, (doc, article) in enumerate(parse(nlp, articles), start=1):
+            yield extract_facts(doc, article, rules, knowledge.lexicon)
+            if on_progress:
+                on_progress(done, len(articles))
+
+    resolved = resolve(facts(), knowledge.lexicon)
+    briefing = Briefing(
+        generated_at=datetime.combine(date.fromisoformat(day), time(6, 0), tzinfo=UTC)
+        if settings.date else datetime.now(UTC).replace(microsecond=0),
+        title=settings.title or "Negotiations brief",
+        date=day,
+        sources=[Source(id=a.id, title=a.title, path=a.path, url=a.url, published=a.published) for a in articles],
+        delegations=resolved.delegations,
+        venues=resolved.venues,
+        positions=resolved.positions,
+        open_questions=resolved.open_questions,
+        failures=failures,
+        run=RunInfo(briefer_version=__version__, model=model_name(settings.model or settings.config.model),
+                    rules=[str(d) for d in knowledge.ruleset.folders]),
+    )
+    return Extraction(briefing, articles, failures)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
+    """Every requested document as bytes, keyed by file name."""
+    documents: dict[str, bytes] = {}
+    wanted = [f for f in settings.formats if f != "json"]
+    if wanted:
+        from briefer.render import render_documents
+
+        documents.update(render_documents(
+            extraction.briefing, audience=settings.audience_name, formats=wanted,
+            user_templates=settings.templates_dir or settings.config.templates, config=settings.config,
+            paper=settings.paper))
+    if "json" in settings.formats:
+        documents[FILE_NAMES["json"]] = extraction.briefing.model_dump_json(indent=2).encode("utf-8")
+    return documents
+
+
+def run(settings: Settings, on_progress: Progress | None = None) -> Result:
+    """Build the brief and write every requested file; all rendering happens before any write."""
+    unknown = sorted(set(settings.formats) - set(FORMATS))
+    if unknown:
+        raise UsageError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    extraction = extract(settings, on_progress)
+    documents = render(extraction, settings)
+    written = {}
+    for name, data in documents.items():
+        path = settings.out_dir / name
+        write_atomic(path, data)
+        written[name] = path
+    return Result(extraction, written)
