@@ -85,10 +85,15 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
 def extract_facts(doc: Doc, article: Article, rules: CompiledRules, lexicon: Lexicon) -> ArticleFacts:
     """Run every rule over one parsed article."""
     result = ArticleFacts(article=article, people=people_in(doc, lexicon))
+    seen: set[tuple[str, int, str]] = set()
     for match in rules.matches(doc):
         if any(CHECKS[check](match, lexicon) for check in match.rule.unless):
             continue
         for fields in _emit(match, lexicon):
+            key = (match.rule.id, match.sentence.start, repr(sorted(fields.items())))
+            if key in seen:
+                continue
+            seen.add(key)
             if all(fields.get(f) for f in REQUIRED_FIELDS[match.rule.section]):
                 fields["priority"] = match.rule.priority
                 result.facts.append(Fact(section=match.rule.section, fields=fields, evidence=_evidence(match, article)))

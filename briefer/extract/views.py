@@ -178,7 +178,8 @@ def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
         case "place":
             return place(span)
         case "sentences":
-            return [tidy(s.text) for s in span.doc[span.start : span.end].sents if tidy(s.text)]
+            clipped = (span.doc[max(s.start, span.start) : min(s.end, span.end)] for s in span.sents)
+            return [text for text in (tidy(s.text) for s in clipped) if text]
     raise ValueError(f"unknown view {name}")
 
 

@@ -45,7 +45,8 @@ class CompiledRules:
     def matches(self, doc: Doc) -> Iterator[RuleMatch]:
         """Every rule match in the Doc, in document order per matcher."""
         vocab = doc.vocab
-        for key, start, end, alignment in self.token_matcher(doc, with_alignments=True):
+        token_matches = self.token_matcher(doc, with_alignments=True) if len(self.token_matcher) else []
+        for key, start, end, alignment in token_matches:
             pattern_key = vocab.strings[key]
             names = self.token_captures[pattern_key]
             captures: dict[str, list[int]] = {}
@@ -54,9 +55,9 @@ class CompiledRules:
                 if name:
                     captures.setdefault(name, []).append(start + offset)
             yield self._match(doc, pattern_key, start, end, {n: (ix[0], ix[-1] + 1) for n, ix in captures.items()})
-        for key, start, end in self.phrase_matcher(doc):
+        for key, start, end in self.phrase_matcher(doc) if len(self.phrase_matcher) else []:
             yield self._match(doc, vocab.strings[key], start, end, {PHRASE_CAPTURE: (start, end)})
-        for key, token_ids in self.dependency_matcher(doc):
+        for key, token_ids in self.dependency_matcher(doc) if len(self.dependency_matcher) else []:
             pattern_key = vocab.strings[key]
             names = self.dependency_names[pattern_key]
             captures = {name: (i, i + 1) for name, i in zip(names, token_ids, strict=True)}
@@ -151,7 +152,7 @@ def compile_rules(
                 for i, pattern in enumerate(patterns):
                     tokens, names = _token_pattern(pattern)
                     key = f"{rule.id}#{i}"
-                    compiled.token_matcher.add(key, [tokens])
+                    compiled.token_matcher.add(key, [tokens], greedy="LONGEST")
                     compiled.token_captures[key] = names
                     captures_found.append({n for n in names if n})
             elif rule.kind == "dependency":
