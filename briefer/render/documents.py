@@ -1,0 +1,146 @@
+"""Render a briefing for one audience into Markdown, HTML and PDF, fitting a page limit if it has one."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from briefer.config import AudienceConfig, Config
+from briefer.errors import ConfigError, RenderError, UsageError
+from briefer.model import SECTIONS, Briefing
+from briefer.render import pdf
+from briefer.render.environment import Environments, make_environments, render_template
+from briefer.render.loader import search_path
+from briefer.render.rank import Selection, keep_best, select, size
+from briefer.render.summary import bottom_line, developments
+from briefer.render.view import PAPER_SIZES, BriefView, build_view
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("md", "html", "pdf")
+PAGES_KEY = "pages"
+# Built-in audience defaults; a config file's `[audiences.NAME] limits` overrides them key by key.
+AUDIENCE_LIMITS: dict[str, dict[str, int]] = {
+    "executive": {"delegations": 6, "venues": 4, "positions": 6, "open_questions": 4, PAGES_KEY: 2},
+}
+
+
+def _settings(audience: str, config: Config | None) -> tuple[list[str], dict[str, int], int | None]:
+    """Sections, item limits and page limit of an audience: built-in defaults, then the config file."""
+    settings = config.audience_config(audience) if config is not None else AudienceConfig()
+    limits = {**AUDIENCE_LIMITS.get(audience, {}), **settings.limits}
+    unknown = sorted(set(limits) - set(SECTIONS) - {PAGES_KEY})
+    if unknown:
+        allowed = ", ".join((*SECTIONS, PAGES_KEY))
+        raise ConfigError(f"audiences.{audience}.limits: unknown key {unknown[0]!r} (allowed: {allowed})")
+    pages = limits.pop(PAGES_KEY, None)
+    return list(settings.sections or SECTIONS), limits, pages
+
+
+class _Renderer:
+    """Renders views of one briefing for one audience through one set of templates."""
+
+    def __init__(
+        self,
+        briefing: Briefing,
+        audience: str,
+        paper: str,
+        envs: Environments,
+        full: Selection,
+        cited_only: bool,
+    ):
+        self.briefing, self.audience, self.paper, self.envs = briefing, audience, paper, envs
+        self.full, self.cited_only = full, cited_only
+
+    def view(self, selection: Selection) -> BriefView:
+        omitted = {section: len(self.full[section]) - len(items) for section, items in selection.items()}
+        view = build_view(
+            self.briefing,
+            selection,
+            audience=self.audience,
+            paper=self.paper,
+            cited_only=self.cited_only,
+            omitted=omitted,
+        )
+        view.developments = developments(view)
+        view.bottom_line = bottom_line(view)
+        return view
+
+    def html(self, selection: Selection) -> str:
+        return render_template(self.envs.html, "brief.html.j2", brief=self.view(selection))
+
+    def markdown(self, selection: Selection) -> str:
+        return render_template(self.envs.md, "brief.md.j2", brief=self.view(selection))
+
+
+def fit_pages(
+    selection: Selection, max_pages: int, html_of: Callable[[Selection], str], layout: Callable[[str], Any]
+) -> tuple[Selection, str, Any]:
+    """The selection with the most best-ranked items whose layout fits `max_pages` (binary search)."""
+    html = html_of(selection)
+    document = layout(html)
+    if len(document.pages) <= max_pages:
+        return selection, html, document
+    log.info("%d pages > %d: trimming lower-ranked items", len(document.pages), max_pages)
+    best = None
+    low, high = 0, size(selection) - 1
+    while low <= high:
+        middle = (low + high) // 2
+        candidate = keep_best(selection, middle)
+        html = html_of(candidate)
+        document = layout(html)
+        if len(document.pages) <= max_pages:
+            best, low = (candidate, html, document), middle + 1
+        else:
+            high = middle - 1
+    if best is None:
+        raise RenderError(
+            f"the brief does not fit on {max_pages} pages even with no items: shorten its templates"
+        )
+    log.info("kept %d of %d items to fit %d pages", size(best[0]), size(selection), max_pages)
+    return best
+
+
+def render_documents(
+    briefing: Briefing,
+    *,
+    audience: str = "analyst",
+    formats: Iterable[str] = FORMATS,
+    user_templates: Path | None = None,
+    config: Config | None = None,
+    paper: str = "a4",
+) -> dict[str, bytes]:
+    """Return {"brief.md": ..., "brief.html": ..., "brief.pdf": ...} for the requested formats."""
+    wanted = list(dict.fromkeys(formats))
+    unknown = [name for name in wanted if name not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown document format {unknown[0]!r} (choose from {', '.join(FORMATS)})")
+    if paper not in PAPER_SIZES:
+        raise UsageError(f"unknown paper size {paper!r} (choose from {', '.join(PAPER_SIZES)})")
+    if user_templates is None and config is not None:
+        user_templates = config.templates
+    folders = search_path(audience, user_templates, config)
+    sections, limits, max_pages = _settings(audience, config)
+    full = select(briefing, sections, {})
+    renderer = _Renderer(
+        briefing, audience, paper, make_environments(folders), full, cited_only=max_pages is not None
+    )
+    roots = [folder.path for folder in folders]
+    selection = select(briefing, sections, limits)
+    document = None
+    if max_pages is not None:
+        selection, html, document = fit_pages(
+            selection, max_pages, renderer.html, lambda h: pdf.layout(h, roots)
+        )
+    else:
+        html = renderer.html(selection)
+    outputs: dict[str, bytes] = {}
+    if "md" in wanted:
+        outputs["brief.md"] = renderer.markdown(selection).encode("utf-8")
+    if "html" in wanted:
+        outputs["brief.html"] = html.encode("utf-8")
+    if "pdf" in wanted:
+        outputs["brief.pdf"] = pdf.write_pdf(document if document is not None else pdf.layout(html, roots))
+    return outputs

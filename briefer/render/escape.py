@@ -1,0 +1,40 @@
+"""Escaping article text for Markdown, and citation markers for Markdown and HTML.
+
+Markdown has no autoescape, so the Markdown environment escapes every `{{ value }}`
+(its `finalize` hook) unless the value is `Markup`. Escaping keeps text readable:
+only what could make markup is touched (backslash, backtick, brackets, angle brackets,
+and a block marker at the start), and line breaks fold into spaces so text can
+never open a heading, list or HTML block of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+_INLINE = re.compile(r"([\\`\[\]<>])")
+_SPACE = re.compile(r"\s+")
+# What opens a block when it starts a line: heading, list item, rule or setext underline, fence.
+_BLOCK_START = re.compile(r"^ ?(?:#{1,6}(?=\s|$)|[-+*_=]+(?=\s|$)|~{3,}|\d{1,9}(?=[.)](?:\s|$)))")
+
+
+def md_escape(value: object) -> str:
+    """Text as it should appear literally in Markdown, on one line."""
+    if isinstance(value, Markup):
+        return str(value)
+    text = _SPACE.sub(" ", str(value))
+    text = _INLINE.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: m[0] + "\\" if m[0][-1].isdigit() else "\\" + m[0].lstrip(), text)
+
+
+def cites_md(numbers: Iterable[int]) -> Markup:
+    """Citation markers `[1][3]` linking to the source list, in Markdown."""
+    return Markup("".join(f"[[{int(n)}]](#src-{int(n)})" for n in numbers))
+
+
+def cites_html(numbers: Iterable[int]) -> Markup:
+    """Citation markers `[1][3]` linking to the source list, in HTML (kept on one line)."""
+    links = [Markup('<a class="cite" href="#src-{0}">[{0}]</a>').format(int(n)) for n in numbers]
+    return Markup('<span class="cites">{}</span>').format(Markup("").join(links)) if links else Markup("")

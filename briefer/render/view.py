@@ -1,0 +1,295 @@
+"""The render-side view of a briefing: numbered sources, citations, groups and change marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefer import __version__
+from briefer.model import (
+    Briefing,
+    Delegation,
+    DroppedItem,
+    InputFailure,
+    Item,
+    OpenQuestion,
+    Position,
+    RunInfo,
+    Source,
+    Speaker,
+    Venue,
+)
+from briefer.render.rank import Selection, corroboration
+
+SECTION_TITLES = {
+    "delegations": "Delegations",
+    "venues": "Venues",
+    "positions": "Stated positions",
+    "open_questions": "Open questions",
+}
+KIND_TITLES = {"official": "Officials", "analyst": "Analysts and observers"}
+NO_PARTY = {"official": "Party not stated", "analyst": "No affiliation stated"}
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A source with its number in this brief."""
+
+    number: int
+    source: Source
+
+    @property
+    def anchor(self) -> str:
+        """The link target of the source in HTML, PDF and Markdown."""
+        return f"src-{self.number}"
+
+    @property
+    def label(self) -> str:
+        """The title, or the article id when the source has none."""
+        return self.source.title or self.source.id
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    """An evidence sentence and the number of the source it comes from."""
+
+    sentence: str
+    cite: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item as the brief shows it: the model item, its citations and evidence."""
+
+    section: str
+    item: Item
+    cites: tuple[int, ...]
+    evidence: tuple[EvidenceLine, ...]
+    label: str
+    sources: int
+    venues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence the brief composes from the model, with the sources behind it."""
+
+    text: str
+    cites: tuple[int, ...] = ()
+
+
+@dataclass
+class SpeakerGroup:
+    """The statements of one speaker."""
+
+    speaker: Speaker
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass
+class PartyGroup:
+    """The speakers of one party."""
+
+    party: str
+    speakers: list[SpeakerGroup] = field(default_factory=list)
+
+
+@dataclass
+class KindGroup:
+    """Officials or analysts, grouped by party then speaker."""
+
+    kind: str
+    title: str
+    parties: list[PartyGroup] = field(default_factory=list)
+
+    def party_title(self, party: PartyGroup) -> str:
+        """The party's name, or what to say when the sources name none."""
+        return party.party or NO_PARTY[self.kind]
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    """What changed since the previous brief."""
+
+    previous_date: str
+    new: list[Entry]
+    changed: list[Entry]
+    dropped: list[DroppedItem]
+
+
+@dataclass
+class BriefView:
+    """Everything a template reads."""
+
+    title: str
+    date: str
+    audience: str
+    paper: str
+    reporting_window: str | None
+    source_count: int
+    sections: list[str]
+    section_titles: dict[str, str]
+    delegations: list[Entry]
+    venues: list[Entry]
+    positions: list[Entry]
+    position_groups: list[KindGroup]
+    open_questions: list[Entry]
+    sources: list[SourceEntry]
+    failures: list[InputFailure]
+    changes: ChangesView | None
+    run: RunInfo
+    version: str
+    omitted: dict[str, int]
+    developments: list[Sentence] = field(default_factory=list)
+    bottom_line: list[Sentence] = field(default_factory=list)
+
+
+def long_date(text: str | None) -> str:
+    """`2025-02-17` as `17 February 2025`; anything else unchanged."""
+    day = _parse_day(text)
+    return f"{day.day} {day:%B %Y}" if day else (text or "")
+
+
+def _parse_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat((text or "")[:10])
+    except ValueError:
+        return None
+
+
+def reporting_window(sources: list[Source]) -> str | None:
+    """The span of the sources' publication dates, or None when no source is dated."""
+    days = sorted({day for day in (_parse_day(s.published) for s in sources) if day})
+    if not days:
+        return None
+    first, last = days[0], days[-1]
+    if first == last:
+        return long_date(first.isoformat())
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%B %Y}"
+    return f"{long_date(first.isoformat())} – {long_date(last.isoformat())}"
+
+
+def shorten(text: str, words: int = 30) -> str:
+    """At most `words` words, with an ellipsis when cut."""
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
+def item_label(item: Item) -> str:
+    """A short one-line name for an item, used in change lists."""
+    if isinstance(item, Delegation):
+        leader = f", led by {item.leader.name}" if item.leader else ""
+        talks = f" ({item.talks})" if item.talks else ""
+        return f"{item.party} delegation{talks}{leader}"
+    if isinstance(item, Venue):
+        where = f", {item.country}" if item.country else ""
+        return f"{item.name}{where}"
+    if isinstance(item, Position):
+        return f"{item.speaker.name}: {shorten(item.statement, 20)}"
+    if isinstance(item, OpenQuestion):
+        return shorten(item.text, 25)
+    raise TypeError(f"not a briefing item: {type(item).__name__}")
+
+
+def number_sources(briefing: Briefing, selection: Selection, cited_only: bool) -> list[SourceEntry]:
+    """Number the sources in briefing order; evidence naming an unknown source adds it at the end."""
+    cited = [e.source for items in selection.values() for item in items for e in item.evidence]
+    known = {source.id for source in briefing.sources}
+    listed = [s for s in briefing.sources if not cited_only or s.id in set(cited)]
+    listed += [Source(id=sid) for sid in dict.fromkeys(cited) if sid not in known]
+    return [SourceEntry(number, source) for number, source in enumerate(listed, start=1)]
+
+
+def _talks_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _entry(section: str, item: Item, numbers: dict[str, int], venues: dict[str, list[str]]) -> Entry:
+    cites = tuple(sorted({numbers[e.source] for e in item.evidence}))
+    lines = tuple(
+        EvidenceLine(e.sentence, numbers[e.source])
+        for e in {(e.source, e.sentence): e for e in item.evidence}.values()
+    )
+    held = (
+        tuple(venues.get(_talks_key(item.talks), ())) if isinstance(item, Delegation) and item.talks else ()
+    )
+    return Entry(section, item, cites, lines, item_label(item), corroboration(item), held)
+
+
+def group_positions(entries: list[Entry]) -> list[KindGroup]:
+    """Officials then analysts; within each, parties (unknown last) then speakers, best-ranked first."""
+    groups: list[KindGroup] = []
+    for kind, title in KIND_TITLES.items():
+        parties: dict[str, PartyGroup] = {}
+        speakers: dict[tuple[str, str], SpeakerGroup] = {}
+        for entry in entries:
+            position: Position = entry.item  # type: ignore[assignment]
+            if position.kind != kind:
+                continue
+            party = position.speaker.party or ""
+            group = parties.setdefault(party, PartyGroup(party))
+            key = (party, position.speaker.name)
+            if key not in speakers:
+                speakers[key] = SpeakerGroup(position.speaker)
+                group.speakers.append(speakers[key])
+            elif not speakers[key].speaker.role and position.speaker.role:
+                speakers[key].speaker = position.speaker
+            speakers[key].entries.append(entry)
+        if parties:
+            groups.append(KindGroup(kind, title, sorted(parties.values(), key=lambda group: not group.party)))
+    return groups
+
+
+def build_view(
+    briefing: Briefing,
+    selection: Selection,
+    *,
+    audience: str,
+    paper: str,
+    cited_only: bool,
+    omitted: dict[str, int],
+) -> BriefView:
+    """Assemble what the templates read from the briefing and the items chosen for this brief."""
+    sources = number_sources(briefing, selection, cited_only)
+    numbers = {entry.source.id: entry.number for entry in sources}
+    venue_names: dict[str, list[str]] = {}
+    for venue in briefing.venues:
+        if venue.talks:
+            where = f"{venue.name}, {venue.country}" if venue.country else venue.name
+            venue_names.setdefault(_talks_key(venue.talks), []).append(where)
+    entries = {
+        section: [_entry(section, item, numbers, venue_names) for item in items]
+        for section, items in selection.items()
+    }
+    changes = None
+    if briefing.changes is not None:
+        every = [entry for section_entries in entries.values() for entry in section_entries]
+        changes = ChangesView(
+            previous_date=briefing.changes.previous_date,
+            new=[e for e in every if e.item.status == "new"],
+            changed=[e for e in every if e.item.status == "changed"],
+            dropped=list(briefing.changes.dropped),
+        )
+    return BriefView(
+        title=briefing.title,
+        date=briefing.date or briefing.generated_at.date().isoformat(),
+        audience=audience,
+        paper=PAPER_SIZES[paper],
+        reporting_window=reporting_window(briefing.sources),
+        source_count=len(briefing.sources),
+        sections=list(selection),
+        section_titles=SECTION_TITLES,
+        delegations=entries.get("delegations", []),
+        venues=entries.get("venues", []),
+        positions=entries.get("positions", []),
+        position_groups=group_positions(entries.get("positions", [])),
+        open_questions=entries.get("open_questions", []),
+        sources=sources,
+        failures=list(briefing.failures),
+        changes=changes,
+        run=briefing.run,
+        version=briefing.run.briefer_version or __version__,
+        omitted={section: count for section, count in omitted.items() if count},
+    )
