@@ -75,5 +75,8 @@ def _published(entry) -> str | None:
 
 
 def _first_line(problem: object) -> str:
-    """The first line of an exception's message."""
-    return str(problem).strip().splitlines()[0] if str(problem).strip() else type(problem).__name__
+    """An XML parser's problem as `line L, column C: message`, or the first line of any other."""
+    if hasattr(problem, "getLineNumber"):
+        return f"line {problem.getLineNumber()}, column {problem.getColumnNumber()}: {problem.getMessage()}"
+    text = str(problem).strip()
+    return text.splitlines()[0] if text else type(problem).__name__

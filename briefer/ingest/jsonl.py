@@ -63,9 +63,9 @@ def _decode(line: bytes, where: str) -> str:
 def _article(line: str, default_id: str) -> RawArticle:
     """One line's article; BadInput for malformed JSON, a non-object or a missing or empty text."""
     try:
-        record = json.loads(line)
+        record = json.loads(line.strip())
     except json.JSONDecodeError as exc:
-        raise BadInput(f"malformed JSON ({exc.msg} at column {exc.colno})") from None
+        raise BadInput(f"malformed JSON at column {exc.colno} ({exc.msg.lower()})") from None
     except RecursionError:
         raise BadInput("malformed JSON (nested too deeply)") from None
     if not isinstance(record, dict):

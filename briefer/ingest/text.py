@@ -9,14 +9,14 @@ from briefer.ingest.raw import RawArticle
 _MAX_HEADLINE_CHARS = 150
 _MAX_HEADLINE_WORDS = 25
 
-_MD_HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
-_MD_QUOTE = re.compile(r"^ {0,3}>\s?", re.MULTILINE)
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?", re.MULTILINE)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_STRONG = re.compile(r"(?<![\w*_])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
 _MD_EMPHASIS = re.compile(r"(?<![\w*_])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
 _MD_CODE = re.compile(r"`([^`]+)`")
-_MD_RULE = re.compile(r"^ {0,3}([-*_])( ?\1){2,}\s*$", re.MULTILINE)
+_MD_RULE = re.compile(r"^ {0,3}([-*_])([ \t]?\1){2,}[ \t]*$", re.MULTILINE)
 
 
 def read_text(text: str, *, markdown: bool = False) -> RawArticle:
