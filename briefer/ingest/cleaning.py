@@ -48,7 +48,8 @@ def clean_text(text: str, furniture: Furniture | None = None) -> str:
 
 def clean_title(title: str) -> str:
     """A one-line title: controls dropped, quotes straightened, all whitespace (CR, LF) collapsed."""
-    title = _straighten_quotes(unicodedata.normalize("NFC", _INVISIBLE.sub("", title)))
+    title = _INVISIBLE.sub("", _LINE_BREAKS.sub(" ", title))
+    title = _straighten_quotes(unicodedata.normalize("NFC", title))
     title = " ".join(title.split())
     if len(title) > MAX_TITLE_CHARS:
         title = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"

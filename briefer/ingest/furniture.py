@@ -51,6 +51,8 @@ class FurnitureRule(BaseModel):
 
     @model_validator(mode="after")
     def _one_way_each(self) -> FurnitureRule:
+        if not self.enabled:
+            return self
         if bool(self.lines) == bool(self.match):
             raise ValueError("give either `lines` or `match`, not both or neither")
         if sum((self.then is not None, self.until is not None, self.rest)) > 1:

@@ -1,0 +1,205 @@
+"""Ingest over HTTP: pages and feeds from a real server on 127.0.0.1, and every way a fetch fails."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from briefer.ingest import read_sources
+from briefer.ingest.fetch import USER_AGENT
+
+PAGE = b"""<!doctype html><html><head><title>Mediators meet in Doha</title>
+<meta name="date" content="2024-04-02"></head><body><nav>Home | World</nav>
+<article><p>Mediators met in Doha on Tuesday to prepare a new round of talks, officials said.</p>
+<p>The next session is planned for next week in the same building.</p></article></body></html>"""
+
+FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>Talks end</title><link>http://example.org/end</link><guid>end-1</guid>
+<description>The talks ended without agreement.</description></item></channel></rss>"""
+
+
+@dataclass
+class Route:
+    """What the server answers on one path."""
+
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    delay: float = 0.0
+    drip: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
+    length: bool = True
+
+
+@dataclass
+class Server:
+    """A loopback HTTP server whose routes a test fills in."""
+
+    base: str
+    routes: dict[str, Route]
+    user_agents: list[str]
+
+    def url(self, path: str, route: Route) -> str:
+        self.routes[path] = route
+        return self.base + path
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    routes: dict[str, Route] = {}
+    user_agents: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            user_agents.append(self.headers.get("User-Agent", ""))
+            route = routes.get(self.path)
+            if route is None:
+                self.send_error(404, "Not Found")
+                return
+            time.sleep(route.delay)
+            self.send_response(route.status)
+            self.send_header("Content-Type", route.content_type)
+            if route.length:
+                self.send_header("Content-Length", str(len(route.body)))
+            for name, value in route.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            try:
+                if route.drip:
+                    for byte in route.body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(route.drip)
+                else:
+                    self.wfile.write(route.body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", routes, user_agents)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def failures_of(result) -> list[tuple[str, str]]:
+    return [(failure.input, failure.reason) for failure in result.failures]
+
+
+def test_an_article_page_is_fetched_with_our_user_agent_and_read_like_html(server):
+    url = server.url("/page", Route(PAGE))
+    result = read_sources([url], timeout=5)
+    [article] = result.articles
+    assert article.title == "Mediators meet in Doha"
+    assert article.url == url
+    assert article.published == "2024-04-02"
+    assert article.id.startswith("url-")
+    assert article.text.splitlines() == [
+        "Mediators met in Doha on Tuesday to prepare a new round of talks, officials said.",
+        "The next session is planned for next week in the same building.",
+    ]
+    assert server.user_agents == [USER_AGENT]
+
+
+def test_a_feed_url_is_read_by_content_type_or_by_sniffing(server):
+    typed = server.url("/feed.rss", Route(FEED, "application/rss+xml"))
+    generic = server.url("/feed", Route(FEED.replace(b"end-1", b"end-2"), "text/xml"))
+    result = read_sources([typed, generic], timeout=5)
+    assert [article.title for article in result.articles] == ["Talks end"]
+    assert result.duplicates == 1  # same text and link in both feeds
+    assert result.articles[0].url == "http://example.org/end"
+
+
+def test_a_plain_text_url(server):
+    url = server.url("/a.txt", Route(b"Talks resume\n\nEnvoys met again.\n", "text/plain; charset=utf-8"))
+    [article] = read_sources([url], timeout=5).articles
+    assert (article.title, article.text, article.url) == ("Talks resume", "Talks resume\n\nEnvoys met again.", url)
+
+
+def test_a_latin1_page_declared_by_the_server_is_decoded_with_a_warning(server, caplog):
+    body = "<html><body><article><p>The envoy arrived in Bogot\u00e1 on Monday for another round of talks.</p>" \
+           "</article></body></html>"
+    url = server.url("/latin", Route(body.encode("latin-1"), "text/html; charset=iso-8859-1"))
+    [article] = read_sources([url], timeout=5).articles
+    assert "Bogot\u00e1" in article.text
+    assert f"{url}: not UTF-8; decoded as iso8859-1" in caplog.messages
+
+
+def test_a_server_that_does_not_answer_in_time(server):
+    url = server.url("/slow", Route(PAGE, delay=2.0))
+    started = time.monotonic()
+    result = read_sources([url], timeout=0.3)
+    assert time.monotonic() - started < 1.5
+    assert failures_of(result) == [(url, "timed out after 0.3 s")]
+
+
+def test_a_body_that_trickles_in_past_the_deadline(server):
+    url = server.url("/drip", Route(PAGE, drip=0.05))
+    started = time.monotonic()
+    result = read_sources([url], timeout=0.5)
+    assert time.monotonic() - started < 1.5
+    assert failures_of(result) == [(url, "timed out after 0.5 s")]
+
+
+def test_http_errors_are_named(server):
+    missing = server.base + "/missing"
+    broken = server.url("/broken", Route(b"oops", status=500))
+    assert failures_of(read_sources([missing, broken], timeout=5)) == [
+        (missing, "HTTP 404 Not Found"),
+        (broken, "HTTP 500 Internal Server Error"),
+    ]
+
+
+def test_a_refused_connection():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/a"
+    assert failures_of(read_sources([url], timeout=2)) == [(url, "cannot fetch: connection refused")]
+
+
+def test_bodies_over_the_limit_are_refused_whether_announced_or_not(server):
+    announced = server.url("/big", Route(b"x" * 5000, "text/plain"))
+    unannounced = server.url("/big-chunked", Route(b"x" * 5000, "text/plain", length=False))
+    limit = "larger than the 1,000-byte limit (raise it with --max-article-bytes)"
+    assert failures_of(read_sources([announced, unannounced], timeout=5, max_bytes=1000)) == [
+        (announced, limit), (unannounced, limit)]
+
+
+def test_redirects_are_followed_to_http_only(server):
+    target = server.url("/target", Route(PAGE))
+    hop = server.url("/hop", Route(status=302, headers={"Location": target}))
+    ftp = server.url("/to-ftp", Route(status=302, headers={"Location": "ftp://127.0.0.1/x"}))
+    result = read_sources([hop, ftp], timeout=5)
+    assert [article.url for article in result.articles] == [target]
+    assert failures_of(result) == [(ftp, "cannot fetch: redirect to a non-http address ftp://127.0.0.1/x")]
+
+
+def test_a_binary_url_and_a_bad_feed_url(server):
+    image = server.url("/img", Route(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image/png"))
+    feed = server.url("/bad.rss", Route(b"<rss><channel><item>", "application/rss+xml"))
+    reasons = dict(failures_of(read_sources([image, feed], timeout=5)))
+    assert reasons[image] == "binary file (contains NUL bytes), not text"
+    assert reasons[feed].startswith("feed does not parse: line ")
+
+
+def test_a_failing_url_does_not_cost_the_other_inputs(server, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Envoys met in Oslo.\n", encoding="utf-8")
+    slow = server.url("/slow", Route(PAGE, delay=2.0))
+    result = read_sources([slow, str(good)], timeout=0.3)
+    assert [article.id for article in result.articles] == ["good"]
+    assert failures_of(result) == [(slow, "timed out after 0.3 s")]
