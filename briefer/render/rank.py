@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from briefer.model import Briefing, Item
+from briefer.model import Briefing, Item, Position
 
 Selection = dict[str, list[Item]]
 
@@ -19,11 +19,37 @@ def rank_key(item: Item) -> tuple[int, int]:
     return corroboration(item), len(item.evidence)
 
 
+def ranked(items: Iterable[Item]) -> list[Item]:
+    """Items best first: by corroboration, then evidence count (stable otherwise).
+
+    Positions differ after corroboration: a speaker's first statement comes before anyone's
+    second, officials before analysts, and only then evidence count, so a short brief is not
+    one voice (one long interview yields many evidence sentences from a single source).
+    """
+
+    def key(item: Item, nth: int) -> tuple[int, ...]:
+        corroborated, evidence = rank_key(item)
+        if isinstance(item, Position):
+            return -corroborated, nth, item.kind == "analyst", -evidence
+        return -corroborated, -evidence
+
+    by_rank = sorted(items, key=rank_key, reverse=True)
+    statements: dict[tuple[str | None, str], int] = {}
+    keyed = []
+    for item in by_rank:
+        nth = 0
+        if isinstance(item, Position):
+            speaker = (item.speaker.party, item.speaker.name)
+            nth = statements[speaker] = statements.get(speaker, -1) + 1
+        keyed.append((key(item, nth), item))
+    return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
+
+
 def select(briefing: Briefing, sections: Iterable[str], limits: Mapping[str, int]) -> Selection:
-    """The items of each section, best ranked first (stable), cut to the section's limit."""
+    """The items of each section, best ranked first, cut to the section's limit."""
     selection: Selection = {}
     for section in sections:
-        items = sorted(getattr(briefing, section), key=rank_key, reverse=True)
+        items = ranked(getattr(briefing, section))
         limit = limits.get(section)
         selection[section] = items[:limit] if limit is not None else items
     return selection
@@ -35,16 +61,14 @@ def size(selection: Selection) -> int:
 
 
 def keep_best(selection: Selection, count: int) -> Selection:
-    """Keep the `count` best-ranked items across sections; ties go to the item higher in its section.
+    """Keep the `count` best items across ranked sections: most corroborated first, then round-robin.
 
-    Sections are already ranked, so an item's index in its section breaks ties: trimming
-    takes the last items of the longest sections first rather than emptying one section.
+    Among equally corroborated items, each section's first item comes before any section's
+    second, so trimming shortens the longest sections first rather than emptying one.
     """
-    ranked = sorted(
-        ((section, index) for section, items in selection.items() for index in range(len(items))),
-        key=lambda place: (tuple(-k for k in rank_key(selection[place[0]][place[1]])), place[1]),
-    )
-    kept = set(ranked[:count])
+    places = [(section, index) for section, items in selection.items() for index in range(len(items))]
+    places.sort(key=lambda place: (-corroboration(selection[place[0]][place[1]]), place[1]))
+    kept = set(places[:count])
     return {
         section: [item for index, item in enumerate(items) if (section, index) in kept]
         for section, items in selection.items()

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from briefer.model import Delegation, OpenQuestion, Position, Venue
-from briefer.render.view import BriefView, Entry, Sentence, long_date, shorten
+from briefer.render.view import BriefView, Entry, Sentence, long_date, place, shorten
 
 BOTTOM_LINE_SENTENCES = 4
+MAX_VENUES = 3  # venues named in one talks sentence; the Venues section lists them all
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"'A-Z])")
 
 
@@ -56,9 +57,6 @@ def _party(entry: Entry) -> str:
     return f"{delegation.party} (led by {delegation.leader.name}{role})"
 
 
-def _place(entry: Entry) -> str:
-    venue: Venue = entry.item  # type: ignore[assignment]
-    return f"{venue.name}, {venue.country}" if venue.country else venue.name
 
 
 def talks_sentence(group: TalksGroup, named_groups: int) -> Sentence:
@@ -74,10 +72,12 @@ def talks_sentence(group: TalksGroup, named_groups: int) -> Sentence:
     if group.delegations:
         parts.append("delegations from " + _join([_party(e) for e in group.delegations]))
     if group.venues:
-        parts.append(
-            ("venue: " if len(group.venues) == 1 else "venues: ") + "; ".join(map(_place, group.venues))
-        )
-    return _sentence(f"{name}: " + "; ".join(parts), *group.delegations, *group.venues)
+        places = [place(e.item) for e in group.venues[:MAX_VENUES]]  # type: ignore[arg-type]
+        more = len(group.venues) - MAX_VENUES
+        places += [f"{more} more"] if more > 0 else []
+        parts.append(("venue: " if len(group.venues) == 1 else "venues: ") + "; ".join(places))
+    shown = group.delegations + group.venues[:MAX_VENUES]
+    return _sentence(f"{name}: " + "; ".join(parts), *shown)
 
 
 def speaker_phrase(position: Position) -> str:

@@ -177,6 +177,11 @@ def shorten(text: str, words: int = 30) -> str:
     return text if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
+def place(venue: Venue) -> str:
+    """`Name, Country`, without repeating a country that is the venue itself."""
+    return f"{venue.name}, {venue.country}" if venue.country and venue.country != venue.name else venue.name
+
+
 def item_label(item: Item) -> str:
     """A short one-line name for an item, used in change lists."""
     if isinstance(item, Delegation):
@@ -184,8 +189,7 @@ def item_label(item: Item) -> str:
         talks = f" ({item.talks})" if item.talks else ""
         return f"{item.party} delegation{talks}{leader}"
     if isinstance(item, Venue):
-        where = f", {item.country}" if item.country else ""
-        return f"{item.name}{where}"
+        return place(item)
     if isinstance(item, Position):
         return f"{item.speaker.name}: {shorten(item.statement, 20)}"
     if isinstance(item, OpenQuestion):
@@ -257,8 +261,7 @@ def build_view(
     venue_names: dict[str, list[str]] = {}
     for venue in briefing.venues:
         if venue.talks:
-            where = f"{venue.name}, {venue.country}" if venue.country else venue.name
-            venue_names.setdefault(_talks_key(venue.talks), []).append(where)
+            venue_names.setdefault(_talks_key(venue.talks), []).append(place(venue))
     entries = {
         section: [_entry(section, item, numbers, venue_names) for item in items]
         for section, items in selection.items()
