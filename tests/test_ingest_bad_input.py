@@ -44,15 +44,20 @@ def test_broken_symlink(tmp_path):
 
 def test_unsupported_url_scheme():
     assert failures_of(read_sources(["ftp://example.org/a.txt"])) == [
-        ("ftp://example.org/a.txt", "unsupported address (only http and https URLs are read)")]
+        ("ftp://example.org/a.txt", "unsupported address (only http and https URLs are read)")
+    ]
 
 
-@pytest.mark.parametrize(("data", "reason"), [
-    (b"", "empty (0 bytes)"),
-    (b"  \n\t\r\n  ", "only whitespace, no text"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file (contains NUL bytes), not text"),
-    (bytes(range(1, 32)) * 20 + b"some text", "binary file (mostly control bytes), not text"),
-], ids=["empty", "whitespace", "nul-bytes", "control-bytes"])
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty (0 bytes)"),
+        (b"  \n\t\r\n  ", "only whitespace, no text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file (contains NUL bytes), not text"),
+        (bytes(range(1, 32)) * 20 + b"some text", "binary file (mostly control bytes), not text"),
+    ],
+    ids=["empty", "whitespace", "nul-bytes", "control-bytes"],
+)
 def test_unusable_file_content(tmp_path, data, reason):
     path = write_bytes(tmp_path / "bad.txt", data)
     result = read_sources([str(path)])
@@ -86,13 +91,17 @@ def test_folder_with_no_articles(tmp_path):
 
 
 def test_cp1252_text_is_decoded_with_a_warning(tmp_path, caplog):
-    path = write_bytes(tmp_path / "legacy.txt",
-                       "\u201cWe will return,\u201d said the envoy in Bogot\u00e1.\n".encode("cp1252"))
+    path = write_bytes(
+        tmp_path / "legacy.txt",
+        "\u201cWe will return,\u201d said the envoy in Bogot\u00e1.\n".encode("cp1252"),
+    )
     with caplog.at_level(logging.WARNING):
         result = read_sources([str(path)])
     assert result.failures == []
     assert result.articles[0].text == '"We will return," said the envoy in Bogot\u00e1.'
-    [warning] = [message for message in caplog.messages if message.startswith(f"{path}: not UTF-8; decoded as ")]
+    [warning] = [
+        message for message in caplog.messages if message.startswith(f"{path}: not UTF-8; decoded as ")
+    ]
     assert warning.split(" as ")[1] in {"cp1250", "cp1252"}  # both hold these characters at these bytes
 
 
@@ -106,7 +115,9 @@ def test_size_limit_is_exact_and_named(tmp_path):
     over = write_bytes(tmp_path / "over.txt", b"a" * 100 + b"\n")
     result = read_sources([str(at_limit), str(over)], max_bytes=100)
     assert [article.id for article in result.articles] == ["at"]
-    assert failures_of(result) == [(str(over), "larger than the 100-byte limit (raise it with --max-article-bytes)")]
+    assert failures_of(result) == [
+        (str(over), "larger than the 100-byte limit (raise it with --max-article-bytes)")
+    ]
 
 
 def test_a_20_mb_file_is_refused_with_the_limit_named_in_bounded_memory(tmp_path):
@@ -123,7 +134,8 @@ def test_a_20_mb_file_is_refused_with_the_limit_named_in_bounded_memory(tmp_path
     finally:
         tracemalloc.stop()
     assert failures_of(result) == [
-        (str(big), "larger than the 5,000,000-byte limit (raise it with --max-article-bytes)")]
+        (str(big), "larger than the 5,000,000-byte limit (raise it with --max-article-bytes)")
+    ]
     assert peak < 6_000_000, f"peak {peak:,} bytes: the file was read whole"
 
 
@@ -142,22 +154,29 @@ def test_a_huge_json_line_is_refused_and_the_other_lines_kept_in_bounded_memory(
         tracemalloc.stop()
     assert [article.id for article in result.articles] == ["small-1", "small-2"]
     assert failures_of(result) == [
-        (f"{path}:2", "larger than the 1,000,000-byte limit (raise it with --max-article-bytes)")]
+        (f"{path}:2", "larger than the 1,000,000-byte limit (raise it with --max-article-bytes)")
+    ]
     assert peak < 3_000_000, f"peak {peak:,} bytes"
 
 
 def test_malformed_json_lines_are_named_by_line_and_the_rest_count(tmp_path):
     path = tmp_path / "export.jsonl"
-    path.write_text("\n".join([
-        json.dumps({"text": "Good one."}),
-        '{"text": "unterminated',
-        "[1, 2]",
-        json.dumps({"title": "no text"}),
-        json.dumps({"text": 5}),
-        json.dumps({"text": "   "}),
-        "[" * 100_000,
-        json.dumps({"text": "Good two."}),
-    ]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"text": "Good one."}),
+                '{"text": "unterminated',
+                "[1, 2]",
+                json.dumps({"title": "no text"}),
+                json.dumps({"text": 5}),
+                json.dumps({"text": "   "}),
+                "[" * 100_000,
+                json.dumps({"text": "Good two."}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     result = read_sources([str(path)])
     assert [article.id for article in result.articles] == ["export-1", "export-8"]
     assert failures_of(result) == [
@@ -175,11 +194,18 @@ def test_empty_jsonl_file(tmp_path):
     assert failures_of(read_sources([str(path)])) == [(str(path), "empty (no JSON lines)")]
 
 
-@pytest.mark.parametrize(("data", "reason"), [
-    (b"<rss><channel><item><title>cut off", "feed does not parse: line 2, column 34: no element found"),
-    (b"<?xml version='1.0'?><catalog><book>Not a feed</book></catalog>", "feed does not parse: not RSS or Atom"),
-    (b"<rss version='2.0'><channel><title>Quiet</title></channel></rss>", "feed has no entries"),
-], ids=["truncated", "other-xml", "no-entries"])
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"<rss><channel><item><title>cut off", "feed does not parse: line 2, column 34: no element found"),
+        (
+            b"<?xml version='1.0'?><catalog><book>Not a feed</book></catalog>",
+            "feed does not parse: not RSS or Atom",
+        ),
+        (b"<rss version='2.0'><channel><title>Quiet</title></channel></rss>", "feed has no entries"),
+    ],
+    ids=["truncated", "other-xml", "no-entries"],
+)
 def test_feeds_that_do_not_parse(tmp_path, data, reason):
     path = write_bytes(tmp_path / "feed.xml", data)
     result = read_sources([str(path)])
@@ -188,13 +214,16 @@ def test_feeds_that_do_not_parse(tmp_path, data, reason):
 
 
 def test_html_without_article_text(tmp_path):
-    path = write_bytes(tmp_path / "empty.html", b"<html><head><title>x</title></head><body><img src=a.png></body></html>")
+    path = write_bytes(
+        tmp_path / "empty.html", b"<html><head><title>x</title></head><body><img src=a.png></body></html>"
+    )
     assert failures_of(read_sources([str(path)])) == [(str(path), "no article text found in the HTML page")]
 
 
 def test_stdin_over_the_limit_and_empty_stdin():
     assert failures_of(read_sources(["-"], stdin=io.StringIO("x" * 11), max_bytes=10)) == [
-        ("stdin", "larger than the 10-byte limit (raise it with --max-article-bytes)")]
+        ("stdin", "larger than the 10-byte limit (raise it with --max-article-bytes)")
+    ]
     assert failures_of(read_sources(["-"], stdin=io.StringIO(""))) == [("stdin", "empty (0 bytes)")]
 
 
@@ -239,7 +268,8 @@ def test_unreadable_file_and_folder():
     locked_folder.chmod(0o000)
     try:
         outcome = run_without_root(
-            lambda: [list(pair) for pair in failures_of(read_sources([str(locked_file), str(locked_folder)]))])
+            lambda: [list(pair) for pair in failures_of(read_sources([str(locked_file), str(locked_folder)]))]
+        )
     finally:
         locked_folder.chmod(0o755)
         shutil.rmtree(base)

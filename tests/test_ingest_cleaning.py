@@ -33,7 +33,10 @@ def test_line_breaks_are_unified_and_paragraphs_kept():
 
 
 def test_quotes_are_straightened_to_ascii():
-    text = "\u201cWe agree,\u201d the envoy\u2019s aide said. \u201eJa\u201c, \u00abnon\u00bb, \u2018maybe\u2019, \u201atja\u2018."
+    text = (
+        "\u201cWe agree,\u201d the envoy\u2019s aide said. "
+        "\u201eJa\u201c, \u00abnon\u00bb, \u2018maybe\u2019, \u201atja\u2018."
+    )
     assert clean_text(text) == '"We agree," the envoy\'s aide said. "Ja", "non", \'maybe\', \'tja\'.'
 
 
@@ -47,7 +50,10 @@ def test_spaces_of_every_kind_collapse_within_a_line():
 
 
 def test_a_title_cannot_carry_a_header_injection():
-    assert clean_title("Talks end\r\nBcc: victim@example.org\n\nbody") == "Talks end Bcc: victim@example.org body"
+    assert (
+        clean_title("Talks end\r\nBcc: victim@example.org\n\nbody")
+        == "Talks end Bcc: victim@example.org body"
+    )
     assert clean_title("A\u2028B\x85C\x0bD\tE") == "A B C D E"
 
 
@@ -98,7 +104,7 @@ def test_every_builtin_furniture_rule_has_an_example():
 def test_builtin_furniture_leaves_ordinary_news_alone():
     article = (
         "Talks resume in Geneva\n\n"
-        "The delegations met on Monday, the ministry said. \"We expect progress,\" the envoy told reporters.\n"
+        'The delegations met on Monday, the ministry said. "We expect progress," the envoy told reporters.\n'
         "Photographs released by the ministry showed both teams at the table.\n"
         "Related talks on trade will follow in March, officials said.\n"
         "Share prices rose after the announcement.\n"
@@ -109,7 +115,10 @@ def test_builtin_furniture_leaves_ordinary_news_alone():
 
 def test_a_tail_rule_in_the_first_half_drops_only_its_line():
     text = "You may also like\n" + "The talks went on for a long time and covered many subjects.\n" * 3
-    assert clean_text(text, FURNITURE).splitlines()[0] == "The talks went on for a long time and covered many subjects."
+    assert (
+        clean_text(text, FURNITURE).splitlines()[0]
+        == "The talks went on for a long time and covered many subjects."
+    )
 
 
 def write_rules(folder: Path, text: str, name: str = "mine.yml") -> Path:
@@ -120,7 +129,9 @@ def write_rules(folder: Path, text: str, name: str = "mine.yml") -> Path:
 
 
 def test_user_rules_add_replace_and_disable_builtin_ones(tmp_path):
-    write_rules(tmp_path, """\
+    write_rules(
+        tmp_path,
+        """\
 version: 1
 furniture:
   - id: mine.newsroom-tag
@@ -129,7 +140,8 @@ furniture:
     enabled: false
   - id: web.share-buttons
     lines: ["Spread the love"]
-""")
+""",
+    )
     furniture = load_furniture([tmp_path])
     ids = [rule.id for rule in furniture.rules]
     assert "mine.newsroom-tag" in ids and "web.ad-markers" not in ids
@@ -141,16 +153,27 @@ def test_a_missing_user_folder_is_skipped(tmp_path):
     assert load_furniture([tmp_path / "absent"]).rules == FURNITURE.rules
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("version: 1\nfurniture:\n  - id: a\n    lines: [x\n", "mine.yml:5: YAML syntax error"),
-    ("version: 1\nfurniture:\n  - id: a\n    lines: [x]\n  - id: b\n    colour: red\n    lines: [y]\n",
-     "mine.yml:5: cleaning rule b: colour: unknown key"),
-    ("version: 1\nfurniture:\n  - id: a\n    match: '(unclosed'\n", "mine.yml:3: cleaning rule a: bad `match` regex"),
-    ("version: 1\nfurniture:\n  - id: a\n    lines: [x]\n    match: x\n",
-     "mine.yml:3: cleaning rule a: Value error, give either `lines` or `match`"),
-    ("version: 2\nfurniture: []\n", "mine.yml:1: version: Input should be 1"),
-    ("rules: []\n", "mine.yml:1: expected `version: 1` and a `furniture:` list of rules"),
-], ids=["yaml-syntax", "unknown-key", "bad-regex", "lines-and-match", "version", "no-furniture"])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("version: 1\nfurniture:\n  - id: a\n    lines: [x\n", "mine.yml:5: YAML syntax error"),
+        (
+            "version: 1\nfurniture:\n  - id: a\n    lines: [x]\n  - id: b\n    colour: red\n    lines: [y]\n",
+            "mine.yml:5: cleaning rule b: colour: unknown key",
+        ),
+        (
+            "version: 1\nfurniture:\n  - id: a\n    match: '(unclosed'\n",
+            "mine.yml:3: cleaning rule a: bad `match` regex",
+        ),
+        (
+            "version: 1\nfurniture:\n  - id: a\n    lines: [x]\n    match: x\n",
+            "mine.yml:3: cleaning rule a: Value error, give either `lines` or `match`",
+        ),
+        ("version: 2\nfurniture: []\n", "mine.yml:1: version: Input should be 1"),
+        ("rules: []\n", "mine.yml:1: expected `version: 1` and a `furniture:` list of rules"),
+    ],
+    ids=["yaml-syntax", "unknown-key", "bad-regex", "lines-and-match", "version", "no-furniture"],
+)
 def test_malformed_rule_files_name_file_and_line(tmp_path, text, message):
     path = write_rules(tmp_path, text)
     with pytest.raises(ConfigError) as caught:

@@ -126,12 +126,18 @@ def test_a_feed_url_is_read_by_content_type_or_by_sniffing(server):
 def test_a_plain_text_url(server):
     url = server.url("/a.txt", Route(b"Talks resume\n\nEnvoys met again.\n", "text/plain; charset=utf-8"))
     [article] = read_sources([url], timeout=5).articles
-    assert (article.title, article.text, article.url) == ("Talks resume", "Talks resume\n\nEnvoys met again.", url)
+    assert (article.title, article.text, article.url) == (
+        "Talks resume",
+        "Talks resume\n\nEnvoys met again.",
+        url,
+    )
 
 
 def test_a_latin1_page_declared_by_the_server_is_decoded_with_a_warning(server, caplog):
-    body = "<html><body><article><p>The envoy arrived in Bogot\u00e1 on Monday for another round of talks.</p>" \
-           "</article></body></html>"
+    body = (
+        "<html><body><article><p>The envoy arrived in Bogot\u00e1 on Monday for another round of talks.</p>"
+        "</article></body></html>"
+    )
     url = server.url("/latin", Route(body.encode("latin-1"), "text/html; charset=iso-8859-1"))
     [article] = read_sources([url], timeout=5).articles
     assert "Bogot\u00e1" in article.text
@@ -176,7 +182,9 @@ def test_bodies_over_the_limit_are_refused_whether_announced_or_not(server):
     unannounced = server.url("/big-chunked", Route(b"x" * 5000, "text/plain", length=False))
     limit = "larger than the 1,000-byte limit (raise it with --max-article-bytes)"
     assert failures_of(read_sources([announced, unannounced], timeout=5, max_bytes=1000)) == [
-        (announced, limit), (unannounced, limit)]
+        (announced, limit),
+        (unannounced, limit),
+    ]
 
 
 def test_redirects_are_followed_to_http_only(server):
