@@ -121,7 +121,9 @@ def test_a_tail_rule_in_the_first_half_drops_only_its_line():
     )
 
 
-def write_rules(folder: Path, text: str, name: str = "mine.yml") -> Path:
+def write_rules(rules_dir: Path, text: str, name: str = "mine.yml") -> Path:
+    """A cleaning rule file in the `cleaning/` subfolder of a rules folder."""
+    folder = rules_dir / "cleaning"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     path.write_text(text, encoding="utf-8")
@@ -149,8 +151,9 @@ furniture:
     assert cleaned == "Talks resumed.\n[ad_1]\nTweet"
 
 
-def test_a_missing_user_folder_is_skipped(tmp_path):
-    assert load_furniture([tmp_path / "absent"]).rules == FURNITURE.rules
+def test_a_rules_folder_without_cleaning_rules_adds_none(tmp_path):
+    (tmp_path / "extraction.yml").write_text("version: 1\nrules: []\n", encoding="utf-8")
+    assert load_furniture([tmp_path, tmp_path / "absent"]).rules == FURNITURE.rules
 
 
 @pytest.mark.parametrize(

@@ -101,7 +101,9 @@ def read_sources(
 ) -> IngestResult:
     """Read every source into cleaned, de-duplicated Articles, and a failure per bad input.
 
-    Raises ConfigError only for malformed cleaning rules; bad inputs are returned, not raised.
+    `cleaning_dirs` are rules folders (as `--rules` gives them); their `cleaning/` subfolders
+    add furniture rules to the built-in ones. Raises ConfigError only for malformed cleaning
+    rules; bad inputs are returned, not raised.
     """
     collector = _Collector(load_furniture(cleaning_dirs))
     failures = collector.result.failures

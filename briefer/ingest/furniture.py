@@ -23,6 +23,7 @@ from briefer.resources import builtin_dir
 log = logging.getLogger(__name__)
 
 _UNTIL_WINDOW = 60
+CLEANING = "cleaning"
 
 
 class Example(BaseModel):
@@ -126,13 +127,14 @@ def _block_end(rule: CompiledRule, lines: list[str], start: int) -> int:
     return end
 
 
-def load_furniture(user_dirs: Sequence[Path] = ()) -> Furniture:
-    """Built-in `rules/cleaning/` then each of `user_dirs`; a later rule replaces one with its id.
+def load_furniture(rules_dirs: Sequence[Path] = ()) -> Furniture:
+    """The `cleaning/` rules of the built-in rules folder, then of each of `rules_dirs`.
 
-    Folders that do not exist are skipped; a malformed file raises ConfigError naming file and line.
+    A later rule replaces an earlier one with the same id. Folders without a `cleaning/`
+    subfolder are skipped; a malformed file raises ConfigError naming its file and line.
     """
     by_id: dict[str, CompiledRule | None] = {}
-    for folder in (builtin_dir("rules") / "cleaning", *user_dirs):
+    for folder in (builtin_dir("rules") / CLEANING, *(Path(d) / CLEANING for d in rules_dirs)):
         if not folder.is_dir():
             log.debug("no cleaning rules folder %s", folder)
             continue
