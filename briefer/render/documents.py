@@ -75,32 +75,55 @@ class _Renderer:
         return render_template(self.envs.md, "brief.md.j2", brief=self.view(selection))
 
 
+Fitted = tuple[Selection, str, Any]  # the items kept, their HTML, its laid-out document
+
+
 def fit_pages(
     selection: Selection, max_pages: int, html_of: Callable[[Selection], str], layout: Callable[[str], Any]
-) -> tuple[Selection, str, Any]:
-    """The selection with the most best-ranked items whose layout fits `max_pages` (binary search)."""
+) -> Fitted:
+    """The selection with the most best-ranked items whose layout fits `max_pages`.
+
+    The first probe is proportional (items x max_pages / pages); from there the search
+    gallops towards the boundary and then bisects, so each layout is about `max_pages` long.
+    """
     html = html_of(selection)
     document = layout(html)
-    if len(document.pages) <= max_pages:
+    pages = len(document.pages)
+    if pages <= max_pages:
         return selection, html, document
-    log.info("%d pages > %d: trimming lower-ranked items", len(document.pages), max_pages)
-    best = None
-    low, high = 0, size(selection) - 1
-    while low <= high:
-        middle = (low + high) // 2
-        candidate = keep_best(selection, middle)
+    total = size(selection)
+    log.info("%d pages > %d: trimming lower-ranked items", pages, max_pages)
+    fitted: dict[int, Fitted] = {}
+
+    def fits(count: int) -> bool:
+        candidate = keep_best(selection, count)
         html = html_of(candidate)
         document = layout(html)
-        if len(document.pages) <= max_pages:
-            best, low = (candidate, html, document), middle + 1
+        if len(document.pages) > max_pages:
+            return False
+        fitted[count] = (candidate, html, document)
+        return True
+
+    low, high = -1, total  # `low` items fit (-1: not even none known to), `high` items do not
+    probe, step = min(total - 1, total * max_pages // pages), 1
+    while high - low > 1:
+        if fits(probe):
+            low = probe
         else:
-            high = middle - 1
-    if best is None:
+            high = probe
+        if low < 0:
+            probe = max(0, high - step)
+        elif high == total:
+            probe = min(total - 1, low + step)
+        else:
+            probe = (low + high) // 2
+        step *= 2
+    if low < 0:
         raise RenderError(
             f"the brief does not fit on {max_pages} pages even with no items: shorten its templates"
         )
-    log.info("kept %d of %d items to fit %d pages", size(best[0]), size(selection), max_pages)
-    return best
+    log.info("kept %d of %d items to fit %d pages", low, total, max_pages)
+    return fitted[low]
 
 
 def render_documents(

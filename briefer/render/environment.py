@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 
 from briefer.errors import ConfigError
-from briefer.render.escape import cites_html, cites_md, md_escape
+from briefer.render.escape import cites_html, cites_md, md_finalize
 from briefer.render.loader import LayeredLoader, TemplateFolder
 from briefer.render.view import long_date
 
@@ -33,7 +33,7 @@ class Environments:
 
 
 def make_environments(folders: list[TemplateFolder]) -> Environments:
-    """HTML autoescapes `.html`/`.css` templates by name; Markdown escapes every `{{ value }}` itself."""
+    """HTML autoescapes `.html` templates (by name); Markdown escapes every `{{ value }}` for Markdown."""
     loader = LayeredLoader(folders)
     common: dict[str, Any] = dict(
         loader=loader,
@@ -46,7 +46,7 @@ def make_environments(folders: list[TemplateFolder]) -> Environments:
     html = jinja2.Environment(
         autoescape=jinja2.select_autoescape(["html", "html.j2", "htm", "xml"]), **common
     )
-    md = jinja2.Environment(autoescape=False, finalize=md_escape, **common)
+    md = jinja2.Environment(autoescape=True, finalize=md_finalize, **common)
     for env in (html, md):
         env.filters["long_date"] = long_date
         env.tests["web_url"] = is_web_url

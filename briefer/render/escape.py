@@ -1,7 +1,9 @@
 """Escaping article text for Markdown, and citation markers for Markdown and HTML.
 
-Markdown has no autoescape, so the Markdown environment escapes every `{{ value }}`
-(its `finalize` hook) unless the value is `Markup`. Escaping keeps text readable:
+The Markdown environment autoescapes, with `md_finalize` as its `finalize` hook: every
+`{{ value }}` is escaped for Markdown and marked `Markup`, so Jinja's own HTML escaping
+leaves it alone, and what templates make themselves (macros, `super()`, `|safe`, the
+citation filter) is `Markup` already and is not escaped twice. Escaping keeps text readable:
 only what could make markup is touched (backslash, backtick, brackets, angle brackets,
 and a block marker at the start), and line breaks fold into spaces so text can
 never open a heading, list or HTML block of its own.
@@ -22,11 +24,14 @@ _BLOCK_START = re.compile(r"^ ?(?:#{1,6}(?=\s|$)|[-+*_=]+(?=\s|$)|~{3,}|\d{1,9}(
 
 def md_escape(value: object) -> str:
     """Text as it should appear literally in Markdown, on one line."""
-    if isinstance(value, Markup):
-        return str(value)
     text = _SPACE.sub(" ", str(value))
     text = _INLINE.sub(r"\\\1", text)
     return _BLOCK_START.sub(lambda m: m[0] + "\\" if m[0][-1].isdigit() else "\\" + m[0].lstrip(), text)
+
+
+def md_finalize(value: object) -> Markup:
+    """Escape a template value for Markdown unless a template or filter made it (Markup)."""
+    return value if isinstance(value, Markup) else Markup(md_escape(value))
 
 
 def cites_md(numbers: Iterable[int]) -> Markup:

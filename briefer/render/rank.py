@@ -61,13 +61,14 @@ def size(selection: Selection) -> int:
 
 
 def keep_best(selection: Selection, count: int) -> Selection:
-    """Keep the `count` best items across ranked sections: most corroborated first, then round-robin.
+    """Keep `count` items: each section's first before any section's second, and so on (round-robin).
 
-    Among equally corroborated items, each section's first item comes before any section's
-    second, so trimming shortens the longest sections first rather than emptying one.
+    Sections are ranked already, so trimming drops the lowest-ranked items of the longest
+    sections first and never empties one section to keep another whole; at the same rank
+    position, the better-corroborated item stays.
     """
     places = [(section, index) for section, items in selection.items() for index in range(len(items))]
-    places.sort(key=lambda place: (-corroboration(selection[place[0]][place[1]]), place[1]))
+    places.sort(key=lambda place: (place[1], -corroboration(selection[place[0]][place[1]])))
     kept = set(places[:count])
     return {
         section: [item for index, item in enumerate(items) if (section, index) in kept]

@@ -57,8 +57,6 @@ def _party(entry: Entry) -> str:
     return f"{delegation.party} (led by {delegation.leader.name}{role})"
 
 
-
-
 def talks_sentence(group: TalksGroup, named_groups: int) -> Sentence:
     """Which talks, who leads each delegation, and where."""
     name = (
