@@ -5,15 +5,19 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer import __version__
 from briefer.config import Config
 from briefer.errors import NoInputError, UsageError
 from briefer.model import Article, Briefing, InputFailure, RunInfo, Source
+
+if TYPE_CHECKING:
+    from briefer.deliver import SmtpSettings
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +43,11 @@ class Settings:
     paper: str = "a4"
     since: datetime | None = None
     max_article_bytes: int = 5_000_000
+    history: Path | None = None  # compare with and record in this history; None: no history
+    email: bool = False
+    recipients: list[str] = field(default_factory=list)  # empty: the audience's, from the config file
+    dry_run: bool = False  # with email: write brief.eml instead of sending
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
 
     @property
     def all_rules_dirs(self) -> list[Path]:
@@ -66,6 +75,7 @@ class Result:
 
     extraction: Extraction
     written: dict[str, Path]
+    mailed_to: list[str] = field(default_factory=list)
 
 
 def brief_date(settings: Settings) -> str:
@@ -164,16 +174,68 @@ def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
     return documents
 
 
+def _recipients(settings: Settings) -> list[str]:
+    """--to, else the audience's recipients from the config file."""
+    return settings.recipients or settings.config.audience_config(settings.audience_name).recipients
+
+
+def _check_email(settings: Settings) -> SmtpSettings | None:
+    """The SMTP settings when the brief is to be mailed, checked before any work is done."""
+    if not settings.email:
+        if settings.dry_run:
+            raise UsageError("--dry-run goes with --email")
+        return None
+    missing = [f for f in ("md", "html", "pdf") if f not in settings.formats]
+    if missing:
+        raise UsageError(f"--email needs the md, html and pdf formats (missing: {', '.join(missing)})")
+    from briefer.deliver import check_email
+
+    smtp = settings.config.smtp
+    return check_email(_recipients(settings), smtp, settings.environ, dry_run=settings.dry_run)
+
+
+def _email(
+    briefing: Briefing, documents: dict[str, bytes], settings: Settings, smtp: SmtpSettings
+) -> Path | None:
+    """Mail the brief, or write brief.eml with --dry-run (returned)."""
+    from briefer.deliver import email_brief
+
+    eml = settings.out_dir / "brief.eml" if settings.dry_run else None
+    email_brief(briefing, markdown=documents[FILE_NAMES["md"]].decode("utf-8"),
+                html=documents[FILE_NAMES["html"]].decode("utf-8"), pdf=documents[FILE_NAMES["pdf"]],
+                recipients=_recipients(settings), settings=smtp, eml_path=eml)
+    return eml
+
+
 def run(settings: Settings, on_progress: Progress | None = None) -> Result:
-    """Build the brief and write every requested file; all rendering happens before any write."""
+    """Build the brief, mark changes since the last one, write every file, record it, then mail it.
+
+    All rendering happens before any write; a failed delivery (exit 6) leaves the files on disk.
+    """
     unknown = sorted(set(settings.formats) - set(FORMATS))
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    smtp = _check_email(settings)
     extraction = extract(settings, on_progress)
+    history = None
+    if settings.history is not None:
+        from briefer.history import History, mark_changes
+
+        history = History(settings.history)
+        extraction.briefing = mark_changes(extraction.briefing, history.previous(extraction.briefing.date))
     documents = render(extraction, settings)
     written = {}
     for name, data in documents.items():
         path = settings.out_dir / name
         write_atomic(path, data)
         written[name] = path
-    return Result(extraction, written)
+    if history is not None:
+        history.record(extraction.briefing)
+    result = Result(extraction, written)
+    if smtp is not None:
+        eml = _email(extraction.briefing, documents, settings, smtp)
+        if eml is not None:
+            written[eml.name] = eml
+        else:
+            result.mailed_to = _recipients(settings)
+    return result

@@ -30,3 +30,11 @@ def nlp(knowledge):
 @pytest.fixture(scope="session")
 def compiled(knowledge, nlp):
     return knowledge.compile(nlp.vocab)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_data_dir(tmp_path_factory):
+    """Keep the brief history of every test run (CLI subprocesses too) out of the user's data folder."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        yield

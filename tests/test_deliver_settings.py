@@ -38,6 +38,12 @@ def test_the_environment_overrides_the_file():
     assert (settings.user, settings.password, settings.sender) == ("env-user", "env-pass", "env@example.org")
 
 
+def test_retries_and_backoff_from_the_environment():
+    environ = {**BASE, "BRIEFER_SMTP_RETRIES": "1", "BRIEFER_SMTP_BACKOFF": "0.25"}
+    settings = smtp_settings(SmtpConfig(), environ)
+    assert (settings.retries, settings.backoff) == (1, 0.25)
+
+
 def test_blank_variables_do_not_override():
     config = file_config(host="file.example.org", **{"from": "b@example.org"})
     settings = smtp_settings(config, {"BRIEFER_SMTP_HOST": " ", "BRIEFER_SMTP_PORT": ""})
@@ -60,14 +66,20 @@ def test_the_user_serves_as_sender_when_it_is_an_address():
     assert settings.sender == "me@example.org"
 
 
+BASE = {"BRIEFER_SMTP_HOST": "h", "BRIEFER_FROM": "b@x.org"}
+
+
 @pytest.mark.parametrize(
     ("environ", "message"),
     [
         ({}, "no SMTP server: set \\[smtp\\] host in briefer.toml or BRIEFER_SMTP_HOST"),
         ({"BRIEFER_SMTP_HOST": "h"}, "no sender address"),
-        ({"BRIEFER_SMTP_HOST": "h", "BRIEFER_FROM": "b@x.org", "BRIEFER_SMTP_PORT": "smtp"}, "not a port"),
-        ({"BRIEFER_SMTP_HOST": "h", "BRIEFER_FROM": "b@x.org", "BRIEFER_SMTP_PORT": "70000"}, "out of range"),
-        ({"BRIEFER_SMTP_HOST": "h", "BRIEFER_FROM": "b@x.org", "BRIEFER_SMTP_SECURITY": "tls"}, "not one of"),
+        ({**BASE, "BRIEFER_SMTP_PORT": "smtp"}, "not a port"),
+        ({**BASE, "BRIEFER_SMTP_PORT": "70000"}, "out of range"),
+        ({**BASE, "BRIEFER_SMTP_SECURITY": "tls"}, "not one of"),
+        ({**BASE, "BRIEFER_SMTP_RETRIES": "many"}, "not a number"),
+        ({**BASE, "BRIEFER_SMTP_RETRIES": "50"}, "outside 0..10"),
+        ({**BASE, "BRIEFER_SMTP_BACKOFF": "-1"}, "outside 0..60"),
     ],
 )
 def test_missing_or_bad_settings_are_config_errors(environ, message):

@@ -9,6 +9,7 @@ import typer
 
 from briefer import __version__
 from briefer.cli import brief as _brief_commands
+from briefer.cli import history as _history_commands
 from briefer.errors import BrieferError
 
 app = typer.Typer(
@@ -45,6 +46,7 @@ def _root(
 
 
 _brief_commands.register(app)
+_history_commands.register(app)
 
 
 def main() -> None:

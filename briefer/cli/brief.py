@@ -21,6 +21,18 @@ CONFIG = typer.Option(None, "--config", help="Config file [default: ./briefer.to
 SINCE = typer.Option(None, "--since", help="Keep only articles published since: 24h, 2d or YYYY-MM-DD.")
 MAX_BYTES = typer.Option(5_000_000, "--max-article-bytes", help="Refuse larger articles.", min=1)
 STRICT = typer.Option(False, "--strict", help="Exit 1 when any input could not be used.")
+EMAIL = typer.Option(False, "--email", help="Mail the brief ([smtp] in briefer.toml, BRIEFER_SMTP_*).")
+TO = typer.Option([], "--to", help="A recipient (repeatable) [default: the audience's recipients].")
+DRY_RUN = typer.Option(False, "--dry-run", help="With --email: write brief.eml to --out, send nothing.")
+HISTORY = typer.Option(None, "--history", help="History file [default: in briefer.toml, else the data dir].")
+NO_HISTORY = typer.Option(False, "--no-history", help="Neither compare with nor record in the history.")
+
+
+def history_path(history: Path | None, config_history: Path | None) -> Path:
+    """--history, else the config file's, else history.sqlite in the user's data folder."""
+    from briefer.history import default_history_path
+
+    return history or config_history or default_history_path()
 
 
 def settings_from(sources: list[str], *, config: Path | None, since: str | None, **values) -> Settings:
@@ -59,6 +71,11 @@ def brief(
     since: str = SINCE,
     max_article_bytes: int = MAX_BYTES,
     strict: bool = STRICT,
+    email: bool = EMAIL,
+    to: list[str] = TO,
+    dry_run: bool = DRY_RUN,
+    history: Path = HISTORY,
+    no_history: bool = NO_HISTORY,
 ) -> None:
     """Build the brief: Markdown, HTML, PDF and the JSON briefing model, written to --out."""
     from briefer.cli.output import progress, stderr
@@ -70,7 +87,9 @@ def brief(
         sources, config=config, since=since, out_dir=out,
         formats=tuple(f.strip() for f in formats.split(",") if f.strip()), audience=audience, date=day,
         title=title, rules_dirs=rules, templates_dir=templates, model=model, paper=paper,
-        max_article_bytes=max_article_bytes)
+        max_article_bytes=max_article_bytes, email=email, recipients=to, dry_run=dry_run)
+    if not no_history:
+        settings.history = history_path(history, settings.config.history)
     with progress("Reading articles") as on_progress:
         result = run(settings, on_progress)
     briefing = result.extraction.briefing
@@ -78,8 +97,12 @@ def brief(
         f"Briefed {len(briefing.sources)} article(s): {len(briefing.delegations)} delegations, "
         f"{len(briefing.venues)} venues, {len(briefing.positions)} positions, "
         f"{len(briefing.open_questions)} open questions.", highlight=False)
+    if briefing.changes is not None:
+        stderr().print(f"Compared with the brief of {briefing.changes.previous_date}.", highlight=False)
     for path in result.written.values():
         stderr().print(f"  wrote {path}", highlight=False)
+    if result.mailed_to:
+        stderr().print(f"Mailed the brief to {', '.join(result.mailed_to)}.", highlight=False)
     _report_failures(result.extraction, strict)
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from briefer.errors import ConfigError, DeliveryError, UsageError
 
+NO_RECIPIENTS = "no recipients: give --to ADDRESS or recipients for the audience in briefer.toml"
+
 
 def _one_line(text: str) -> str:
     """Collapse every run of whitespace (CR and LF included) to one space."""
@@ -24,7 +26,7 @@ def subject_line(title: str, date: str) -> str:
     return f"{title} — {date}" if date else title
 
 
-def _address(raw: str, *, what: str, error: type[Exception]) -> Address:
+def parse_address(raw: str, *, what: str, error: type[Exception]) -> Address:
     """Parse one address (`ana@example.org` or `Ana <ana@example.org>`); refuse header injection."""
     name, addr = parseaddr(raw)
     local, _, domain = addr.partition("@")
@@ -59,9 +61,9 @@ def build_message(
 ) -> EmailMessage:
     """Build the brief's email; bad addresses raise UsageError (recipients) or ConfigError (sender)."""
     if not recipients:
-        raise UsageError("no recipients: give --to ADDRESS or recipients for the audience in briefer.toml")
-    from_address = _address(sender, what="sender", error=ConfigError)
-    to_addresses = [_address(r, what="recipient", error=UsageError) for r in recipients]
+        raise UsageError(NO_RECIPIENTS)
+    from_address = parse_address(sender, what="sender", error=ConfigError)
+    to_addresses = [parse_address(r, what="recipient", error=UsageError) for r in recipients]
     message = EmailMessage()
     message["Subject"] = subject_line(title, date)
     message["From"] = from_address
@@ -74,6 +76,12 @@ def build_message(
     return message
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_eml(message: EmailMessage, path: Path) -> None:
     """Write the message as an .eml file, atomically (a temporary file renamed into place)."""
     path = Path(path)
@@ -83,6 +91,7 @@ def write_eml(message: EmailMessage, path: Path) -> None:
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(message.as_bytes())
+            os.chmod(temporary, 0o666 & ~_umask())
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

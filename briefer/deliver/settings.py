@@ -52,10 +52,28 @@ def _port(raw: str | int | None, security: str) -> int:
     return port
 
 
+def _number(environ: Mapping[str, str], name: str, default: float, *, low: float, high: float) -> float:
+    """A numeric variable within [low, high], else its default when unset."""
+    raw = _env(environ, name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name}: not a number: {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name}: {raw} is outside {low:g}..{high:g}")
+    return value
+
+
 def smtp_settings(
     config: SmtpConfig, environ: Mapping[str, str], *, require_host: bool = True
 ) -> SmtpSettings:
-    """Merge the file's settings with the environment's; `require_host=False` for --dry-run."""
+    """Merge the file's settings with the environment's; `require_host=False` for --dry-run.
+
+    BRIEFER_SMTP_RETRIES (default 3) and BRIEFER_SMTP_BACKOFF (first wait in seconds, default 1,
+    doubling) tune the retries of transient failures.
+    """
     security = (_env(environ, "BRIEFER_SMTP_SECURITY") or config.security or "starttls").lower()
     if security not in SECURITY_MODES:
         raise ConfigError(
@@ -80,4 +98,6 @@ def smtp_settings(
         password=password,
         security=security,
         sender=sender,
+        retries=int(_number(environ, "BRIEFER_SMTP_RETRIES", 3, low=0, high=10)),
+        backoff=_number(environ, "BRIEFER_SMTP_BACKOFF", 1.0, low=0, high=60),
     )
