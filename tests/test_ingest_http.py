@@ -211,3 +211,16 @@ def test_a_failing_url_does_not_cost_the_other_inputs(server, tmp_path):
     result = read_sources([slow, str(good)], timeout=0.3)
     assert [article.id for article in result.articles] == ["good"]
     assert failures_of(result) == [(slow, "timed out after 0.3 s")]
+
+
+def test_feed_entries_without_links_from_a_url_stay_separate_articles(server):
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        b"<item><title>One</title><description>The first round ended.</description></item>"
+        b"<item><title>Two</title><description>A second round was set.</description></item>"
+        b"</channel></rss>"
+    )
+    url = server.url("/nolinks.rss", Route(feed, "application/rss+xml"))
+    result = read_sources([url], timeout=5)
+    assert [(article.title, article.url) for article in result.articles] == [("One", None), ("Two", None)]
+    assert result.duplicates == 0

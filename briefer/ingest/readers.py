@@ -25,9 +25,8 @@ def read_input(item: Input, *, max_bytes: int, timeout: float, stdin: TextIO) ->
     """The articles and per-entry failures of one input; BadInput when the whole input is unusable."""
     if item.kind == "url":
         fetched = fetch(item.name, timeout=timeout, max_bytes=max_bytes)
-        reject_non_text(fetched.data)
         fmt = by_content_type(fetched.content_type) or sniff(fetched.data)
-        readouts = _parse(
+        return _parse(
             fetched.data,
             fmt,
             item.name,
@@ -36,7 +35,6 @@ def read_input(item: Input, *, max_bytes: int, timeout: float, stdin: TextIO) ->
             content_type=fetched.content_type,
             url=fetched.url,
         )
-        return [_with(readout, url=readout.url or fetched.url) for readout in readouts]
     if item.kind == "stdin":
         data = _read_stdin(stdin, max_bytes)
         readouts = _parse(data, sniff(data), item.name, "stdin")
@@ -61,7 +59,7 @@ def _parse(
     content_type: str | None = None,
     url: str | None = None,
 ) -> list[Readout]:
-    """The readouts of a whole body in format `fmt`."""
+    """The readouts of a whole body in format `fmt`; a page or text fetched from `url` keeps it."""
     if fmt == "feed":
         reject_non_text(data)
         return read_feed(data, name, content_type)
@@ -75,6 +73,7 @@ def _parse(
         article = read_html(text, url)
     else:
         article = read_text(text, markdown=fmt == "markdown")
+        article.url = url
     article.id = default_id
     return [article]
 
