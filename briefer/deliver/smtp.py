@@ -126,7 +126,7 @@ def send_message(
             tries = f" (after {attempt} attempts)" if attempt > 1 else ""
             raise DeliveryError(f"cannot send the brief through {settings.server}: {reason}{tries}")
         delay = settings.backoff * 2 ** (attempt - 1)
-        log.warning(
+        log.info(
             "attempt %d of %d through %s failed: %s; retrying in %.2g s",
             attempt, attempts, settings.server, reason, delay,
         )
