@@ -224,3 +224,23 @@ def test_feed_entries_without_links_from_a_url_stay_separate_articles(server):
     result = read_sources([url], timeout=5)
     assert [(article.title, article.url) for article in result.articles] == [("One", None), ("Two", None)]
     assert result.duplicates == 0
+
+
+def test_a_body_cut_short_is_a_failure_not_half_an_article():
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+
+        def answer() -> None:
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(4096)
+                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n")
+                connection.sendall(b"The first half of an article")
+
+        thread = threading.Thread(target=answer, daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/cut"
+        result = read_sources([url], timeout=5)
+        thread.join()
+    assert failures_of(result) == [(url, "cannot fetch: the connection closed 972 bytes before the end")]

@@ -42,8 +42,6 @@ def read_file(path: Path, max_bytes: int) -> bytes:
             data = read_limited(stream, max_bytes)
     except PermissionError:
         raise BadInput("permission denied (file not readable)") from None
-    except IsADirectoryError:
-        raise BadInput("is a folder, not a file") from None
     except OSError as exc:
         raise BadInput(f"cannot read: {exc.strerror or exc}") from None
     return data

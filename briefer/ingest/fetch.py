@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import time
 import urllib.error
 import urllib.request
@@ -56,7 +57,7 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
         raise BadInput(f"cannot fetch: {_reason(exc.reason)}") from None
     except TimeoutError:
         raise BadInput(f"timed out after {timeout:g} s") from None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, http.client.HTTPException) as exc:
         raise BadInput(f"cannot fetch: {_reason(exc)}") from None
 
 
@@ -71,6 +72,8 @@ def _read_until(response, deadline: float, max_bytes: int, timeout: float) -> by
             raise too_large(max_bytes)
         if time.monotonic() > deadline:
             raise BadInput(f"timed out after {timeout:g} s")
+    if getattr(response, "length", None):
+        raise BadInput(f"cannot fetch: the connection closed {response.length:,} bytes before the end")
     return b"".join(chunks)
 
 

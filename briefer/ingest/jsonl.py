@@ -18,9 +18,7 @@ log = logging.getLogger(__name__)
 _OPTIONAL_TEXT_FIELDS = ("title", "url")
 
 
-def read_jsonl(
-    lines: Iterable[bytes | BadInput], name: str, id_prefix: str
-) -> Iterator[RawArticle | InputFailure]:
+def read_jsonl(lines: Iterable[bytes | BadInput], name: str, id_prefix: str) -> Iterator[RawArticle | InputFailure]:
     """An article per good line, an InputFailure naming `name:line` per bad one; blank lines skipped.
 
     A line without an `id` gets `<id_prefix>-<line number>`.
