@@ -9,7 +9,7 @@ from test_render_fixtures import sample_briefing
 
 from briefer.config import AudienceConfig, Config
 from briefer.errors import ConfigError
-from briefer.render import available_audiences, list_templates, render_documents
+from briefer.render import available_audiences, check_templates, list_templates, render_documents
 from briefer.resources import builtin_dir
 
 BUILTIN = builtin_dir("templates")
@@ -142,3 +142,17 @@ def test_list_templates_without_a_user_folder_lists_the_builtins():
     assert {e.layer for e in entries} == {"audience", "base"}
     names = {e.name for e in entries if e.audience == "analyst"}
     assert {"brief.html.j2", "brief.md.j2", "style.css", "print.css", "delegations.md.j2"} <= names
+
+
+def test_check_templates_fails_fast_without_a_briefing(tmp_path):
+    check_templates("executive")
+    check_templates("analyst", tmp_path)
+    path = write(tmp_path, "executive/venues.html.j2", "<ul>\n{% for v in brief.venues %}\n</ul>\n")
+    check_templates("analyst", tmp_path)  # another audience's file
+    with pytest.raises(ConfigError, match=rf"template {path}, line 3: Unexpected end of template"):
+        check_templates("executive", tmp_path)
+    with pytest.raises(ConfigError, match="unknown audience"):
+        check_templates("ministers", tmp_path)
+    config = Config(audiences={"analyst": AudienceConfig(limits={"page": 1})})
+    with pytest.raises(ConfigError, match="unknown key 'page'"):
+        check_templates("analyst", config=config)

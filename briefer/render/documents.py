@@ -11,8 +11,8 @@ from briefer.config import AudienceConfig, Config
 from briefer.errors import ConfigError, RenderError, UsageError
 from briefer.model import SECTIONS, Briefing
 from briefer.render import pdf
-from briefer.render.environment import Environments, make_environments, render_template
-from briefer.render.loader import search_path
+from briefer.render.environment import Environments, compile_templates, make_environments, render_template
+from briefer.render.loader import audience_templates, search_path
 from briefer.render.rank import Selection, keep_best, select, size
 from briefer.render.summary import bottom_line, developments
 from briefer.render.view import PAPER_SIZES, BriefView, build_view
@@ -119,11 +119,20 @@ def fit_pages(
             probe = (low + high) // 2
         step *= 2
     if low < 0:
-        raise RenderError(
-            f"the brief does not fit on {max_pages} pages even with no items: shorten its templates"
-        )
+        raise RenderError(f"the brief does not fit on {max_pages} pages even with no items: shorten its templates")
     log.info("kept %d of %d items to fit %d pages", low, total, max_pages)
     return fitted[low]
+
+
+def check_templates(audience: str, user_templates: Path | None = None, config: Config | None = None) -> None:
+    """Fail fast, before any article is read: unknown audience, missing folder, bad limits, syntax errors."""
+    if user_templates is None and config is not None:
+        user_templates = config.templates
+    folders = search_path(audience, user_templates, config)
+    _settings(audience, config)
+    names = [entry.name for entry in audience_templates(audience, user_templates, config) if entry.name.endswith(".j2")]
+    compile_templates(make_environments(folders), names)
+    log.debug("%d templates of audience %s compile", len(names), audience)
 
 
 def render_documents(
@@ -147,16 +156,12 @@ def render_documents(
     folders = search_path(audience, user_templates, config)
     sections, limits, max_pages = _settings(audience, config)
     full = select(briefing, sections, {})
-    renderer = _Renderer(
-        briefing, audience, paper, make_environments(folders), full, cited_only=max_pages is not None
-    )
+    renderer = _Renderer(briefing, audience, paper, make_environments(folders), full, cited_only=max_pages is not None)
     roots = [folder.path for folder in folders]
     selection = select(briefing, sections, limits)
     document = None
     if max_pages is not None:
-        selection, html, document = fit_pages(
-            selection, max_pages, renderer.html, lambda h: pdf.layout(h, roots)
-        )
+        selection, html, document = fit_pages(selection, max_pages, renderer.html, lambda h: pdf.layout(h, roots))
     else:
         html = renderer.html(selection)
     outputs: dict[str, bytes] = {}

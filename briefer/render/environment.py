@@ -43,9 +43,7 @@ def make_environments(folders: list[TemplateFolder]) -> Environments:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    html = jinja2.Environment(
-        autoescape=jinja2.select_autoescape(["html", "html.j2", "htm", "xml"]), **common
-    )
+    html = jinja2.Environment(autoescape=jinja2.select_autoescape(["html", "html.j2", "htm", "xml"]), **common)
     md = jinja2.Environment(autoescape=True, finalize=md_finalize, **common)
     for env in (html, md):
         env.filters["long_date"] = long_date
@@ -75,12 +73,20 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
         raise ConfigError(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from exc
     except jinja2.TemplateNotFound as exc:
         where = _template_location(exc, folders)
-        raise ConfigError(
-            f"template {exc.name!r} not found" + (f" (needed by {where})" if where else "")
-        ) from exc
+        raise ConfigError(f"template {exc.name!r} not found" + (f" (needed by {where})" if where else "")) from exc
     except Exception as exc:  # a user's template can fail in many ways; all are template errors
         where = _template_location(exc, folders)
         if where is None:
             raise
         message = exc.message if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
         raise ConfigError(f"template {where}: {message}") from exc
+
+
+def compile_templates(envs: Environments, names: list[str]) -> None:
+    """Parse the named `*.j2` templates, so a syntax error stops a run before any article is read."""
+    for name in names:
+        env = envs.md if ".md." in name else envs.html
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise ConfigError(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from exc

@@ -100,9 +100,7 @@ class LayeredLoader(jinja2.BaseLoader):
             return name[len(BASE_PREFIX) :], [f for f in self.folders if f.layer == "base"]
         return name, self.folders
 
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         """Return the text, file name and up-to-date check of the first match."""
         name, folders = self._candidates(template)
         pieces = jinja2.loaders.split_template_path(name)
@@ -120,23 +118,28 @@ def _files(folder: Path) -> dict[str, Path]:
     return {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def audience_templates(
+    audience: str, user_templates: Path | None = None, config: Config | None = None
+) -> list[TemplateEntry]:
+    """The templates one audience uses, the layer each comes from, and the built-in file it overrides."""
+    audiences = set(available_audiences(user_templates, config))
+    chosen: dict[str, TemplateEntry] = {}
+    for folder in search_path(audience, user_templates, config):
+        names = _files(folder.path)
+        if folder.path == user_templates:  # its audience subfolders are not templates of every audience
+            names = {name: path for name, path in names.items() if name.split("/", 1)[0] not in audiences}
+        for name, path in names.items():
+            if name not in chosen:
+                chosen[name] = TemplateEntry(audience, name, path, folder.layer)
+            elif folder.layer != "user" and chosen[name].layer == "user" and chosen[name].overrides is None:
+                chosen[name] = TemplateEntry(audience, name, chosen[name].path, "user", overrides=path)
+    return [chosen[name] for name in sorted(chosen)]
+
+
 def list_templates(user_templates: Path | None = None, config: Config | None = None) -> list[TemplateEntry]:
-    """Every template each audience uses, the layer it comes from, and the built-in file it overrides."""
-    entries: list[TemplateEntry] = []
-    user_audiences = set(available_audiences(user_templates, config)) if user_templates else set()
-    for audience in available_audiences(user_templates, config):
-        folders = search_path(audience, user_templates, config)
-        chosen: dict[str, TemplateEntry] = {}
-        for folder in folders:
-            names = _files(folder.path)
-            if folder.path == user_templates:
-                names = {n: p for n, p in names.items() if n.split("/", 1)[0] not in user_audiences}
-            for name, path in names.items():
-                if name not in chosen:
-                    chosen[name] = TemplateEntry(audience, name, path, folder.layer)
-                elif (
-                    folder.layer != "user" and chosen[name].layer == "user" and chosen[name].overrides is None
-                ):
-                    chosen[name] = TemplateEntry(audience, name, chosen[name].path, "user", overrides=path)
-        entries += [chosen[name] for name in sorted(chosen)]
-    return entries
+    """Every template of every audience, the layer it comes from, and the built-in file it overrides."""
+    return [
+        entry
+        for audience in available_audiences(user_templates, config)
+        for entry in audience_templates(audience, user_templates, config)
+    ]

@@ -59,13 +59,7 @@ def _party(entry: Entry) -> str:
 
 def talks_sentence(group: TalksGroup, named_groups: int) -> Sentence:
     """Which talks, who leads each delegation, and where."""
-    name = (
-        group.talks[:1].upper() + group.talks[1:]
-        if group.talks
-        else "Other talks"
-        if named_groups
-        else "Talks"
-    )
+    name = group.talks[:1].upper() + group.talks[1:] if group.talks else "Other talks" if named_groups else "Talks"
     parts = []
     if group.delegations:
         parts.append("delegations from " + _join([_party(e) for e in group.delegations]))
@@ -106,9 +100,7 @@ def changes_sentence(view: BriefView) -> Sentence | None:
     if view.changes is None:
         return None
     changes = view.changes
-    counts = (
-        f"{len(changes.new)} new, {len(changes.changed)} changed and {len(changes.dropped)} dropped items"
-    )
+    counts = f"{len(changes.new)} new, {len(changes.changed)} changed and {len(changes.dropped)} dropped items"
     return _sentence(f"Since {long_date(changes.previous_date)}: {counts}", *changes.new, *changes.changed)
 
 

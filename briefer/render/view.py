@@ -213,12 +213,9 @@ def _talks_key(text: str) -> str:
 def _entry(section: str, item: Item, numbers: dict[str, int], venues: dict[str, list[str]]) -> Entry:
     cites = tuple(sorted({numbers[e.source] for e in item.evidence}))
     lines = tuple(
-        EvidenceLine(e.sentence, numbers[e.source])
-        for e in {(e.source, e.sentence): e for e in item.evidence}.values()
+        EvidenceLine(e.sentence, numbers[e.source]) for e in {(e.source, e.sentence): e for e in item.evidence}.values()
     )
-    held = (
-        tuple(venues.get(_talks_key(item.talks), ())) if isinstance(item, Delegation) and item.talks else ()
-    )
+    held = tuple(venues.get(_talks_key(item.talks), ())) if isinstance(item, Delegation) and item.talks else ()
     return Entry(section, item, cites, lines, item_label(item), corroboration(item), held)
 
 
@@ -263,8 +260,7 @@ def build_view(
         if venue.talks:
             venue_names.setdefault(_talks_key(venue.talks), []).append(place(venue))
     entries = {
-        section: [_entry(section, item, numbers, venue_names) for item in items]
-        for section, items in selection.items()
+        section: [_entry(section, item, numbers, venue_names) for item in items] for section, items in selection.items()
     }
     changes = None
     if briefing.changes is not None:
