@@ -12,6 +12,8 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefer.ingest import read_sources
 from briefer.ingest.furniture import load_furniture
@@ -99,9 +101,7 @@ def test_cp1252_text_is_decoded_with_a_warning(tmp_path, caplog):
         result = read_sources([str(path)])
     assert result.failures == []
     assert result.articles[0].text == '"We will return," said the envoy in Bogot\u00e1.'
-    [warning] = [
-        message for message in caplog.messages if message.startswith(f"{path}: not UTF-8; decoded as ")
-    ]
+    [warning] = [message for message in caplog.messages if message.startswith(f"{path}: not UTF-8; decoded as ")]
     assert warning.split(" as ")[1] in {"cp1250", "cp1252"}  # both hold these characters at these bytes
 
 
@@ -115,9 +115,7 @@ def test_size_limit_is_exact_and_named(tmp_path):
     over = write_bytes(tmp_path / "over.txt", b"a" * 100 + b"\n")
     result = read_sources([str(at_limit), str(over)], max_bytes=100)
     assert [article.id for article in result.articles] == ["at"]
-    assert failures_of(result) == [
-        (str(over), "larger than the 100-byte limit (raise it with --max-article-bytes)")
-    ]
+    assert failures_of(result) == [(str(over), "larger than the 100-byte limit (raise it with --max-article-bytes)")]
 
 
 def test_a_20_mb_file_is_refused_with_the_limit_named_in_bounded_memory(tmp_path):
@@ -277,3 +275,17 @@ def test_unreadable_file_and_folder():
         [str(locked_file), "permission denied (file not readable)"],
         [str(locked_folder), "cannot read folder: permission denied"],
     ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    data=st.one_of(st.binary(max_size=3000), st.text(max_size=3000).map(lambda text: text.encode("utf-8"))),
+    suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl", ".rss", ".data"]),
+)
+def test_any_bytes_in_any_format_give_articles_or_failures_never_an_exception(data, suffix):
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_bytes(Path(folder) / f"input{suffix}", data)
+        result = read_sources([str(path)])
+    assert result.articles or result.failures
+    assert all(failure.input.startswith(str(path)) and failure.reason for failure in result.failures)
+    assert all(article.text and "\r" not in article.title for article in result.articles)

@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Literal
 
@@ -94,19 +95,19 @@ class Furniture:
 
     def remove(self, lines: list[str]) -> list[str]:
         """The lines without furniture; `lines` are already stripped and whitespace-collapsed."""
-        total = sum(len(line) + 1 for line in lines)
+        starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+        half = starts[-1] / 2
         kept: list[str] = []
-        position = index = 0
+        index = 0
         while index < len(lines):
             rule = next((rule for rule in self.rules if lines[index] and rule.hits(lines[index])), None)
             if rule is None:
                 kept.append(lines[index])
-                position += len(lines[index]) + 1
                 index += 1
-                continue
-            if rule.rest and position >= total / 2:
+            elif rule.rest and starts[index] >= half:
                 break
-            index = _block_end(rule, lines, index)
+            else:
+                index = _block_end(rule, lines, index)
         return kept
 
 
