@@ -50,10 +50,7 @@ def test_spaces_of_every_kind_collapse_within_a_line():
 
 
 def test_a_title_cannot_carry_a_header_injection():
-    assert (
-        clean_title("Talks end\r\nBcc: victim@example.org\n\nbody")
-        == "Talks end Bcc: victim@example.org body"
-    )
+    assert clean_title("Talks end\r\nBcc: victim@example.org\n\nbody") == "Talks end Bcc: victim@example.org body"
     assert clean_title("A\u2028B\x85C\x0bD\tE") == "A B C D E"
 
 
@@ -115,10 +112,7 @@ def test_builtin_furniture_leaves_ordinary_news_alone():
 
 def test_a_tail_rule_in_the_first_half_drops_only_its_line():
     text = "You may also like\n" + "The talks went on for a long time and covered many subjects.\n" * 3
-    assert (
-        clean_text(text, FURNITURE).splitlines()[0]
-        == "The talks went on for a long time and covered many subjects."
-    )
+    assert clean_text(text, FURNITURE).splitlines()[0] == "The talks went on for a long time and covered many subjects."
 
 
 def write_rules(rules_dir: Path, text: str, name: str = "mine.yml") -> Path:

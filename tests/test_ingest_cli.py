@@ -24,9 +24,7 @@ LIMIT = "larger than the 10,000-byte limit (raise it with --max-article-bytes)"
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*BRIEFER, *args], capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=300
-    )
+    return subprocess.run([*BRIEFER, *args], capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=300)
 
 
 def warnings_in(stderr: str) -> list[str]:
@@ -155,9 +153,7 @@ def test_every_bad_input_beside_a_good_one_is_a_warning_and_strict_makes_it_exit
         name, reason = BAD_INPUTS[case](tmp_path / case)
         sources.append(name.removesuffix(":1"))
         expected.append(f"{name}: {reason}")
-    legacy = write(
-        tmp_path / "legacy" / "cp1252.txt", "\u201cTalks resume,\u201d said the envoy.\n".encode("cp1252")
-    )
+    legacy = write(tmp_path / "legacy" / "cp1252.txt", "\u201cTalks resume,\u201d said the envoy.\n".encode("cp1252"))
     sources.append(legacy)
 
     result = run("extract", "--max-article-bytes", "10000", *sources)
@@ -176,9 +172,7 @@ def test_every_bad_input_beside_a_good_one_is_a_warning_and_strict_makes_it_exit
 
 def test_malformed_cleaning_rules_exit_3_naming_file_and_line(tmp_path):
     rules = tmp_path / "rules"
-    bad = write(
-        rules / "cleaning" / "site.yml", "version: 1\nfurniture:\n  - id: site.footer\n    match: '(open'\n"
-    )
+    bad = write(rules / "cleaning" / "site.yml", "version: 1\nfurniture:\n  - id: site.footer\n    match: '(open'\n")
     result = run("extract", "--rules", str(rules), str(GOOD_ARTICLE))
     assert result.returncode == 3, result.stderr
     assert f"{bad}:3: cleaning rule site.footer: bad `match` regex" in result.stderr
@@ -190,9 +184,7 @@ def test_user_cleaning_rules_apply(tmp_path):
         rules / "cleaning" / "site.yml",
         "version: 1\nfurniture:\n  - id: site.tagline\n    lines: ['Your daily dose of diplomacy']\n",
     )
-    article = write(
-        tmp_path / "a.txt", "Your daily dose of diplomacy\n" + GOOD_ARTICLE.read_text(encoding="utf-8")
-    )
+    article = write(tmp_path / "a.txt", "Your daily dose of diplomacy\n" + GOOD_ARTICLE.read_text(encoding="utf-8"))
     result = run("extract", "--rules", str(rules), article)
     assert result.returncode == 0, result.stderr
     briefing = json.loads(result.stdout)
@@ -202,26 +194,20 @@ def test_user_cleaning_rules_apply(tmp_path):
 def test_a_bad_since_value_exits_2_naming_it():
     result = run("extract", "--since", "last week", str(GOOD_ARTICLE))
     assert result.returncode == 2
-    assert (
-        "--since: expected a duration such as 24h or 2d, or a date YYYY-MM-DD, not 'last week'"
-        in result.stderr
-    )
+    assert "--since: expected a duration such as 24h or 2d, or a date YYYY-MM-DD, not 'last week'" in result.stderr
 
 
 def test_since_leaves_out_old_articles(tmp_path):
     export = write(
         tmp_path / "x.jsonl",
-        json.dumps({"id": "old", "text": GOOD_ARTICLE.read_text(encoding="utf-8"), "published": "2001-01-01"})
-        + "\n",
+        json.dumps({"id": "old", "text": GOOD_ARTICLE.read_text(encoding="utf-8"), "published": "2001-01-01"}) + "\n",
     )
     result = run("extract", "--since", "2d", export)
     assert result.returncode == 4
     assert "no usable article" in result.stderr
 
 
-@pytest.mark.skipif(
-    os.geteuid() == 0, reason="root reads files whatever their mode; covered in test_ingest_bad_input"
-)
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode; covered in test_ingest_bad_input")
 def test_an_unreadable_file_exits_4_naming_it(tmp_path):
     locked = write(tmp_path / "locked.txt", "Text.\n")
     Path(locked).chmod(0)

@@ -150,9 +150,7 @@ def test_rss_file_gives_an_article_per_entry_and_a_failure_for_an_entry_without_
 
 def test_feed_entry_ids_are_stable_across_runs(tmp_path):
     path = write(tmp_path / "news.rss", RSS)
-    assert [a.id for a in read_sources([str(path)]).articles] == [
-        a.id for a in read_sources([str(path)]).articles
-    ]
+    assert [a.id for a in read_sources([str(path)]).articles] == [a.id for a in read_sources([str(path)]).articles]
 
 
 def test_atom_file(tmp_path):

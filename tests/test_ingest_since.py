@@ -29,9 +29,7 @@ def test_parse_since(text, expected):
 
 @pytest.mark.parametrize("text", ["", "yesterday", "24", "h", "-2d", "2w", "2024-13-01"])
 def test_parse_since_refuses_anything_else(text):
-    with pytest.raises(
-        UsageError, match=r"--since: expected a duration such as 24h or 2d, or a date YYYY-MM-DD"
-    ):
+    with pytest.raises(UsageError, match=r"--since: expected a duration such as 24h or 2d, or a date YYYY-MM-DD"):
         parse_since(text, NOW)
 
 
