@@ -3,10 +3,14 @@
 The Markdown environment autoescapes, with `md_finalize` as its `finalize` hook: every
 `{{ value }}` is escaped for Markdown and marked `Markup`, so Jinja's own HTML escaping
 leaves it alone, and what templates make themselves (macros, `super()`, `|safe`, the
-citation filter) is `Markup` already and is not escaped twice. Escaping keeps text readable:
-only what could make markup is touched (backslash, backtick, brackets, angle brackets,
-and a block marker at the start), and line breaks fold into spaces so text can
-never open a heading, list or HTML block of its own.
+citation filter) is `Markup` already and is not escaped twice.
+
+Escaping keeps text readable: only what could make markup is touched (backslash,
+backtick, brackets, angle brackets, an `&` that would start an entity, and a block
+marker at the start), and line breaks fold into spaces so text can never open a
+heading, list or HTML block of its own. Emphasis marks (`*`, `_`) are left alone:
+they cannot add links, images or HTML, and escaping them would clutter names and
+`{{ 7*7 }}` alike.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from markupsafe import Markup
 
 _INLINE = re.compile(r"([\\`\[\]<>])")
 _SPACE = re.compile(r"\s+")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 # What opens a block when it starts a line: heading, list item, rule or setext underline, fence.
 _BLOCK_START = re.compile(r"^ ?(?:#{1,6}(?=\s|$)|[-+*_=]+(?=\s|$)|~{3,}|\d{1,9}(?=[.)](?:\s|$)))")
 
@@ -26,6 +31,7 @@ def md_escape(value: object) -> str:
     """Text as it should appear literally in Markdown, on one line."""
     text = _SPACE.sub(" ", str(value))
     text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
     return _BLOCK_START.sub(lambda m: m[0] + "\\" if m[0][-1].isdigit() else "\\" + m[0].lstrip(), text)
 
 
