@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from briefer.errors import ConfigError
 from briefer.resources import builtin_dir
+from briefer.yamlio import line_of, load_yaml, plain
 
 log = logging.getLogger(__name__)
 
@@ -161,19 +162,19 @@ def compile_rules(rules: Sequence[FurnitureRule]) -> Furniture:
 
 def _read_rules(path: Path) -> list[tuple[FurnitureRule, int]]:
     """Validated rules with their 1-based lines; ConfigError with file and line otherwise."""
-    document = _load_yaml(path)
+    document = load_yaml(path)
     if not isinstance(document, dict) or not isinstance(document.get("furniture"), list):
         raise ConfigError(f"{path}:1: expected `version: 1` and a `furniture:` list of rules")
     try:
-        FurnitureFile.model_validate({**_plain(document), "furniture": []})
+        FurnitureFile.model_validate({**plain(document), "furniture": []})
     except ValidationError as exc:
         raise ConfigError(f"{path}:1: {_first_problem(exc)}") from None
     entries = document["furniture"]
     rules = []
     for index, entry in enumerate(entries):
-        line = _line_of(entries, index)
+        line = line_of(entries, index)
         try:
-            rules.append((FurnitureRule.model_validate(_plain(entry)), line))
+            rules.append((FurnitureRule.model_validate(plain(entry)), line))
         except ValidationError as exc:
             rule_id = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
             raise ConfigError(f"{path}:{line}: cleaning rule {rule_id}: {_first_problem(exc)}") from None
@@ -191,40 +192,6 @@ def _compile(rule: FurnitureRule, path: Path, line: int) -> CompiledRule:
             raise ConfigError(f"{path}:{line}: cleaning rule {rule.id}: bad `{field}` regex: {exc}") from None
     lines = frozenset(" ".join(text.split()).casefold() for text in rule.lines)
     return CompiledRule(rule.id, lines, patterns["match"], patterns["then"], patterns["until"], rule.rest)
-
-
-def _load_yaml(path: Path) -> Any:
-    """Parse with ruamel's round-trip loader so nodes keep their line numbers."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read cleaning rules ({exc})") from None
-    try:
-        return YAML(typ="rt").load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        raise ConfigError(f"{path}:{line}: YAML syntax error: {exc.problem}") from None
-
-
-def _line_of(sequence: Any, index: int) -> int:
-    """The 1-based line of a sequence item (0 when the loader kept none)."""
-    try:
-        return sequence.lc.item(index)[0] + 1
-    except (AttributeError, KeyError, IndexError, TypeError):
-        return 0
-
-
-def _plain(node: Any) -> Any:
-    """ruamel's commented containers as plain dicts and lists."""
-    if isinstance(node, dict):
-        return {str(key): _plain(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_plain(value) for value in node]
-    return node
 
 
 def _first_problem(exc: ValidationError) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from briefer.errors import ConfigError
-from briefer.rules.yamlio import load_yaml, plain
+from briefer.yamlio import load_yaml, plain
 
 GAZETTEER_FOLDER = "gazetteers"
 

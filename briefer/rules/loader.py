@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from briefer.errors import ConfigError
 from briefer.resources import builtin_dir
 from briefer.rules.schema import Rule
-from briefer.rules.yamlio import line_of, load_yaml, plain
+from briefer.yamlio import line_of, load_yaml, plain
 
 
 @dataclass(frozen=True)
