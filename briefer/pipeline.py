@@ -42,6 +42,7 @@ class Settings:
     model: str | None = None
     paper: str = "a4"
     since: datetime | None = None
+    url_timeout: float = 10.0
     max_article_bytes: int = 5_000_000
     history: Path | None = None  # compare with and record in this history; None: no history
     email: bool = False
@@ -93,10 +94,12 @@ def read_articles(settings: Settings) -> tuple[list[Article], list[InputFailure]
     from briefer.ingest import read_sources
 
     result = read_sources(settings.sources, max_bytes=settings.max_article_bytes, since=settings.since,
-                          cleaning_dirs=settings.all_rules_dirs)
+                          timeout=settings.url_timeout, cleaning_dirs=settings.all_rules_dirs)
     if not result.articles:
-        reasons = "; ".join(f"{f.input}: {f.reason}" for f in result.failures[:3])
-        raise NoInputError("no usable article" + (f" ({reasons})" if reasons else ""))
+        reasons = [f"{f.input}: {f.reason}" for f in result.failures[:3]]
+        if result.too_old:
+            reasons.append(f"{result.too_old} article(s) published before --since")
+        raise NoInputError("no usable article" + (f" ({'; '.join(reasons)})" if reasons else ""))
     return result.articles, result.failures
 
 

@@ -34,15 +34,9 @@ def _root(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
 ) -> None:
     """briefer: who negotiates, where, what they say, and what is still open."""
-    from rich.logging import RichHandler
-
-    from briefer.cli.output import stderr
-
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(message)s",
-        handlers=[RichHandler(console=stderr(), show_time=False, show_path=False)],
-    )
+    handler = logging.StreamHandler(sys.stderr)  # plain lines: paths in messages are never wrapped
+    handler.setFormatter(logging.Formatter("briefer: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
 
 
 _brief_commands.register(app)

@@ -21,6 +21,7 @@ CONFIG = typer.Option(None, "--config", help="Config file [default: ./briefer.to
 SINCE = typer.Option(None, "--since", help="Keep only articles published since: 24h, 2d or YYYY-MM-DD.")
 MAX_BYTES = typer.Option(5_000_000, "--max-article-bytes", help="Refuse larger articles.", min=1)
 STRICT = typer.Option(False, "--strict", help="Exit 1 when any input could not be used.")
+TIMEOUT = typer.Option(10.0, "--timeout", help="Seconds to wait for a URL.", min=0.1)
 EMAIL = typer.Option(False, "--email", help="Mail the brief ([smtp] in briefer.toml, BRIEFER_SMTP_*).")
 TO = typer.Option([], "--to", help="A recipient (repeatable) [default: the audience's recipients].")
 DRY_RUN = typer.Option(False, "--dry-run", help="With --email: write brief.eml to --out, send nothing.")
@@ -70,6 +71,7 @@ def brief(
     config: Path = CONFIG,
     since: str = SINCE,
     max_article_bytes: int = MAX_BYTES,
+    timeout: float = TIMEOUT,
     strict: bool = STRICT,
     email: bool = EMAIL,
     to: list[str] = TO,
@@ -87,7 +89,7 @@ def brief(
         sources, config=config, since=since, out_dir=out,
         formats=tuple(f.strip() for f in formats.split(",") if f.strip()), audience=audience, date=day,
         title=title, rules_dirs=rules, templates_dir=templates, model=model, paper=paper,
-        max_article_bytes=max_article_bytes, email=email, recipients=to, dry_run=dry_run)
+        max_article_bytes=max_article_bytes, url_timeout=timeout, email=email, recipients=to, dry_run=dry_run)
     if not no_history:
         settings.history = history_path(history, settings.config.history)
     with progress("Reading articles") as on_progress:
@@ -115,6 +117,7 @@ def extract(
     day: str = typer.Option(None, "--date", help="The briefing's date, YYYY-MM-DD [default: today]."),
     since: str = SINCE,
     max_article_bytes: int = MAX_BYTES,
+    timeout: float = TIMEOUT,
     strict: bool = STRICT,
 ) -> None:
     """Print the briefing model extracted from the sources (JSON on stdout, or a table)."""
@@ -124,7 +127,7 @@ def extract(
     if output_format not in {"json", "table"}:
         raise UsageError(f"--format '{output_format}': choose json or table")
     settings = settings_from(sources, config=config, since=since, rules_dirs=rules, model=model, date=day,
-                             max_article_bytes=max_article_bytes)
+                             max_article_bytes=max_article_bytes, url_timeout=timeout)
     with progress("Reading articles") as on_progress:
         extraction = run_extract(settings, on_progress)
     if output_format == "json":
