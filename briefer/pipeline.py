@@ -219,6 +219,10 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
     smtp = _check_email(settings)
+    if any(f != "json" for f in settings.formats):
+        from briefer.render import check_templates
+
+        check_templates(settings.audience_name, user_templates=settings.templates_dir, config=settings.config)
     extraction = extract(settings, on_progress)
     history = None
     if settings.history is not None:
