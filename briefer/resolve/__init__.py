@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefer.extract import ArticleFacts
 from briefer.model import Conflict, Delegation, Evidence, Fact, OpenQuestion, Person, Position, Speaker, Venue
@@ -23,9 +24,10 @@ class Resolved:
     open_questions: list[OpenQuestion] = field(default_factory=list)
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def content_words(text: str) -> frozenset[str]:
     """Folded content words of a statement or question."""
-    return {w for w in fold(text).split() if w not in STOP}
+    return frozenset(w for w in fold(text).split() if w not in STOP)
 
 
 def similar(a: str, b: str, threshold: float = 0.6) -> bool:
@@ -68,7 +70,8 @@ class Resolver:
             if same_speaker and (similar(existing.statement, statement) or _same_span(existing, fact)):
                 existing.evidence.append(fact.evidence)
                 existing.source_count = _count_sources(existing.evidence)
-                if len(content_words(statement)) > len(content_words(existing.statement)) and _same_span(existing, fact):
+                longer = len(content_words(statement)) > len(content_words(existing.statement))
+                if longer and _same_span(existing, fact):
                     existing.statement = statement
                 return
         self.result.positions.append(Position(
