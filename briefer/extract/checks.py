@@ -9,24 +9,33 @@ from typing import TYPE_CHECKING
 from briefer.rules.lexicon import Lexicon, fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from briefer.rules.compiler import RuleMatch
 
 SPEAKER_LINE_RE = re.compile(r"^\s*(?:[-•*]\s*)?(?:\d+\.\s*)?([A-Z][\w.’' -]{0,40}?|Q|A):\s")
 FAQ_HEADING_RE = re.compile(r"\b(faq|frequently asked questions|questions and answers|q\s?&\s?a)\b", re.I)
+TEXT_KEY = "briefer_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: `Doc.text` joins every token again on each call."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def line_of(sentence: Span) -> str:
     """The whole line (paragraph) a sentence stands in."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
     end = text.find("\n", sentence.end_char)
     return text[start : end if end != -1 else len(text)]
 
 
 def _next_line(sentence: Span) -> str:
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     end = text.find("\n", sentence.end_char)
     while end != -1:
         nxt = text.find("\n", end + 1)
@@ -53,7 +62,7 @@ def interviewer(match: RuleMatch, lexicon: Lexicon) -> bool:
 def answered(match: RuleMatch, lexicon: Lexicon) -> bool:
     """A question the text answers at once: an FAQ entry or a question followed by its answer line."""
     sentence = match.sentence
-    text = sentence.doc.text[: sentence.start_char]
+    text = doc_text(sentence.doc)[: sentence.start_char]
     last_heading = [ln for ln in text.splitlines() if ln.strip() and len(ln.split()) <= 8 and not ln.strip().endswith(".")]
     in_faq = any(FAQ_HEADING_RE.search(ln) for ln in last_heading[-12:])
     following = _next_line(sentence)
@@ -69,7 +78,7 @@ def reader_bait(match: RuleMatch, lexicon: Lexicon) -> bool:
 
 def quoted(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The match lies inside quotation marks."""
-    before = match.sentence.doc.text[match.sentence.start_char : match.span.start_char]
+    before = doc_text(match.sentence.doc)[match.sentence.start_char : match.span.start_char]
     return sum(before.count(q) for q in "\"“”") % 2 == 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from briefer.extract import PersonMention
@@ -14,6 +15,7 @@ NON_SPEAKERS = {"this", "that", "it", "which", "who", "these", "those", "one", "
 HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
 
 
+@lru_cache(maxsize=1 << 16)
 def translit_key(word: str) -> str:
     """One key for transliteration variants: Zelensky/Zelenskiy/Zelenskyy, Darchiyev/Darchiev, Kyiv/Kiev."""
     word = fold(word).replace(" ", "")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from briefer.rules.gazetteer import Actor, Gazetteers
 
 
+@lru_cache(maxsize=1 << 16)  # resolution folds the same names and statements again and again
 def fold(text: str) -> str:
     """Lower case, accents and punctuation folded: the key for comparing names."""
     text = unicodedata.normalize("NFKD", text or "")
