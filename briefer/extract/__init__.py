@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,10 @@ REQUIRED_FIELDS = {
     "positions": ("speaker", "statement"),
     "open_questions": ("text",),
 }
+
+
+# Told of every match: the `unless` check that dropped it (or None), the field dicts `emit` gave, the facts kept.
+MatchHook = Callable[[RuleMatch, str | None, list[dict[str, Any]], list[Fact]], None]
 
 
 @dataclass
@@ -82,14 +87,20 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
     return mentions
 
 
-def extract_facts(doc: Doc, article: Article, rules: CompiledRules, lexicon: Lexicon) -> ArticleFacts:
-    """Run every rule over one parsed article."""
+def extract_facts(
+    doc: Doc, article: Article, rules: CompiledRules, lexicon: Lexicon, on_match: MatchHook | None = None
+) -> ArticleFacts:
+    """Run every rule over one parsed article; `on_match` (for `briefer explain`) hears what each match gave."""
     result = ArticleFacts(article=article, people=people_in(doc, lexicon))
     seen: set[tuple[str, int, str]] = set()
     for match in rules.matches(doc):
-        if any(CHECKS[check](match, lexicon) for check in match.rule.unless):
+        dropped_by = next((check for check in match.rule.unless if CHECKS[check](match, lexicon)), None)
+        if dropped_by is not None:
+            if on_match:
+                on_match(match, dropped_by, [], [])
             continue
-        for fields in _emit(match, lexicon):
+        emitted, kept = _emit(match, lexicon), len(result.facts)
+        for fields in emitted:
             key = (match.rule.id, match.sentence.start, repr(sorted(fields.items())))
             if key in seen:
                 continue
@@ -97,7 +108,9 @@ def extract_facts(doc: Doc, article: Article, rules: CompiledRules, lexicon: Lex
             if all(fields.get(f) for f in REQUIRED_FIELDS[match.rule.section]):
                 fields["priority"] = match.rule.priority
                 result.facts.append(Fact(section=match.rule.section, fields=fields, evidence=_evidence(match, article)))
+        if on_match:
+            on_match(match, None, emitted, result.facts[kept:])
     return result
 
 
-__all__ = ["ArticleFacts", "PersonMention", "extract_facts"]
+__all__ = ["ArticleFacts", "MatchHook", "PersonMention", "extract_facts"]
