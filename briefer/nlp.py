@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefer.config import DEFAULT_MODEL
@@ -20,6 +20,21 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 4  # whole articles: spaCy's default batch holds gigabytes (field notes)
 LINE_BREAK_SENTENCES = "briefer_line_sentences"
 ENTITY_CLEANUP = "briefer_entity_cleanup"
+
+# What the rules may need from the pipeline, and the model components that provide it.
+PARSE, TAGS, LEMMAS = "parse", "tags", "lemmas"
+EVERYTHING = frozenset({PARSE, TAGS, LEMMAS})
+PROVIDERS = {
+    PARSE: {"parser"},
+    TAGS: {"tagger", "attribute_ruler"},
+    LEMMAS: {"tagger", "attribute_ruler", "lemmatizer"},
+}
+
+
+def unneeded_components(needs: Collection[str]) -> set[str]:
+    """Model components that provide nothing in `needs` (the tokenizer, tok2vec and NER are always kept)."""
+    provided = set().union(*PROVIDERS.values())
+    return provided - set().union(*(PROVIDERS[need] for need in needs))
 
 
 def model_name(requested: str | None = None) -> str:
@@ -69,8 +84,13 @@ def load_pipeline(
     *,
     entity_patterns: Sequence[dict] = (),
     exclude: Iterable[str] = (),
+    needs: Collection[str] = EVERYTHING,
 ) -> Language:
-    """Load a spaCy pipeline with briefer's sentence splitting and gazetteer entity ruler."""
+    """Load a spaCy pipeline with briefer's sentence splitting and gazetteer entity ruler.
+
+    Components that provide nothing in `needs` are not loaded; without the parser, spaCy's
+    punctuation `sentencizer` splits sentences instead.
+    """
     import spacy
     from thinc.api import NumpyOps, set_current_ops
 
@@ -78,11 +98,14 @@ def load_pipeline(
     _register_components()
     name = model_name(name)
     try:
-        nlp = spacy.load(name, exclude=list(exclude))
+        nlp = spacy.load(name, exclude=[*exclude, *unneeded_components(needs)])
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy pipeline '{name}': is it installed? ({exc})") from exc
-    first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0] if nlp.pipe_names else None
-    nlp.add_pipe(LINE_BREAK_SENTENCES, before=first) if first else nlp.add_pipe(LINE_BREAK_SENTENCES)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAK_SENTENCES, before="parser")  # the parser keeps sentence starts set before it
+    else:
+        nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe(LINE_BREAK_SENTENCES, after="sentencizer")
     if entity_patterns:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
         ruler = nlp.add_pipe("entity_ruler", name="briefer_gazetteer", config={"phrase_matcher_attr": "LOWER"}, **where)

@@ -49,6 +49,9 @@ class Settings:
     recipients: list[str] = field(default_factory=list)  # empty: the audience's, from the config file
     dry_run: bool = False  # with email: write brief.eml instead of sending
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    jobs: int = 1  # worker processes for extraction
+    executor: str = "local"  # or "dask", with `scheduler`
+    scheduler: str | None = None  # a Dask scheduler address
 
     @property
     def all_rules_dirs(self) -> list[Path]:
@@ -105,21 +108,22 @@ def read_articles(settings: Settings) -> tuple[list[Article], list[InputFailure]
 
 def extract(settings: Settings, on_progress: Progress | None = None) -> Extraction:
     """Read, parse and extract every article, then resolve the facts into a briefing."""
-    from briefer.extract import extract_facts
-    from briefer.nlp import load_pipeline, model_name, parse
+    from briefer.executors import article_facts, check_executor
+    from briefer.nlp import model_name
     from briefer.resolve import resolve
     from briefer.rules import load_knowledge
 
+    check_executor(settings.executor, settings.jobs, settings.scheduler)
     day = brief_date(settings)
     knowledge = load_knowledge(settings.all_rules_dirs)
     knowledge.ruleset.raise_on_problems()
     articles, failures = read_articles(settings)
-    nlp = load_pipeline(settings.model or settings.config.model, entity_patterns=knowledge.entity_patterns())
-    rules = knowledge.compile(nlp.vocab)
+    extracted = article_facts(knowledge, articles, model=settings.model or settings.config.model,
+                              jobs=settings.jobs, executor=settings.executor, scheduler=settings.scheduler)
 
     def facts():
-        for done, (doc, article) in enumerate(parse(nlp, articles), start=1):
-            yield extract_facts(doc, article, rules, knowledge.lexicon)
+        for done, found in enumerate(extracted, start=1):
+            yield found
             if on_progress:
                 on_progress(done, len(articles))
 

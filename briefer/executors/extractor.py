@@ -1,0 +1,44 @@
+"""One loaded spaCy pipeline with the compiled rules: articles in, facts out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefer.extract import ArticleFacts, extract_facts
+from briefer.model import Article
+from briefer.nlp import load_pipeline, parse
+from briefer.rules import CompiledRules, Knowledge, Lexicon
+from briefer.rules.needs import pipeline_needs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Extractor:
+    """The model and the rules of one process; each Doc is dropped once its facts are out."""
+
+    nlp: Language
+    rules: CompiledRules
+    lexicon: Lexicon
+
+    @classmethod
+    def load(cls, knowledge: Knowledge, model: str | None = None) -> Extractor:
+        """Load the model with only the components the active rules need, and compile the rules onto it."""
+        needs = pipeline_needs(loaded.rule for loaded in knowledge.ruleset.rules)
+        nlp = load_pipeline(model, entity_patterns=knowledge.entity_patterns(), needs=needs)
+        return cls(nlp, knowledge.compile(nlp.vocab), knowledge.lexicon)
+
+    def facts(self, articles: Iterable[Article]) -> Iterator[ArticleFacts]:
+        """The facts of each article, in order."""
+        for doc, article in parse(self.nlp, articles):
+            yield extract_facts(doc, article, self.rules, self.lexicon)
+
+    def facts_list(self, articles: list[Article]) -> list[ArticleFacts]:
+        """The facts of a chunk of articles, as one picklable list (what a worker sends back)."""
+        return list(self.facts(articles))
