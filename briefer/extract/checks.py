@@ -63,7 +63,8 @@ def answered(match: RuleMatch, lexicon: Lexicon) -> bool:
     """A question the text answers at once: an FAQ entry or a question followed by its answer line."""
     sentence = match.sentence
     text = doc_text(sentence.doc)[: sentence.start_char]
-    last_heading = [ln for ln in text.splitlines() if ln.strip() and len(ln.split()) <= 8 and not ln.strip().endswith(".")]
+    last_heading = [
+        ln for ln in text.splitlines() if ln.strip() and len(ln.split()) <= 8 and not ln.strip().endswith(".")]
     in_faq = any(FAQ_HEADING_RE.search(ln) for ln in last_heading[-12:])
     following = _next_line(sentence)
     answer_line = bool(re.match(r"^\s*(A|Answer)\s*[:.]", following)) or bool(SPEAKER_LINE_RE.match(following))
