@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from briefer.errors import UsageError
 from briefer.extract import extract_facts
 from briefer.model import Article
 from briefer.rules import Knowledge
 from briefer.rules.compiler import compile_rules
 from briefer.rules.lexicon import fold
 from briefer.rules.loader import LoadedRule
+from briefer.rules.schema import did_you_mean
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -82,3 +84,12 @@ def run_rule_examples(loaded: LoadedRule, knowledge: Knowledge, nlp: Language) -
         actual = [{k: v for k, v in f.fields.items() if k != "priority"} for f in found.facts]
         results.append(compare(example.expect, actual, example.text))
     return RuleResult(loaded, results)
+
+
+def run_examples(knowledge: Knowledge, nlp: Language, only: str | None = None) -> list[RuleResult]:
+    """Run the examples of every active rule, or of those whose id contains `only`."""
+    chosen = [loaded for loaded in knowledge.ruleset.rules if only is None or only in loaded.rule.id]
+    if not chosen:
+        ids = [loaded.rule.id for loaded in knowledge.ruleset.rules]
+        raise UsageError(f"-k '{only}': no active rule id contains it{did_you_mean(only or '', ids)}")
+    return [run_rule_examples(loaded, knowledge, nlp) for loaded in chosen]

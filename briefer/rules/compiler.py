@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.rules.gazetteer import Gazetteers
 from briefer.rules.loader import LoadedRule, RuleProblem
-from briefer.rules.schema import Rule
+from briefer.rules.patterns import PatternProblem, dependency_problems, token_problems
+from briefer.rules.schema import Rule, did_you_mean
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -104,14 +105,23 @@ def _expand_ref(ref: str, gazetteers: Gazetteers, missing: list[str]) -> list[st
     return []
 
 
+def gazetteer_refs(gazetteers: Gazetteers) -> list[str]:
+    """Every list a pattern may name, as `file.key`."""
+    return sorted(f"{stem}.{key}" for stem, content in gazetteers.data.items() for key in content
+                  if gazetteers.has_list(f"{stem}.{key}"))
+
+
 def _token_pattern(pattern: Any) -> tuple[list[dict], list[str | None]]:
     """Split a token pattern into spaCy's dicts and the capture name of each position."""
-    if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
+    if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
         raise ValueError("a token pattern is a list of token dicts")
     tokens, names = [], []
     for token in pattern:
         token = dict(token)
-        names.append(token.pop(CAPTURE_KEY, None))
+        name = token.pop(CAPTURE_KEY, None)
+        if name is not None and not (isinstance(name, str) and name.isidentifier()):
+            raise ValueError(f"{CAPTURE_KEY}: '{name}' is not a name (letters, digits, _)")
+        names.append(name)
         tokens.append(token)
     return tokens, names
 
@@ -123,64 +133,135 @@ def _phrases(rule: Rule, gazetteers: Gazetteers, missing: list[str]) -> list[str
     return [_expand_gazetteer_refs(p, gazetteers, missing) for p in phrases if isinstance(p, str)]
 
 
+def _value_line(node: Any, value: str) -> int:
+    """The line of the first scalar equal to `value` inside a YAML node (0 if none)."""
+    from briefer.yamlio import line_of
+
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else []
+    for key, item in items:
+        if item == value:
+            return line_of(node, key)
+        if isinstance(item, dict | list) and (line := _value_line(item, value)):
+            return line
+    return 0
+
+
+class _RuleCompiler:
+    """Compiles one rule after another onto shared matchers, collecting every problem with its line."""
+
+    def __init__(self, vocab: Vocab, gazetteers: Gazetteers):
+        from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+
+        self.vocab = vocab
+        self.gazetteers = gazetteers
+        self.compiled = CompiledRules(
+            rules={},
+            token_matcher=Matcher(vocab, validate=True),
+            phrase_matcher=PhraseMatcher(vocab, attr="LOWER"),
+            dependency_matcher=DependencyMatcher(vocab, validate=True),
+        )
+        self.problems: list[RuleProblem] = []
+        self._tokenizer = None
+
+    def problem(self, item: LoadedRule, line: int, message: str) -> None:
+        self.problems.append(RuleProblem(item.path, line or item.line, item.rule.id, message))
+
+    def _pattern_problems(self, item: LoadedRule, index: int, found: list[PatternProblem]) -> bool:
+        for problem in found:
+            self.problem(item, item.line_at("patterns", index, *problem.loc),
+                         f"pattern {index + 1}, {problem.message}")
+        return bool(found)
+
+    def _add(self, item: LoadedRule, index: int, pattern: Any) -> tuple[set[str], bool]:
+        """Add one pattern to its matcher: the captures it offers, and whether it is valid."""
+        rule, compiled = item.rule, self.compiled
+        key = f"{rule.id}#{index}"
+        if rule.kind == "token":
+            tokens, names = _token_pattern(pattern)
+            if self._pattern_problems(item, index, token_problems(tokens)):
+                return {n for n in names if n}, False
+            compiled.token_matcher.add(key, [tokens], greedy="LONGEST")
+            compiled.token_captures[key] = names
+            return {n for n in names if n}, True
+        if rule.kind == "dependency":
+            nodes = pattern if isinstance(pattern, list) else []
+            names = [node.get("RIGHT_ID") for node in nodes if isinstance(node, dict)]
+            if self._pattern_problems(item, index, dependency_problems(pattern)):
+                return {str(n) for n in names if n}, False
+            compiled.dependency_matcher.add(key, [pattern])
+            compiled.dependency_names[key] = names
+            return set(names), True
+        if rule.kind == "regex":
+            if not isinstance(pattern, str):
+                raise ValueError("a regex pattern is a string")
+            regex = re.compile(pattern, re.MULTILINE)
+            compiled.regexes.append((rule, regex))
+            return set(regex.groupindex), True
+        raise ValueError(f"unknown kind {rule.kind}")
+
+    def _add_phrases(self, item: LoadedRule, missing: list[str]) -> bool:
+        if self._tokenizer is None:
+            import spacy
+
+            self._tokenizer = spacy.blank("en", vocab=self.vocab)
+        for index, pattern in enumerate(item.rule.patterns):
+            if not isinstance(pattern, str):
+                self.problem(item, item.line_at("patterns", index), f"pattern {index + 1}: a phrase is a string")
+                return False
+        phrases = _phrases(item.rule, self.gazetteers, missing)
+        self.compiled.phrase_matcher.add(item.rule.id, [self._tokenizer.make_doc(p) for p in phrases])
+        return True
+
+    def add(self, item: LoadedRule) -> None:
+        """Validate and compile one rule."""
+        from spacy.errors import MatchPatternError
+
+        rule = item.rule
+        missing: list[str] = []
+        patterns = _expand_gazetteer_refs(copy.deepcopy(rule.patterns), self.gazetteers, missing)
+        offered: list[set[str]] = []
+        valid = True
+        if rule.kind == "phrase":
+            valid = self._add_phrases(item, missing)
+            offered.append({PHRASE_CAPTURE})
+        for index, pattern in enumerate(patterns if rule.kind != "phrase" else []):
+            try:
+                found, ok = self._add(item, index, pattern)
+            except (MatchPatternError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
+                self.problem(item, item.line_at("patterns", index),
+                             f"pattern {index + 1}: invalid {rule.kind} pattern: {' '.join(str(exc).split())}")
+                found, ok = None, False
+            valid = valid and ok
+            if found is not None:
+                offered.append(found)
+        for ref in dict.fromkeys(missing):
+            line = _value_line(item.node, ref) or _value_line(item.node, ref[1:]) or item.line_at("patterns")
+            hint = did_you_mean(ref[1:], gazetteer_refs(self.gazetteers))
+            self.problem(item, line, f"unknown gazetteer list '{ref}'{hint}")
+        if offered:
+            self._check_captures(item, offered)
+        if valid and not missing:
+            self.compiled.rules[rule.id] = rule
+
+    def _check_captures(self, item: LoadedRule, offered: list[set[str]]) -> None:
+        """Every capture `emit` reads must be in every pattern."""
+        everywhere = set.intersection(*offered)
+        for field_name, capture in item.rule.capture_fields().items():
+            if capture in everywhere:
+                continue
+            lacking = [str(i + 1) for i, names in enumerate(offered) if capture not in names]
+            known = sorted(set.union(*offered))
+            where = "no pattern captures it" if len(lacking) == len(offered) else f"not in pattern {', '.join(lacking)}"
+            self.problem(item, item.line_at("emit", field_name),
+                         f"emit.{field_name}: capture '@{capture}': {where}{did_you_mean(capture, known)}; "
+                         f"captures: {', '.join(known) or 'none'}")
+
+
 def compile_rules(
     loaded: list[LoadedRule], vocab: Vocab, gazetteers: Gazetteers
 ) -> tuple[CompiledRules, list[RuleProblem]]:
     """Compile rules onto spaCy matchers with validation; every problem is returned, none raised."""
-    from spacy.errors import MatchPatternError
-    from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
-
-    compiled = CompiledRules(
-        rules={},
-        token_matcher=Matcher(vocab, validate=True),
-        phrase_matcher=PhraseMatcher(vocab, attr="LOWER"),
-        dependency_matcher=DependencyMatcher(vocab, validate=True),
-    )
-    problems: list[RuleProblem] = []
-    tokenizer_nlp = None
+    compiler = _RuleCompiler(vocab, gazetteers)
     for item in loaded:
-        rule = item.rule
-
-        def problem(message: str, item=item, rule=rule) -> None:
-            problems.append(RuleProblem(item.path, item.line, rule.id, message))
-
-        missing: list[str] = []
-        patterns = _expand_gazetteer_refs(copy.deepcopy(rule.patterns), gazetteers, missing)
-        captures_found: list[set[str]] = []
-        try:
-            if rule.kind == "token":
-                for i, pattern in enumerate(patterns):
-                    tokens, names = _token_pattern(pattern)
-                    key = f"{rule.id}#{i}"
-                    compiled.token_matcher.add(key, [tokens], greedy="LONGEST")
-                    compiled.token_captures[key] = names
-                    captures_found.append({n for n in names if n})
-            elif rule.kind == "dependency":
-                for i, pattern in enumerate(patterns):
-                    key = f"{rule.id}#{i}"
-                    compiled.dependency_matcher.add(key, [pattern])
-                    compiled.dependency_names[key] = [node["RIGHT_ID"] for node in pattern]
-                    captures_found.append(set(compiled.dependency_names[key]))
-            elif rule.kind == "phrase":
-                if tokenizer_nlp is None:
-                    import spacy
-
-                    tokenizer_nlp = spacy.blank("en", vocab=vocab)
-                phrases = _phrases(rule, gazetteers, missing)
-                compiled.phrase_matcher.add(rule.id, [tokenizer_nlp.make_doc(p) for p in phrases])
-                captures_found.append({PHRASE_CAPTURE})
-            elif rule.kind == "regex":
-                for pattern in patterns:
-                    regex = re.compile(pattern, re.MULTILINE)
-                    compiled.regexes.append((rule, regex))
-                    captures_found.append(set(regex.groupindex))
-        except (MatchPatternError, ValueError, KeyError, TypeError, re.error) as exc:
-            problem(f"invalid {rule.kind} pattern: {' '.join(str(exc).split())}")
-            continue
-        for ref in missing:
-            problem(f"unknown gazetteer list '{ref}'")
-        for i, found in enumerate(captures_found):
-            for name in sorted(rule.captures_used() - found):
-                problem(f"emit refers to capture '@{name}', which pattern {i + 1} lacks")
-        compiled.rules[rule.id] = rule
-    return compiled, problems
+        compiler.add(item)
+    return compiler.compiled, compiler.problems

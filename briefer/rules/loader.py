@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from briefer.errors import ConfigError
 from briefer.resources import builtin_dir
-from briefer.rules.schema import Rule
+from briefer.rules.schema import SECTION_FIELDS, Example, Rule, RuleFile, RuleSwitch, did_you_mean
 from briefer.yamlio import line_of, load_yaml, plain
+
+PATTERN_KEYS = {("id",), ("kind",), ("patterns",), ("phrases_from",)}  # a rule wrong here cannot be compiled
+ERROR_WHERE_RE = re.compile(r"^(?P<path>.*?):(?P<line>\d+): (?P<message>.*)$", re.S)
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,12 @@ class LoadedRule:
     rule: Rule
     path: Path
     line: int
-    overrides: Path | None = None
+    overrides: LoadedRule | None = None  # the rule of an earlier layer this one replaces
+    node: Any = field(default=None, repr=False, compare=False)  # the YAML node, for the line of any key
+
+    def line_at(self, *loc: str | int) -> int:
+        """The line of a key or item inside this rule (`"emit", "speaker"`), else the rule's own line."""
+        return line_at(self.node, loc) or self.line
 
 
 @dataclass
@@ -45,6 +55,7 @@ class RuleSet:
 
     rules: list[LoadedRule] = field(default_factory=list)
     disabled: list[LoadedRule] = field(default_factory=list)
+    invalid: list[LoadedRule] = field(default_factory=list)  # failed the schema; kept to check their patterns
     problems: list[RuleProblem] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
 
@@ -65,21 +76,110 @@ def rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.y*ml") if p.is_file())
 
 
-def _pydantic_message(error: dict) -> str:
-    where = ".".join(str(part) for part in error["loc"])
-    if error["type"] == "extra_forbidden":
-        return f"unknown key '{where}'"
+def line_at(node: Any, loc: Sequence[str | int]) -> int:
+    """The line of the deepest part of `loc` (keys and indexes) found in a YAML node (0 if none)."""
+    line = line_of(node)
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            line, node = line_of(node, part), node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            line, node = line_of(node, part), node[part]
+        else:
+            break
+    return line
+
+
+def problem_from_error(exc: ConfigError, path: Path | None = None) -> RuleProblem:
+    """A RuleProblem from a ConfigError whose message starts "path:line: " (YAML syntax errors)."""
+    found = ERROR_WHERE_RE.match(str(exc))
+    if found:
+        return RuleProblem(path or Path(found["path"]), int(found["line"]), "", found["message"])
+    where, _, message = str(exc).partition(": ")
+    return RuleProblem(path or Path(where), 0, "", message or where)
+
+
+def _known_keys(loc: tuple) -> set[str]:
+    """The keys allowed in the table an unknown key was found in."""
+    if len(loc) == 1:
+        return set(Rule.model_fields)
+    if len(loc) == 3 and loc[0] == "examples":
+        return set(Example.model_fields)
+    return set()
+
+
+def _pydantic_message(error: dict, node: Any) -> tuple[tuple, str]:
+    """Where inside the rule an error is (a loc path) and a message for people."""
+    loc = tuple(part for part in error["loc"] if part != "[key]")
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key, parent = str(loc[-1]), ".".join(str(part) for part in loc[:-1])
+        prefix = f"{parent}: " if parent else ""
+        return loc, f"{prefix}unknown key '{key}'{did_you_mean(key, _known_keys(loc))}"
+    dotted = ".".join(str(part) for part in loc)
+    if kind == "missing":
+        return loc, f"missing required key '{dotted}'"
+    if kind == "literal_error" and error["loc"][-1] == "[key]" and loc[0] == "emit":
+        section = node.get("section") if isinstance(node, dict) else None
+        allowed = SECTION_FIELDS.get(section, set().union(*SECTION_FIELDS.values()))
+        field_name = str(loc[-1])
+        owner = f"section '{section}'" if section in SECTION_FIELDS else "no section"
+        return loc, (f"emit: {owner} has no field '{field_name}'{did_you_mean(field_name, allowed)}; "
+                     f"it has {', '.join(sorted(allowed))}")
+    if kind == "literal_error":
+        expected = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
+        return loc, f"{dotted}: '{error['input']}' is not one of {', '.join(expected)}" + did_you_mean(
+            error["input"], expected)
+    key = (error.get("ctx") or {}).get("key")
+    if key is not None:
+        loc = loc + (tuple(key) if isinstance(key, tuple) else (key,))
     message = error["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
+    return loc, f"{dotted}: {message}" if dotted and kind != "expect_field" else message
 
 
-def _read_file(path: Path, problems: list[RuleProblem]) -> list[LoadedRule]:
+def _validate(node: Any) -> Rule | RuleSwitch:
+    """A rule, or the short form that switches off a rule of an earlier layer."""
+    data = plain(node)
+    if isinstance(data, dict) and "enabled" in data and set(data) <= set(RuleSwitch.model_fields):
+        return RuleSwitch.model_validate(data)
+    return Rule.model_validate(data)
+
+
+def _schema_problems(path: Path, node: Any, line: int, exc: ValidationError) -> list[RuleProblem]:
+    """One problem per key at fault; a required key is not reported missing when a misspelling of it is there."""
+    rule_id = str(node.get("id", "")) if isinstance(node, dict) else ""
+    errors = [(error, *_pydantic_message(error, node)) for error in exc.errors()]
+    misspelt = {(loc[:-1], hint) for error, loc, message in errors if error["type"] == "extra_forbidden"
+                for hint in re.findall(r"did you mean '([^']*)'", message)}
+    problems, reported = [], set()
+    for error, loc, message in errors:
+        if error["type"] == "missing" and (loc[:-1], str(loc[-1])) in misspelt:
+            continue
+        key_line = line_at(node, loc) or line
+        if (key_line, loc[:1]) in reported and error["type"] not in {"extra_forbidden", "missing"}:
+            continue  # one problem per value, not one per member of a union
+        reported.add((key_line, loc[:1]))
+        problems.append(RuleProblem(path, key_line, rule_id, message))
+    return problems
+
+
+def _for_pattern_checks(node: Any, path: Path, line: int, exc: ValidationError) -> LoadedRule | None:
+    """A rule that failed the schema elsewhere, kept so that its patterns can still be checked."""
+    if not isinstance(node, dict) or any(e["loc"][:1] in PATTERN_KEYS for e in exc.errors()):
+        return None
+    data = {key: value for key, value in plain(node).items() if key in Rule.model_fields}
+    if not isinstance(data.get("emit", {}), dict) or not {"id", "kind"} <= set(data):
+        return None
+    return LoadedRule(Rule.model_construct(**data), path, line, node=node)
+
+
+def _read_file(
+    path: Path, problems: list[RuleProblem], invalid: list[LoadedRule]
+) -> list[LoadedRule | RuleSwitchAt]:
     """Validate every rule in one file, collecting problems rather than stopping at the first."""
     try:
         document = load_yaml(path)
     except ConfigError as exc:
-        line = str(exc).split(":")[1] if str(exc).count(":") > 1 else "0"
-        problems.append(RuleProblem(path, int(line) if line.isdigit() else 0, "", str(exc).split(": ", 1)[-1]))
+        problems.append(problem_from_error(exc, path))
         return []
     if document is None:
         return []
@@ -87,46 +187,70 @@ def _read_file(path: Path, problems: list[RuleProblem]) -> list[LoadedRule]:
         problems.append(RuleProblem(path, 1, "", "a rule file is a mapping with `version` and a `rules` list"))
         return []
     for key in document:
-        if key not in {"version", "rules"}:
-            problems.append(RuleProblem(path, line_of(document, key), "", f"unknown key '{key}'"))
+        if key not in RuleFile.model_fields:
+            hint = did_you_mean(key, RuleFile.model_fields)
+            problems.append(RuleProblem(path, line_of(document, key), "", f"unknown key '{key}'{hint}"))
     if document.get("version", 1) != 1:
         problems.append(RuleProblem(path, line_of(document, "version"), "", "unsupported version (expected 1)"))
-    loaded = []
+    loaded: list[LoadedRule | RuleSwitchAt] = []
     for index, node in enumerate(document.get("rules") or []):
         line = line_of(document["rules"], index)
-        rule_id = str(node.get("id", "")) if isinstance(node, dict) else ""
         try:
-            rule = Rule.model_validate(plain(node))
+            rule = _validate(node)
         except ValidationError as exc:
-            for error in exc.errors():
-                key = error["loc"][0] if error["loc"] else None
-                key_line = line_of(node, key) if isinstance(node, dict) and key in node else line
-                problems.append(RuleProblem(path, key_line, rule_id, _pydantic_message(error)))
+            problems += _schema_problems(path, node, line, exc)
+            if (partial := _for_pattern_checks(node, path, line, exc)) is not None:
+                invalid.append(partial)
             continue
-        loaded.append(LoadedRule(rule, path, line))
+        if isinstance(rule, RuleSwitch):
+            loaded.append(RuleSwitchAt(rule.id, path, line))
+        else:
+            loaded.append(LoadedRule(rule, path, line, node=node))
     return loaded
 
 
+@dataclass(frozen=True)
+class RuleSwitchAt:
+    """`{id: ..., enabled: false}` in a file: switch off the rule of that id from an earlier layer."""
+
+    rule_id: str
+    path: Path
+    line: int
+
+
+def _switch_off(switch: RuleSwitchAt, earlier: LoadedRule) -> LoadedRule:
+    """The earlier rule, switched off by a later layer."""
+    rule = earlier.rule.model_copy(update={"enabled": False})
+    return LoadedRule(rule, switch.path, switch.line, overrides=earlier)
+
+
 def load_rules(user_dirs: Sequence[Path] = ()) -> RuleSet:
-    """Load every rule along the search path; a later rule with an earlier id replaces it."""
+    """Load every rule along the search path; a later rule with an earlier id replaces or switches it off."""
     ruleset = RuleSet(folders=search_path(user_dirs))
     by_id: dict[str, LoadedRule] = {}
     for folder in ruleset.folders:
         if not folder.is_dir():
             ruleset.problems.append(RuleProblem(folder, 0, "", "rule folder not found"))
             continue
-        seen_here: dict[str, LoadedRule] = {}
+        seen_here: dict[str, LoadedRule | RuleSwitchAt] = {}
         for path in rule_files(folder):
-            for loaded in _read_file(path, ruleset.problems):
-                rule_id = loaded.rule.id
+            for loaded in _read_file(path, ruleset.problems, ruleset.invalid):
+                rule_id = loaded.rule_id if isinstance(loaded, RuleSwitchAt) else loaded.rule.id
                 if rule_id in seen_here:
                     first = seen_here[rule_id]
                     ruleset.problems.append(RuleProblem(
                         path, loaded.line, rule_id, f"duplicate id (first defined at {first.path}:{first.line})"))
                     continue
                 seen_here[rule_id] = loaded
-                if rule_id in by_id:
-                    loaded.overrides = by_id[rule_id].path
+                if isinstance(loaded, RuleSwitchAt):
+                    if rule_id not in by_id:
+                        hint = did_you_mean(rule_id, by_id)
+                        ruleset.problems.append(RuleProblem(
+                            path, loaded.line, rule_id, f"switches off a rule no earlier folder defines{hint}"))
+                        continue
+                    loaded = _switch_off(loaded, by_id[rule_id])
+                elif rule_id in by_id:
+                    loaded.overrides = by_id[rule_id]
                 by_id[rule_id] = loaded
     for loaded in by_id.values():
         (ruleset.rules if loaded.rule.enabled else ruleset.disabled).append(loaded)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 RuleKind = Literal["token", "phrase", "dependency", "regex"]
 RuleSection = Literal["delegations", "venues", "positions", "open_questions"]
@@ -26,8 +28,37 @@ CAPTURE_VIEWS = frozenset(
 SENTENCE_VALUES = frozenset({"$sentence", "$quote", "$after_colon", "$outside"})
 # Checks a rule may ask for: the fact is dropped when one holds (see briefer/extract/checks.py).
 CHECKS = frozenset({"answered", "reader_bait", "interviewer", "quoted", "no_entity", "heading"})
+Check = Literal[tuple(sorted(CHECKS))]  # type: ignore[valid-type]
+EmitField = Literal[tuple(sorted(set().union(*SECTION_FIELDS.values())))]  # type: ignore[valid-type]
 
 CAPTURE_RE = re.compile(r"^@([A-Za-z_][A-Za-z0-9_]*)(?:\.([a-z_]+))?$")
+
+
+def did_you_mean(word: str, known: Any) -> str:
+    """" (did you mean 'x'?)" when a known word is close to `word`, else ""."""
+    close = difflib.get_close_matches(str(word), sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _emit_value(value: str | bool | None) -> str | bool | None:
+    """An emit value: "@capture", "@capture.view", a sentence value ("$sentence") or a literal."""
+    if isinstance(value, str) and value.startswith("@"):
+        match = CAPTURE_RE.match(value)
+        if not match:
+            raise PydanticCustomError("emit_value", "'{value}' is not @capture or @capture.view", {"value": value})
+        view = match.group(2)
+        if view and view not in CAPTURE_VIEWS:
+            raise PydanticCustomError(
+                "emit_view", "unknown view '.{view}'{hint}; known: {known}",
+                {"view": view, "hint": did_you_mean(view, CAPTURE_VIEWS), "known": ", ".join(sorted(CAPTURE_VIEWS))})
+    elif isinstance(value, str) and value.startswith("$") and value not in SENTENCE_VALUES:
+        raise PydanticCustomError(
+            "emit_sentence_value", "unknown sentence value '{value}'{hint}; known: {known}",
+            {"value": value, "hint": did_you_mean(value, SENTENCE_VALUES), "known": ", ".join(sorted(SENTENCE_VALUES))})
+    return value
+
+
+EmitValue = Annotated[str | bool | None, AfterValidator(_emit_value)]
 
 
 class Strict(BaseModel):
@@ -39,66 +70,90 @@ class Strict(BaseModel):
 class Example(Strict):
     """A text the rule must handle, with the facts it must emit (none for a negative example)."""
 
-    text: str = Field(min_length=1)
-    expect: list[dict[str, Any]] = Field(default_factory=list)
+    text: str = Field(min_length=1, description="A sentence or short passage of generic news language.")
+    expect: list[dict[str, Any]] = Field(
+        default_factory=list, description="The facts the rule must emit from `text` (field: value); [] for none.")
+
+    def expect_fields(self) -> list[str]:
+        """The fields the expected facts name, in order of first use."""
+        return list(dict.fromkeys(name for fact in self.expect for name in fact))
 
 
 class Rule(Strict):
     """One extraction rule: spaCy patterns, what their captures emit, and examples."""
 
+    model_config = ConfigDict(json_schema_extra=lambda schema: _section_fields_schema(schema))
+
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="Unique id, e.g. `positions.said-that`.")
-    description: str = Field(min_length=1)
-    section: RuleSection
-    kind: RuleKind
+    description: str = Field(min_length=1, description="What the rule finds, in a line.")
+    section: RuleSection = Field(description="The briefing section its facts go to.")
+    kind: RuleKind = Field(description="Which spaCy matcher runs the patterns.")
     patterns: list[Any] = Field(default_factory=list, description="spaCy pattern dicts, phrases or regexes.")
     phrases_from: str | None = Field(default=None, description="Gazetteer list for a phrase rule: `file.key`.")
-    emit: dict[str, str | bool | None] = Field(min_length=1)
-    unless: list[str] = Field(default_factory=list, description="Checks that drop a match when they hold.")
+    emit: dict[EmitField, EmitValue] = Field(
+        min_length=1, description="Fact field -> `@capture[.view]`, a sentence value (`$sentence`) or a literal.")
+    unless: list[Check] = Field(default_factory=list, description="Checks that drop a match when they hold.")
     priority: int = Field(default=0, description="Higher wins when two rules find the same fact.")
-    enabled: bool = True
-    examples: list[Example] = Field(default_factory=list)
+    enabled: bool = Field(default=True, description="`false` switches the rule off.")
+    examples: list[Example] = Field(default_factory=list, description="Texts with the facts the rule must emit.")
 
-    @field_validator("unless")
+    @field_validator("emit")
     @classmethod
-    def _known_checks(cls, checks: list[str]) -> list[str]:
-        unknown = sorted(set(checks) - CHECKS)
-        if unknown:
-            raise ValueError(f"unknown check(s) {unknown}; known: {sorted(CHECKS)}")
-        return checks
+    def _section_has_fields(cls, emit: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        section = info.data.get("section")
+        allowed = SECTION_FIELDS.get(section, frozenset())
+        bad = [name for name in emit if name not in allowed]
+        if section and bad:
+            raise PydanticCustomError(
+                "emit_field", "section '{section}' has no field '{field}'{hint}; it has {known}",
+                {"section": section, "field": bad[0], "hint": did_you_mean(bad[0], allowed),
+                 "known": ", ".join(sorted(allowed)), "key": bad[0]})
+        return emit
 
     @model_validator(mode="after")
     def _consistent(self) -> Rule:
-        allowed = SECTION_FIELDS[self.section]
-        bad = sorted(set(self.emit) - allowed)
-        if bad:
-            raise ValueError(f"emit sets {bad}, which section '{self.section}' does not have; it has {sorted(allowed)}")
         if not self.patterns and not (self.kind == "phrase" and self.phrases_from):
             raise ValueError("a rule needs `patterns` (or `phrases_from` for a phrase rule)")
-        for field, value in self.emit.items():
-            if isinstance(value, str) and value.startswith("@"):
-                match = CAPTURE_RE.match(value)
-                if not match:
-                    raise ValueError(f"emit.{field}: '{value}' is not @capture or @capture.view")
-                if match.group(2) and match.group(2) not in CAPTURE_VIEWS:
-                    raise ValueError(f"emit.{field}: unknown view '.{match.group(2)}'; known: {sorted(CAPTURE_VIEWS)}")
-            elif isinstance(value, str) and value.startswith("$") and value not in SENTENCE_VALUES:
-                raise ValueError(f"emit.{field}: unknown value '{value}'; known: {sorted(SENTENCE_VALUES)}")
+        for index, example in enumerate(self.examples):
+            for name in example.expect_fields():
+                if name not in self.emit:
+                    raise PydanticCustomError(
+                        "expect_field", "examples.{index}.expect: '{field}' is not a field this rule emits{hint}",
+                        {"index": index, "field": name, "hint": did_you_mean(name, self.emit),
+                         "key": ("examples", index, "expect")})
         return self
 
     def captures_used(self) -> set[str]:
         """Names of the captures that `emit` refers to."""
-        names = set()
-        for value in self.emit.values():
-            if isinstance(value, str) and (match := CAPTURE_RE.match(value)):
-                names.add(match.group(1))
-        return names
+        return set(self.capture_fields().values())
+
+    def capture_fields(self) -> dict[str, str]:
+        """Emit field -> the capture it reads."""
+        return {name: match.group(1) for name, value in self.emit.items()
+                if isinstance(value, str) and (match := CAPTURE_RE.match(value))}
+
+
+class RuleSwitch(Strict):
+    """The short form that switches off a rule of an earlier layer: `{id: ..., enabled: false}`."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="The id of the rule to switch off.")
+    enabled: Literal[False] = Field(description="Always false: the rule is switched off.")
 
 
 class RuleFile(Strict):
     """A YAML file of rules."""
 
     version: Literal[1] = 1
-    rules: list[Rule] = Field(default_factory=list)
+    rules: list[Rule | RuleSwitch] = Field(default_factory=list)
+
+
+def _section_fields_schema(schema: dict[str, Any]) -> None:
+    """Let editors complete and check `emit` keys: each section's own fields."""
+    schema["allOf"] = [
+        {"if": {"properties": {"section": {"const": section}}, "required": ["section"]},
+         "then": {"properties": {"emit": {"propertyNames": {"enum": sorted(fields)}}}}}
+        for section, fields in SECTION_FIELDS.items()
+    ]
 
 
 def rule_file_schema() -> dict[str, Any]:

@@ -1,0 +1,195 @@
+"""`briefer rules check|test|schema|list`: tools for the people who write rules."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from briefer.cli.brief import CONFIG, MODEL, RULES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from briefer.rules.loader import LoadedRule, RuleProblem
+    from briefer.ruletest import ExampleResult, RuleResult
+
+rules_app = typer.Typer(help="Check, test, list and describe extraction rules.", no_args_is_help=True)
+WIDE = 200  # columns for tables written to a file or pipe: one line per rule
+
+
+def rule_dirs(rules: list[Path], config: Path | None) -> list[Path]:
+    """User rule folders: the config file's `rules` list, then every --rules."""
+    from briefer.config import load_config
+
+    return [*load_config(config).rules, *rules]
+
+
+def shown(path: Path) -> str:
+    """A path as a person wants to read it: relative to the working directory when below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def where(loaded: LoadedRule) -> str:
+    """`file:line` of a rule."""
+    return f"{shown(loaded.path)}:{loaded.line}"
+
+
+def problem_line(problem: RuleProblem) -> str:
+    """One problem as `file:line: [rule id] message`, the shape editors and CI annotate."""
+    place = f"{shown(problem.path)}:{problem.line}" if problem.line else shown(problem.path)
+    rule = f"[{problem.rule_id}] " if problem.rule_id else ""
+    return f"{place}: {rule}{problem.message}"
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, width=None if sys.stdout.isatty() else WIDE)
+
+
+@rules_app.command("check")
+def check(rules: list[Path] = RULES, config: Path = CONFIG) -> None:
+    """Validate every rule file along the search path and report every problem at once (exit 3 if any)."""
+    from briefer.cli.output import stderr
+    from briefer.rules.check import check_rules
+
+    report = check_rules(rule_dirs(rules, config))
+    for problem in report.problems:
+        typer.echo(problem_line(problem))
+    rules_read = len(report.ruleset.rules) + len(report.ruleset.disabled)
+    checked = f"{rules_read} rules in {len(report.files)} files along {len(report.ruleset.folders)} folder(s)"
+    if report.problems:
+        files = len({p.path for p in report.problems})
+        stderr().print(f"{len(report.problems)} problem(s) in {files} file(s); checked {checked}.", highlight=False)
+        raise typer.Exit(3)
+    stderr().print(f"No problems: checked {checked}.", highlight=False)
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, dict):  # a person: name, then what else the view found
+        extra = ", ".join(f"{k}: {v}" for k, v in value.items() if k != "name" and v)
+        return f"{value.get('name')}" + (f" ({extra})" if extra else "")
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, bool) or value is None else str(value)
+
+
+def fact_text(fact: dict[str, Any]) -> str:
+    """A fact in one line: `{field: value, ...}`."""
+    return "{" + ", ".join(f"{name}: {_value_text(value)}" for name, value in fact.items()) + "}"
+
+
+def _diff(example: ExampleResult) -> list[str]:
+    """Expected against actual facts: `-` expected but missing, `+` emitted but not expected, ` ` both."""
+    matched = [fact for fact in example.expected if fact not in example.missing]
+    lines = [f"    {fact_text(fact)}" for fact in matched]
+    lines += [f"  - {fact_text(fact)}" for fact in example.missing]
+    lines += [f"  + {fact_text(fact)}" for fact in example.unexpected]
+    return lines or ["    (no fact expected, none emitted)"]
+
+
+def _print_result(console: Console, result: RuleResult) -> None:
+    from rich.text import Text
+
+    examples = result.examples
+    rule_id = result.loaded.rule.id
+    if not examples:
+        console.print(Text.assemble(("NO EXAMPLES ", "yellow bold"), rule_id, f"  {where(result.loaded)}"))
+        return
+    failed = [e for e in examples if not e.passed]
+    if not failed:
+        console.print(Text.assemble(("PASS ", "green bold"), rule_id, f" ({len(examples)} examples)"))
+        return
+    console.print(Text.assemble(("FAIL ", "red bold"), rule_id, f" ({len(failed)} of {len(examples)} examples "
+                                f"failed)  {where(result.loaded)}"))
+    for example in failed:
+        console.print(Text(f"  text: {json.dumps(example.text, ensure_ascii=False)}"))
+        for line in _diff(example):
+            style = "red" if line.startswith("  -") else "green" if line.startswith("  +") else ""
+            console.print(Text(f"  {line}", style=style))
+
+
+@rules_app.command("test")
+def test(
+    rules: list[Path] = RULES,
+    only: str = typer.Option(None, "-k", help="Only the rules whose id contains this text."),
+    model: str = MODEL,
+    config: Path = CONFIG,
+) -> None:
+    """Run the examples every rule carries; pass or fail per rule with a diff of the facts (exit 1 on a failure).
+
+    In a failing example, `-` lines are expected facts that did not come out and `+` lines facts that came out
+    but were not expected.
+    """
+    from briefer.config import load_config
+    from briefer.nlp import load_pipeline
+    from briefer.rules import load_knowledge
+    from briefer.ruletest import run_examples
+
+    knowledge = load_knowledge(rule_dirs(rules, config))
+    knowledge.ruleset.raise_on_problems()
+    nlp = load_pipeline(model or load_config(config).model, entity_patterns=knowledge.entity_patterns())
+    knowledge.compile(nlp.vocab)
+    results = run_examples(knowledge, nlp, only)
+    console = _console()
+    for result in results:
+        _print_result(console, result)
+    failed = sum(1 for r in results if not r.passed)
+    bare = sum(1 for r in results if not r.examples)
+    console.print(f"{len(results)} rule(s): {len(results) - failed - bare} passed, {failed} failed, "
+                  f"{bare} without examples.")
+    if failed:
+        raise typer.Exit(1)
+
+
+@rules_app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of rule files (for `# yaml-language-server: $schema=...` in editors)."""
+    from briefer.rules.schema import rule_file_schema
+
+    sys.stdout.write(json.dumps(rule_file_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def _status(loaded: LoadedRule) -> str:
+    """Whether a rule is on, and what it replaces or switches off."""
+    earlier = loaded.overrides
+    if not loaded.rule.enabled:
+        return f"off (switches off {where(earlier)})" if earlier and earlier.rule.enabled else "off"
+    return f"replaces {where(earlier)}" if earlier else "on"
+
+
+@rules_app.command("list")
+def list_command(rules: list[Path] = RULES, config: Path = CONFIG) -> None:
+    """List the rules along the search path: id, section, kind, file, what each replaces, description."""
+    from rich.table import Table
+
+    from briefer.rules.loader import load_rules
+
+    ruleset = load_rules(rule_dirs(rules, config))
+    console = _console()
+    for index, folder in enumerate(ruleset.folders):
+        console.print(f"{'built-in' if index == 0 else 'user'}: {shown(folder)}")
+    table = Table(title=f"{len(ruleset.rules)} rules on, {len(ruleset.disabled)} off")
+    for column in ("ID", "Section", "Kind", "File", "Status", "Description"):
+        table.add_column(column, no_wrap=column != "Description")
+    for loaded in sorted(ruleset.rules + ruleset.disabled, key=lambda r: r.rule.id):
+        rule = loaded.rule
+        table.add_row(rule.id, rule.section, rule.kind, where(loaded), _status(loaded), rule.description)
+    console.print(table)
+    if ruleset.problems:
+        from rich.markup import escape
+
+        from briefer.cli.output import warn
+
+        for problem in ruleset.problems:
+            warn(escape(f"{problem_line(problem)} (see `briefer rules check`)"))
+
+
+def register(app: typer.Typer) -> None:
+    """Add `briefer rules` to the app."""
+    app.add_typer(rules_app, name="rules")
