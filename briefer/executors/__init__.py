@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from briefer.errors import UsageError
+from briefer.errors import ConfigError, UsageError
 from briefer.extract import ArticleFacts
 from briefer.model import Article
 from briefer.nlp import BATCH_SIZE
@@ -42,8 +42,10 @@ def article_facts(
     """The facts of every article, in input order, from the executor asked for."""
     check_executor(executor, jobs, scheduler)
     if executor == "dask":
-        from briefer.executors.cluster import facts_on_cluster
-
+        try:
+            from briefer.executors.cluster import facts_on_cluster
+        except ImportError as exc:
+            raise ConfigError("--executor dask needs Dask: pip install 'briefer[cluster]'") from exc
         return facts_on_cluster(knowledge, articles, model=model, scheduler=scheduler or "", chunk_size=chunk_size)
     if jobs > 1 and len(articles) > 1:
         from briefer.executors.processes import facts_in_processes
