@@ -63,7 +63,7 @@ def check(rules: list[Path] = RULES, config: Path = CONFIG) -> None:
     report = check_rules(rule_dirs(rules, config))
     for problem in report.problems:
         typer.echo(problem_line(problem))
-    rules_read = len(report.ruleset.rules) + len(report.ruleset.disabled)
+    rules_read = len(report.ruleset.rules) + len(report.ruleset.disabled) + len(report.ruleset.invalid)
     checked = f"{rules_read} rules in {len(report.files)} files along {len(report.ruleset.folders)} folder(s)"
     if report.problems:
         files = len({p.path for p in report.problems})
@@ -107,8 +107,12 @@ def _print_result(console: Console, result: RuleResult) -> None:
         return
     console.print(Text.assemble(("FAIL ", "red bold"), rule_id, f" ({len(failed)} of {len(examples)} examples "
                                 f"failed)  {where(result.loaded)}"))
-    for example in failed:
-        console.print(Text(f"  text: {json.dumps(example.text, ensure_ascii=False)}"))
+    for index, example in enumerate(examples):
+        if example.passed:
+            continue
+        line = result.loaded.line_at("examples", index)
+        console.print(Text(f"  example {index + 1} ({shown(result.loaded.path)}:{line}): "
+                           f"{json.dumps(example.text, ensure_ascii=False)}"))
         for line in _diff(example):
             style = "red" if line.startswith("  -") else "green" if line.startswith("  +") else ""
             console.print(Text(f"  {line}", style=style))
