@@ -13,8 +13,15 @@ if TYPE_CHECKING:
 
     from briefer.rules.compiler import RuleMatch
 
-SPEAKER_LINE_RE = re.compile(r"^\s*(?:[-•*]\s*)?(?:\d+\.\s*)?([A-Z][\w.’' -]{0,40}?|Q|A):\s")
+# "Dr. Jane Doe: ...", "Time.news: ...", "Q: ...": a label of capitalised words, then a colon.
+SPEAKER_LINE_RE = re.compile(r"^\s*(?:[-•*]\s*)?(?:\d+\.\s*)?(?P<label>[A-Z][\w.’'-]*(?:\s[\w.’'-]+){0,4}):\s")
+ASKING_LABELS = {"q", "question", "interviewer", "reporter"}
+ANSWER_RE = re.compile(r"^\s*(A|Answer)\s*[:.]")
 FAQ_HEADING_RE = re.compile(r"\b(faq|frequently asked questions|questions and answers|q\s?&\s?a)\b", re.I)
+# A question of at most this many words that opens a paragraph the text goes on with ("Why Istanbul? The
+# choice ...") is a rhetorical lead-in the paragraph answers.
+LEAD_IN_WORDS = 5
+LIST_MARK_RE = re.compile(r"^[\s•*\-–—]*(?:\d+(?:\.\d+)*[.)]\s+)?")
 TEXT_KEY = "briefer_text"
 
 
@@ -26,24 +33,42 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def line_of(sentence: Span) -> str:
-    """The whole line (paragraph) a sentence stands in."""
+def _line_bounds(sentence: Span) -> tuple[int, int]:
+    """Start and end offsets of the line a sentence stands in (a trailing line break is not in it)."""
     text = doc_text(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
-    end = text.find("\n", sentence.end_char)
-    return text[start : end if end != -1 else len(text)]
+    end = text.find("\n", sentence.start_char + len(sentence.text.rstrip()))
+    return start, end if end != -1 else len(text)
+
+
+def line_of(sentence: Span) -> str:
+    """The whole line (paragraph) a sentence stands in."""
+    start, end = _line_bounds(sentence)
+    return doc_text(sentence.doc)[start:end]
 
 
 def _next_line(sentence: Span) -> str:
+    """The first non-empty line after the sentence's line."""
     text = doc_text(sentence.doc)
-    end = text.find("\n", sentence.end_char)
-    while end != -1:
-        nxt = text.find("\n", end + 1)
-        line = text[end + 1 : nxt if nxt != -1 else len(text)].strip()
-        if line:
-            return line
-        end = nxt
+    for line in text[_line_bounds(sentence)[1] :].splitlines():
+        if line.strip():
+            return line.strip()
     return ""
+
+
+def _previous_line(sentence: Span) -> str:
+    """The last non-empty line before the sentence's line."""
+    text = doc_text(sentence.doc)
+    for line in reversed(text[: _line_bounds(sentence)[0]].splitlines()):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def speaker_label(line: str) -> str:
+    """The speaker label that opens a transcript line ("Dr. Jane Doe", "Q"), or ""."""
+    found = SPEAKER_LINE_RE.match(line)
+    return found.group("label").lower() if found else ""
 
 
 def is_heading(sentence: Span) -> bool:
@@ -53,34 +78,91 @@ def is_heading(sentence: Span) -> bool:
 
 
 def interviewer(match: RuleMatch, lexicon: Lexicon) -> bool:
-    """The sentence is in an interviewer's line ("Archyde: ... ?", "Q: ...")."""
+    """The sentence is in an interviewer's line: "Q: ...?", or "Outlet: ...?" next to another speaker's line."""
     line = line_of(match.sentence)
-    found = SPEAKER_LINE_RE.match(line)
-    return bool(found) and "?" in line
+    label = speaker_label(line)
+    if not label or "?" not in line:
+        return False
+    if label in ASKING_LABELS:
+        return True
+    neighbours = (speaker_label(_next_line(match.sentence)), speaker_label(_previous_line(match.sentence)))
+    return any(other and other != label for other in neighbours)
+
+
+def _in_faq(sentence: Span) -> bool:
+    """The sentence stands under an FAQ or Q&A heading (among the last dozen short lines)."""
+    text = doc_text(sentence.doc)[: sentence.start_char]
+    short_lines = [ln for ln in text.splitlines() if 0 < len(ln.split()) <= 8 and not ln.strip().endswith(".")]
+    return any(FAQ_HEADING_RE.search(ln) for ln in short_lines[-12:])
+
+
+def _lead_in(sentence: Span) -> bool:
+    """A short question that opens a paragraph which goes on to answer it ("Why Istanbul? The choice ...")."""
+    start, end = _line_bounds(sentence)
+    text = doc_text(sentence.doc)
+    opens = not text[start : sentence.start_char].strip(" \t•*-–—")
+    goes_on = bool(text[sentence.start_char + len(sentence.text.rstrip()) : end].strip())
+    words = sum(1 for t in sentence if not t.is_punct and not t.is_space)
+    return opens and goes_on and words <= LEAD_IN_WORDS
 
 
 def answered(match: RuleMatch, lexicon: Lexicon) -> bool:
-    """A question the text answers at once: an FAQ entry or a question followed by its answer line."""
+    """A question the text answers at once: an FAQ entry, a heading followed by an answer line, a lead-in."""
     sentence = match.sentence
-    text = doc_text(sentence.doc)[: sentence.start_char]
-    last_heading = [
-        ln for ln in text.splitlines() if ln.strip() and len(ln.split()) <= 8 and not ln.strip().endswith(".")]
-    in_faq = any(FAQ_HEADING_RE.search(ln) for ln in last_heading[-12:])
+    if _lead_in(sentence):
+        return True
+    if not is_heading(sentence):
+        return False
     following = _next_line(sentence)
-    answer_line = bool(re.match(r"^\s*(A|Answer)\s*[:.]", following)) or bool(SPEAKER_LINE_RE.match(following))
-    return (in_faq and is_heading(sentence)) or (answer_line and is_heading(sentence))
+    answer_line = bool(ANSWER_RE.match(following)) or (bool(speaker_label(following)) and "?" not in following)
+    return answer_line or _in_faq(sentence)
+
+
+def _neighbour_sentences(sentence: Span) -> list[Span]:
+    """The sentence and the sentences just before and after it on the same line."""
+    doc = sentence.doc
+    found = [sentence]
+    if sentence.start > 0:
+        found.append(doc[sentence.start - 1].sent)
+    if sentence.end < len(doc):
+        found.append(doc[sentence.end].sent)
+    return found
 
 
 def reader_bait(match: RuleMatch, lexicon: Lexicon) -> bool:
-    """A call to the reader ("What do you think? Share your thoughts")."""
-    line = f" {fold(line_of(match.sentence))} "
-    return any(f" {fold(p)} " in line for p in lexicon.gazetteers.list("questions.reader_bait"))
+    """A call to the reader ("What do you think? Share your thoughts"), or a question next to one."""
+    start, end = _line_bounds(match.sentence)
+    phrases = [f" {fold(p)} " for p in lexicon.gazetteers.list("questions.reader_bait")]
+    for sentence in _neighbour_sentences(match.sentence):
+        if sentence.start_char < start or sentence.start_char >= end:
+            continue
+        text = f" {fold(sentence.text)} "
+        if any(p in text for p in phrases):
+            return True
+    return False
 
 
 def quoted(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The match lies inside quotation marks."""
     before = doc_text(match.sentence.doc)[match.sentence.start_char : match.span.start_char]
     return sum(before.count(q) for q in "\"“”") % 2 == 1
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def repeated(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The same sentence comes again later (a table of contents or teaser repeating a heading): keep the last."""
+    sentence = match.sentence
+    later = doc_text(sentence.doc)[sentence.start_char + len(sentence.text.rstrip()) :]
+    own = LIST_MARK_RE.sub("", _squeeze(sentence.text))
+    return len(own.split()) >= 3 and own in _squeeze(later)
+
+
+def table_cell(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The match is in a table row ("Side | Demand |"), not in prose."""
+    return line_of(match.sentence).count("|") >= 2
 
 
 def heading(match: RuleMatch, lexicon: Lexicon) -> bool:
@@ -98,6 +180,8 @@ CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "reader_bait": reader_bait,
     "interviewer": interviewer,
     "quoted": quoted,
+    "repeated": repeated,
+    "table_cell": table_cell,
     "heading": heading,
     "no_entity": no_entity,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from briefer.extract.clauses import passage
 from briefer.rules.lexicon import Lexicon, fold
 
 if TYPE_CHECKING:
@@ -177,6 +178,8 @@ def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
             return quote(span)
         case "place":
             return place(span)
+        case "passage":
+            return passage(span)
         case "sentences":
             clipped = (span.doc[max(s.start, span.start) : min(s.end, span.end)] for s in span.sents)
             return [text for text in (tidy(s.text) for s in clipped) if text]

@@ -22,12 +22,14 @@ SECTION_FIELDS: dict[str, frozenset[str]] = {
 
 # How a capture becomes a value: "@name" or "@name.<view>" (see docs/rules.md).
 CAPTURE_VIEWS = frozenset(
-    {"text", "ent", "phrase", "person", "party", "subtree", "clause", "rest", "quote", "place", "sentences"}
+    {"text", "ent", "phrase", "person", "party", "subtree", "clause", "rest", "quote", "place", "sentences",
+     "passage"}
 )
 # Sentence-level values: the sentence, its quoted text, what follows a colon, the sentence outside the match.
 SENTENCE_VALUES = frozenset({"$sentence", "$quote", "$after_colon", "$outside"})
 # Checks a rule may ask for: the fact is dropped when one holds (see briefer/extract/checks.py).
-CHECKS = frozenset({"answered", "reader_bait", "interviewer", "quoted", "no_entity", "heading"})
+CHECKS = frozenset(
+    {"answered", "reader_bait", "interviewer", "quoted", "repeated", "table_cell", "no_entity", "heading"})
 Check = Literal[tuple(sorted(CHECKS))]  # type: ignore[valid-type]
 EmitField = Literal[tuple(sorted(set().union(*SECTION_FIELDS.values())))]  # type: ignore[valid-type]
 

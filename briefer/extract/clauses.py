@@ -1,0 +1,81 @@
+"""The clause that holds a match: the part of a sentence that states the finding, without its neighbours."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# A clause or noun phrase shorter than this says too little alone; the clause above it is taken.
+MIN_WORDS = 4
+CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "pcomp"}
+# Words that join a clause to its neighbours, dropped at the edges of the cut.
+JOINERS = {"as", "while", "whilst", "but", "and", "that", "because", "though", "although", "so", "yet", "or",
+           "however", "still", "ultimately"}
+JOINER_DEPS = {"cc", "mark", "advmod", "preconj"}
+
+
+def _words(tokens: list[Token]) -> int:
+    return sum(1 for t in tokens if not t.is_punct and not t.is_space)
+
+
+def _inside(token: Token, sentence: Span) -> bool:
+    return sentence.start <= token.i < sentence.end
+
+
+def _first_head(token: Token, sentence: Span) -> Token:
+    """The head of the unit that holds the matched word: a clause, or a noun in a prepositional adjunct
+    ("despite doubts about X"); "whether" and "if" lead to the clause that asks."""
+    if token.dep_ == "mark" and _inside(token.head, sentence):
+        token = token.head.head if _inside(token.head.head, sentence) else token.head
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and _words(list(token.subtree)) >= MIN_WORDS:
+        return token
+    return _clause_head(token, sentence)
+
+
+def _clause_head(token: Token, sentence: Span) -> Token:
+    """The nearest clause head at or above `token`."""
+    while token.dep_ not in CLAUSE_DEPS and token.head.i != token.i and _inside(token.head, sentence):
+        token = token.head
+    return token
+
+
+def _edge(token: Token) -> bool:
+    """Punctuation or a joining word ("but", "although", "however") at the edge of a clause."""
+    return token.is_punct or token.is_space or (token.lower_ in JOINERS and token.dep_ in JOINER_DEPS)
+
+
+def _clause_tokens(head: Token, match: Span) -> list[Token]:
+    """The head's subtree without clauses coordinated with it that lie outside the match."""
+    dropped: set[int] = set()
+    for child in head.children:
+        outside = child.i >= match.end or child.right_edge.i < match.start
+        if outside and child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            dropped.update(t.i for t in child.subtree)
+        elif outside and child.dep_ == "cc":
+            dropped.add(child.i)
+    tokens = [t for t in head.subtree if t.i not in dropped]
+    while tokens and _edge(tokens[0]):
+        tokens = tokens[1:]
+    while tokens and _edge(tokens[-1]):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def holding_clause(match: Span) -> Span:
+    """The smallest clause of the match's sentence that holds the match and says enough alone."""
+    sentence = match.sent
+    head = _first_head(match.root, sentence)
+    tokens = _clause_tokens(head, match)
+    while _words(tokens) < MIN_WORDS and head.head.i != head.i and _inside(head.head, sentence):
+        head = _clause_head(head.head, sentence)
+        tokens = _clause_tokens(head, match)
+    if not tokens:
+        return sentence
+    return match.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def passage(match: Span) -> str:
+    """The clause that holds the match: the sentence without clauses coordinated with it, or a subordinate part."""
+    return " ".join(holding_clause(match).text.split())
