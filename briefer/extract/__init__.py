@@ -78,7 +78,9 @@ def _evidence(match: RuleMatch, article: Article) -> Evidence:
 
 
 def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
-    """Every PERSON entity, described with its role and party."""
+    """Every PERSON entity, described with its role and party; none without a parse (roles come from it)."""
+    if not doc.has_annotation("DEP"):
+        return []  # a pipeline without the parser: the rules need no people, and tree walks would crash
     mentions = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":

@@ -1,0 +1,141 @@
+"""Scale-out: --jobs worker processes and a Dask cluster give the briefing a single process gives."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from briefer.model import Briefing
+from briefer.nlp import EVERYTHING, LEMMAS, PARSE, TAGS, load_pipeline
+from briefer.rules import load_knowledge
+from briefer.rules.needs import pipeline_needs
+from briefer.rules.schema import Rule
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEFER = [sys.executable, "-m", "briefer"]
+DAY = "2026-11-23"
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*BRIEFER, *args], capture_output=True, text=True, cwd=ROOT, timeout=600,
+                          env={**os.environ, **(env or {})})
+
+
+def extract_json(*args: str) -> str:
+    result = run("extract", "seeds/", "--date", DAY, *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def one_process() -> str:
+    return extract_json()
+
+
+def test_two_jobs_give_the_same_briefing_as_one(one_process):
+    two_jobs = extract_json("--jobs", "2")
+    assert two_jobs == one_process
+    briefing = Briefing.model_validate_json(two_jobs)
+    assert briefing.positions and briefing.delegations and briefing.venues and briefing.open_questions
+
+
+def test_more_jobs_than_articles_still_gives_the_same_briefing(one_process):
+    assert extract_json("--jobs", "7") == one_process
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_dask_cluster_gives_the_same_briefing_as_one_process(one_process):
+    distributed = pytest.importorskip("distributed")
+    # Scheduler on loopback TCP, one worker thread in this process: the CLI connects as it would to a cluster.
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp",
+                                  host="127.0.0.1", scheduler_port=_free_port(), dashboard_address=None) as cluster:
+        on_cluster = extract_json("--executor", "dask", "--scheduler", cluster.scheduler_address)
+        worker = next(iter(cluster.workers.values()))
+        assert "briefer-extractor" in worker.plugins, "the worker plugin was not registered"
+        assert worker.plugins["briefer-extractor"].extractor is not None, "the worker did not load the model"
+    assert on_cluster == one_process
+
+
+def test_unreachable_scheduler_is_a_one_line_config_error():
+    pytest.importorskip("distributed")
+    result = run("extract", "seeds/", "--executor", "dask", "--scheduler", f"tcp://127.0.0.1:{_free_port()}",
+                 env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"})
+    assert result.returncode == 3
+    assert "cannot reach the Dask scheduler" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--executor", "dask"], "--executor dask needs --scheduler"),
+    (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler goes with --executor dask"),
+    (["--executor", "spark"], "choose local or dask"),
+])
+def test_executor_usage_errors_exit_2(args, message):
+    result = run("extract", "seeds/", *args)
+    assert result.returncode == 2 and message in result.stderr
+
+
+def test_builtin_rules_need_the_whole_pipeline(knowledge):
+    assert pipeline_needs(loaded.rule for loaded in knowledge.ruleset.rules) == EVERYTHING
+
+
+def _rule(**fields) -> Rule:
+    base = {"id": "t.rule", "description": "test", "section": "open_questions", "kind": "token",
+            "patterns": [[{"TEXT": "?"}]], "emit": {"text": "$sentence"}}
+    return Rule.model_validate({**base, **fields})
+
+
+@pytest.mark.parametrize(("fields", "needs"), [
+    ({}, set()),
+    ({"kind": "regex", "patterns": [r"(?P<q>\w+)\?"], "emit": {"text": "@q"}}, set()),
+    ({"patterns": [[{"LEMMA": "say"}]]}, {LEMMAS}),
+    ({"patterns": [[{"LOWER": "x"}, {"POS": {"IN": ["VERB"]}}]]}, {TAGS}),
+    ({"patterns": [[{"DEP": "nsubj"}]]}, {PARSE}),
+    ({"kind": "regex", "patterns": [r"(?P<q>\w+)\?"], "emit": {"text": "@q.phrase"}}, {PARSE}),
+    ({"section": "positions", "kind": "regex", "patterns": [r"(?P<s>\w+) said (?P<t>.+)"],
+      "emit": {"speaker": "@s.text", "statement": "@t"}}, {PARSE}),
+])
+def test_rule_needs(fields, needs):
+    assert pipeline_needs([_rule(**fields)]) == needs
+
+
+def test_pipeline_without_parse_or_tags_splits_sentences_and_finds_entities():
+    nlp = load_pipeline(needs=())
+    assert not {"parser", "tagger", "attribute_ruler", "lemmatizer"} & set(nlp.pipe_names)
+    doc = nlp("Talks with Sergey Lavrov resume in Geneva. Will they last?\nA heading line\nNext paragraph here.")
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sentences == ["Talks with Sergey Lavrov resume in Geneva.", "Will they last?", "A heading line",
+                         "Next paragraph here."]
+    assert "Sergey Lavrov" in {e.text for e in doc.ents}
+
+
+def test_questions_only_rules_run_on_the_light_pipeline(tmp_path, one_process):
+    """Disable every built-in rule but the questions: the parser and tagger are not loaded, questions still found."""
+    yaml = YAML()
+    disabled = []
+    for loaded in load_knowledge().ruleset.rules:
+        if loaded.rule.section != "open_questions":
+            disabled.append({**loaded.rule.model_dump(exclude_defaults=True), "enabled": False})
+    with (tmp_path / "off.yml").open("w") as handle:
+        yaml.dump({"version": 1, "rules": disabled}, handle)
+    result = run("-v", "extract", "seeds/", "--date", DAY, "--rules", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    loaded_line = next(line for line in result.stderr.splitlines() if "loaded spaCy pipeline" in line)
+    assert "parser" not in loaded_line and "tagger" not in loaded_line and "sentencizer" in loaded_line
+    light = Briefing.model_validate_json(result.stdout)
+    full = Briefing.model_validate_json(one_process)
+    assert not (light.positions or light.delegations or light.venues)
+    assert light.open_questions
+    full_questions = {q.text for q in full.open_questions}
+    shared = sum(q.text in full_questions for q in light.open_questions)
+    assert shared >= len(full.open_questions) // 2, "the punctuation sentencizer lost most questions"
