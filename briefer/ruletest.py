@@ -86,10 +86,17 @@ def run_rule_examples(loaded: LoadedRule, knowledge: Knowledge, nlp: Language) -
     return RuleResult(loaded, results)
 
 
-def run_examples(knowledge: Knowledge, nlp: Language, only: str | None = None) -> list[RuleResult]:
-    """Run the examples of every active rule, or of those whose id contains `only`."""
+def select_rules(knowledge: Knowledge, only: str | None = None) -> list[LoadedRule]:
+    """The active rules, or those whose id contains `only` (a usage error when none does)."""
     chosen = [loaded for loaded in knowledge.ruleset.rules if only is None or only in loaded.rule.id]
     if not chosen:
         ids = [loaded.rule.id for loaded in knowledge.ruleset.rules]
-        raise UsageError(f"-k '{only}': no active rule id contains it{did_you_mean(only or '', ids)}")
+        off = [loaded.rule.id for loaded in knowledge.ruleset.disabled if only and only in loaded.rule.id]
+        why = f" (switched off: {', '.join(off)})" if off else did_you_mean(only or "", ids)
+        raise UsageError(f"-k '{only}': no active rule id contains it{why}")
+    return chosen
+
+
+def run_examples(chosen: list[LoadedRule], knowledge: Knowledge, nlp: Language) -> list[RuleResult]:
+    """Run the examples of each chosen rule."""
     return [run_rule_examples(loaded, knowledge, nlp) for loaded in chosen]

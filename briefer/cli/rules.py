@@ -133,13 +133,14 @@ def test(
     from briefer.config import load_config
     from briefer.nlp import load_pipeline
     from briefer.rules import load_knowledge
-    from briefer.ruletest import run_examples
+    from briefer.ruletest import run_examples, select_rules
 
     knowledge = load_knowledge(rule_dirs(rules, config))
     knowledge.ruleset.raise_on_problems()
+    chosen = select_rules(knowledge, only)
     nlp = load_pipeline(model or load_config(config).model, entity_patterns=knowledge.entity_patterns())
     knowledge.compile(nlp.vocab)
-    results = run_examples(knowledge, nlp, only)
+    results = run_examples(chosen, knowledge, nlp)
     console = _console()
     for result in results:
         _print_result(console, result)

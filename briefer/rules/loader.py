@@ -234,7 +234,11 @@ def load_rules(user_dirs: Sequence[Path] = ()) -> RuleSet:
             continue
         seen_here: dict[str, LoadedRule | RuleSwitchAt] = {}
         for path in rule_files(folder):
-            for loaded in _read_file(path, ruleset.problems, ruleset.invalid):
+            invalid_before = len(ruleset.invalid)
+            valid = _read_file(path, ruleset.problems, ruleset.invalid)
+            for broken in ruleset.invalid[invalid_before:]:  # a rule with mistakes still holds its id
+                seen_here.setdefault(str(broken.rule.id), broken)
+            for loaded in valid:
                 rule_id = loaded.rule_id if isinstance(loaded, RuleSwitchAt) else loaded.rule.id
                 if rule_id in seen_here:
                     first = seen_here[rule_id]

@@ -1,0 +1,256 @@
+"""`briefer rules check|test|list|schema` through the CLI, on built-in rules and on user folders with mistakes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from briefer.rules.loader import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEFER = [sys.executable, "-m", "briefer"]
+
+GOOD_RULE = """\
+  - id: venues.{name}
+    description: "a test rule: <place> welcomed the delegations"
+    section: venues
+    kind: dependency
+    patterns:
+      - - {{RIGHT_ID: welcome, RIGHT_ATTRS: {{LEMMA: welcome}}}}
+        - {{LEFT_ID: welcome, REL_OP: ">", RIGHT_ID: place, RIGHT_ATTRS: {{DEP: nsubj, ENT_TYPE: GPE}}}}
+    emit: {{name: "@place.place"}}
+"""
+
+
+def briefer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([*BRIEFER, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def line_of(text: str, marker: str) -> int:
+    """The 1-based line of the only line holding `marker`."""
+    lines = [n for n, line in enumerate(text.splitlines(), start=1) if marker in line]
+    assert len(lines) == 1, (marker, lines)
+    return lines[0]
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_builtin_rules_check_clean():
+    result = briefer("rules", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert "No problems" in result.stderr
+
+
+MISTAKES = """\
+version: 1
+rules:
+  - id: delegations.mistakes
+    descripton: "misspelt key"
+    section: delegations
+    kind: token
+    patterns:
+      - - {ENT_TYPE: GPE, CAPTURE: sender}
+        - {LOWERR: envoy}
+        - {LEMMA: {IN: ["$reporting.verbz"]}}
+    emit:
+      party: "@sender.party"
+      leader: "@envoyy.person"
+      countri: "@sender"
+    unless: [quotd]
+    examples:
+      - txt: "Qatar's envoy spoke."
+  - id: venues.wrong-section
+    description: "a section the briefing lacks"
+    section: venuse
+    kind: dependency
+    patterns:
+      - - {RIGHT_ID: a, RIGHT_ATTRS: {LOWER: talks}}
+        - {LEFT_ID: a, REL_OP: ">>>", RIGHT_ID: place, RIGHT_ATTRS: {ENT_TYPE: GPE}}
+    emit: {name: "@place.plase"}
+  - id: venues.dup
+    description: "first of two"
+    section: venues
+    kind: regex
+    patterns: ['in (?P<place>[A-Z]\\w+)']
+    emit: {name: "@place"}
+    examples:
+      - text: "They met in Oslo."
+        expect: [{nam: Oslo}]
+"""
+
+DUPLICATE = """\
+version: 1
+rules:
+  - id: venues.dup
+    description: "second of two"
+    section: venues
+    kind: phrase
+    patterns: [the summit venue]
+    emit: {name: "@match"}
+"""
+
+
+def test_check_reports_every_problem_with_file_line_and_rule(tmp_path):
+    mistakes = write(tmp_path, "mistakes.yml", MISTAKES)
+    write(tmp_path, "other.yml", DUPLICATE)
+    broken = write(tmp_path, "broken.yml", "version: 1\nrules:\n  - id: venues.x\n    description: [unclosed\n")
+    result = briefer("rules", "check", "--rules", str(tmp_path))
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    reported = result.stdout.splitlines()
+
+    def expect(path: Path, marker: str, rule_id: str, *words: str) -> None:
+        line = line_of(path.read_text(), marker)
+        found = [r for r in reported if r.startswith(f"{path}:{line}: [{rule_id}]")]
+        assert any(all(w in r for w in words) for r in found), (marker, line, words, reported)
+
+    expect(mistakes, "descripton:", "delegations.mistakes", "unknown key 'descripton'", "did you mean 'description'")
+    expect(mistakes, "LOWERR", "delegations.mistakes", "unknown token attribute 'LOWERR'", "did you mean 'LOWER'")
+    expect(mistakes, "verbz", "delegations.mistakes", "unknown gazetteer list '$reporting.verbz'", "reporting.verbs")
+    expect(mistakes, "envoyy", "delegations.mistakes", "capture '@envoyy'", "captures: sender")
+    expect(mistakes, "countri:", "delegations.mistakes", "no field 'countri'")
+    expect(mistakes, "unless:", "delegations.mistakes", "'quotd'", "did you mean 'quoted'")
+    expect(mistakes, "txt:", "delegations.mistakes", "unknown key 'txt'", "did you mean 'text'")
+    expect(mistakes, "venuse", "venues.wrong-section", "'venuse'", "did you mean 'venues'")
+    expect(mistakes, ">>>", "venues.wrong-section", "unknown REL_OP '>>>'")
+    expect(mistakes, "plase", "venues.wrong-section", "unknown view '.plase'", "did you mean 'place'")
+    expect(mistakes, "nam: Oslo", "venues.dup", "'nam' is not a field this rule emits")
+    other = tmp_path / "other.yml"
+    expect(other, "venues.dup", "venues.dup", "duplicate id", f"{mistakes}:")
+    assert any(r.startswith(f"{broken}:") and "YAML syntax error" in r for r in reported), reported
+    assert not any("missing required key 'description'" in r for r in reported), "the misspelling covers it"
+    assert "problem(s) in 3 file(s)" in result.stderr
+
+
+def test_a_typo_on_line_n_is_reported_on_line_n(tmp_path):
+    text = "version: 1\nrules:\n" + GOOD_RULE.format(name="welcomed")
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
+        if "RIGHT_ID: place" in line:
+            lines[n] = line.replace("DEP: nsubj", "DEPP: nsubj")
+            typo_line = n + 1
+    write(tmp_path, "welcome.yml", "\n".join(lines) + "\n")
+    result = briefer("rules", "check", "--rules", str(tmp_path))
+    assert result.returncode == 3
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'welcome.yml'}:{typo_line}: [venues.welcomed] pattern 1, node 2: "
+        "unknown token attribute 'DEPP' (did you mean 'DEP'?)"]
+
+
+def test_check_names_a_missing_rule_folder(tmp_path):
+    result = briefer("rules", "check", "--rules", str(tmp_path / "nowhere"))
+    assert result.returncode == 3
+    assert f"{tmp_path / 'nowhere'}: rule folder not found" in result.stdout
+
+
+def test_schema_is_json_schema_for_rule_files():
+    result = briefer("rules", "schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    rule = schema["$defs"]["Rule"]
+    assert {"id", "section", "kind", "patterns", "emit", "unless", "examples"} <= set(rule["properties"])
+    assert rule["additionalProperties"] is False
+
+
+LAYER = """\
+version: 1
+rules:
+{replacement}
+{new}
+  - id: positions.according-to
+    enabled: false
+"""
+
+
+def _layered(folder: Path) -> None:
+    replacement = GOOD_RULE.format(name="meet-in").replace("a test rule", "my own venues.meet-in")
+    write(folder, "mine.yml", LAYER.format(replacement=replacement, new=GOOD_RULE.format(name="welcomed")))
+
+
+def test_layering_replaces_adds_and_switches_off(tmp_path):
+    _layered(tmp_path)
+    builtin = {loaded.rule.id: loaded for loaded in load_rules().rules}
+    ruleset = load_rules([tmp_path])
+    active = {loaded.rule.id: loaded for loaded in ruleset.rules}
+    assert not ruleset.problems
+    assert active["venues.meet-in"].path == tmp_path / "mine.yml"
+    assert active["venues.meet-in"].overrides.path == builtin["venues.meet-in"].path
+    assert "venues.welcomed" in active and active["venues.welcomed"].overrides is None
+    assert "positions.according-to" not in active
+    off = [loaded for loaded in ruleset.disabled if loaded.rule.id == "positions.according-to"]
+    assert off and off[0].overrides.path == builtin["positions.according-to"].path
+    assert set(active) | {"positions.according-to"} == set(builtin) | {"venues.welcomed"}
+
+
+def test_list_shows_files_and_what_overrides_what(tmp_path):
+    _layered(tmp_path)
+    result = briefer("rules", "list", "--rules", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    rows = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") > 3}
+    mine = f"{tmp_path / 'mine.yml'}"
+    assert mine in rows["venues.meet-in"] and "replaces rules/venues.yml:" in rows["venues.meet-in"]
+    assert "│ my own" in rows["venues.meet-in"]
+    assert mine in rows["venues.welcomed"] and "│ on " in rows["venues.welcomed"]
+    assert "off (switches off rules/positions.yml:" in rows["positions.according-to"]
+    assert "dependency" in rows["venues.welcomed"] and "venues" in rows["venues.welcomed"]
+
+
+def test_rules_folders_from_the_config_file(tmp_path):
+    _layered(tmp_path / "my-rules")
+    (tmp_path / "briefer.toml").write_text('rules = ["my-rules"]\n', encoding="utf-8")
+    result = briefer("rules", "list", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "my-rules/mine.yml" in result.stdout and "venues.welcomed" in result.stdout
+
+
+def test_a_switched_off_rule_is_not_tested(tmp_path):
+    _layered(tmp_path)
+    result = briefer("rules", "test", "--rules", str(tmp_path), "-k", "according-to")
+    assert result.returncode == 2
+    assert "switched off: positions.according-to" in result.stderr
+
+
+TESTED = """\
+version: 1
+rules:
+{passing}
+    examples:
+      - text: "Norway welcomed the delegations on Monday."
+        expect: [{{name: Norway}}]
+      - text: "The crowd welcomed the news."
+        expect: []
+{failing}
+    examples:
+      - text: "Qatar welcomed the delegations."
+        expect: [{{name: Doha}}]
+      - text: "Egypt welcomed both sides."
+        expect: []
+{bare}
+"""
+
+
+def test_rules_test_passes_fails_with_a_diff_and_reports_rules_without_examples(tmp_path):
+    rules = write(tmp_path, "tested.yml", TESTED.format(
+        passing=GOOD_RULE.format(name="welcome-pass").rstrip(), failing=GOOD_RULE.format(name="welcome-fail").rstrip(),
+        bare=GOOD_RULE.format(name="welcome-bare").rstrip()))
+    result = briefer("rules", "test", "--rules", str(tmp_path), "-k", "welcome-")
+    assert result.returncode == 1, result.stdout + result.stderr
+    out = result.stdout
+    assert "PASS venues.welcome-pass (2 examples)" in out
+    assert f"FAIL venues.welcome-fail (2 of 2 examples failed)  {rules}:" in out
+    first = line_of(rules.read_text(), "Qatar welcomed")
+    assert f'example 1 ({rules}:{first}): "Qatar welcomed the delegations."' in out
+    assert "    - {name: Doha}" in out and "    + {name: Qatar}" in out
+    assert "    + {name: Egypt}" in out
+    assert f"NO EXAMPLES venues.welcome-bare  {rules}:" in out
+    assert "3 rule(s): 1 passed, 1 failed, 1 without examples." in out
+    assert "PASS delegations" not in out and "PASS positions" not in out, "-k keeps to the rules asked for"
