@@ -67,10 +67,14 @@ def _no_fact_reason(match: RuleMatch, emitted: list[dict[str, Any]]) -> str:
             return f"capture '@{lacking[0]}' is not in this match"
         return "a list view gave no items"
     for fields in emitted:
-        empty = [name for name in REQUIRED_FIELDS[rule.section] if not fields.get(name)]
-        if empty:
-            spec = rule.emit.get(empty[0])
-            return f"required field '{empty[0]}' is empty" + (f" ({spec} gave nothing)" if spec else " (not emitted)")
+        for required in REQUIRED_FIELDS[rule.section]:
+            options = required.split("|")  # "a|b": either will do
+            if any(fields.get(name) for name in options):
+                continue
+            what = (f"required field '{options[0]}' is empty" if len(options) == 1
+                    else f"required fields are empty: one of {', '.join(options)} is needed")
+            specs = [str(rule.emit[name]) for name in options if name in rule.emit]
+            return what + (f" ({', '.join(specs)} gave nothing)" if specs else " (not emitted)")
     return "repeats a fact this rule already gave in this sentence"
 
 
