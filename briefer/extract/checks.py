@@ -18,9 +18,10 @@ SPEAKER_LINE_RE = re.compile(r"^\s*(?:[-•*]\s*)?(?:\d+\.\s*)?(?P<label>[A-Z][\
 ASKING_LABELS = {"q", "question", "interviewer", "reporter"}
 ANSWER_RE = re.compile(r"^\s*(A|Answer)\s*[:.]")
 FAQ_HEADING_RE = re.compile(r"\b(faq|frequently asked questions|questions and answers|q\s?&\s?a)\b", re.I)
-# A question of at most this many words that opens a paragraph the text goes on with ("Why Istanbul? The
-# choice ...") is a rhetorical lead-in the paragraph answers.
+# A short wh-question that opens a paragraph or heads a section ("Why Istanbul? The choice ...", "What's next?")
+# is a lead-in the text below answers; a yes/no question ("Will the truce hold?") stays open.
 LEAD_IN_WORDS = 5
+WH_WORDS = {"why", "what", "how", "who", "where", "when", "which", "whats"}
 LIST_MARK_RE = re.compile(r"^[\s•*\-–—]*(?:\d+(?:\.\d+)*[.)]\s+)?")
 TEXT_KEY = "briefer_text"
 
@@ -97,13 +98,12 @@ def _in_faq(sentence: Span) -> bool:
 
 
 def _lead_in(sentence: Span) -> bool:
-    """A short question that opens a paragraph which goes on to answer it ("Why Istanbul? The choice ...")."""
-    start, end = _line_bounds(sentence)
-    text = doc_text(sentence.doc)
-    opens = not text[start : sentence.start_char].strip(" \t•*-–—")
-    goes_on = bool(text[sentence.start_char + len(sentence.text.rstrip()) : end].strip())
-    words = sum(1 for t in sentence if not t.is_punct and not t.is_space)
-    return opens and goes_on and words <= LEAD_IN_WORDS
+    """A short wh-question that opens a paragraph or heads a section: the text below answers it."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if not words or len(words) > LEAD_IN_WORDS or fold(words[0].text).replace(" ", "") not in WH_WORDS:
+        return False
+    start = _line_bounds(sentence)[0]
+    return not doc_text(sentence.doc)[start : sentence.start_char].strip(" \t•*-–—")
 
 
 def answered(match: RuleMatch, lexicon: Lexicon) -> bool:
