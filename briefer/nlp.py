@@ -94,7 +94,10 @@ def load_pipeline(
     import spacy
     from thinc.api import NumpyOps, set_current_ops
 
+    from threadpoolctl import threadpool_limits
+
     set_current_ops(NumpyOps(use_blis=False))  # 1.5x faster on these CPUs (field notes)
+    threadpool_limits(1, user_api="blas")  # OpenBLAS's second thread spins on spaCy's small matrices: 2x the CPU
     _register_components()
     name = model_name(name)
     try:

@@ -1,0 +1,213 @@
+"""Benchmark briefer against bare spaCy, in one run on the same generated texts (`make bench`).
+
+Prints: bare spaCy nlp.pipe words/s with the same model; briefer extract words/s and the ratio;
+what disabling unneeded components gains; the --jobs 2 speed-up; 200 articles end to end (extract,
+Markdown, PDF); time per PDF page; `briefer --help` wall time; peak RSS at 200 and 2,000 articles.
+Timings are wall clock on whatever else the machine is doing: compare figures of one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from make_corpus import make_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEFER = Path(sys.executable).with_name("briefer")
+DAY = "2026-11-23"
+TARGETS = {"ratio": 0.8, "help": 0.3, "rss": 1.5, "jobs": 1.5, "end_to_end": 60.0}
+
+
+def words_in(folder: Path) -> tuple[list[str], int]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    return texts, sum(len(t.split()) for t in texts)
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def line(label: str, value: str, note: str = "") -> None:
+    print(f"  {label:<46} {value:>14}  {note}", flush=True)
+
+
+def bare_spacy(texts: list[str], model: str, batch_size: int) -> float:
+    """Seconds for bare spaCy's nlp.pipe over the texts (model loaded before the clock starts)."""
+    import spacy
+    from thinc.api import NumpyOps, set_current_ops
+
+    set_current_ops(NumpyOps(use_blis=False))  # the ops briefer sets: compare the pipeline, not the maths library
+    nlp = spacy.load(model)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def briefer_extract(folder: Path, jobs: int = 1) -> float:
+    """Seconds for briefer's whole extract stage: ingest, model load, rules, resolution."""
+    from briefer.pipeline import Settings, extract
+
+    start = time.perf_counter()
+    extract(Settings(sources=[str(folder)], date=DAY, jobs=jobs))
+    return time.perf_counter() - start
+
+
+def component_rates(texts: list[str]) -> dict[str, float]:
+    """Words/s of briefer's pipeline with everything, without the parser, and without parser and tagger."""
+    from briefer.nlp import LEMMAS, TAGS, load_pipeline
+    from briefer.rules import load_knowledge
+
+    patterns = load_knowledge().entity_patterns()
+    words = sum(len(t.split()) for t in texts)
+    rates = {}
+    for label, needs in (("all components", None), ("no parser", {TAGS, LEMMAS}), ("no parser, tagger, lemmas", ())):
+        nlp = load_pipeline(entity_patterns=patterns, **({} if needs is None else {"needs": needs}))
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=4):
+            pass
+        rates[label] = words / (time.perf_counter() - start)
+    return rates
+
+
+def timed_run(command: list[str]) -> float:
+    """Wall seconds of one command in a new process; stop the benchmark if it fails."""
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def peak_rss(folder: Path) -> int:
+    """Peak RSS of `briefer extract` over a folder, in a fresh process of its own."""
+    code = ("import resource, subprocess, sys; "
+            "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    command = [sys.executable, "-c", code, str(BRIEFER), "extract", str(folder), "--date", DAY]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"briefer extract {folder} failed:\n{result.stderr[-2000:]}")
+    return int(result.stdout.strip()) * 1024
+
+
+def help_seconds(runs: int = 5) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([str(BRIEFER), "--help"], capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def pdf_per_page(briefing_json: Path) -> tuple[float, int]:
+    """Seconds per page to render the briefing's PDF (warm: the second of two renders)."""
+    from briefer.model import Briefing
+    from briefer.render import render_documents
+
+    briefing = Briefing.model_validate_json(briefing_json.read_text(encoding="utf-8"))
+    render_documents(briefing, formats=["pdf"])
+    start = time.perf_counter()
+    pdf = render_documents(briefing, formats=["pdf"])["brief.pdf"]
+    seconds = time.perf_counter() - start
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(BytesIO(pdf)).pages)
+    return seconds / pages, pages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200, help="articles for throughput and end to end")
+    parser.add_argument("--words", type=int, default=700, help="words per generated article (0: whole seeds)")
+    parser.add_argument("--rss-words", type=int, default=100, help="words per article of the RSS runs")
+    parser.add_argument("--quick", action="store_true", help="60 articles; RSS at 200 vs 2,000 of 40 words")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="seed articles to build the corpus from")
+    args = parser.parse_args()
+    if args.quick:
+        args.articles, args.rss_words = 60, 40
+    logging.basicConfig(level=logging.WARNING)
+    from briefer.nlp import BATCH_SIZE, model_name
+
+    model = model_name()
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        make_corpus(args.articles, corpus, seeds_dir=args.seeds, words=args.words or None)
+        texts, words = words_in(corpus)
+        print(f"briefer benchmark: {args.articles} articles, {words} words (~{words // args.articles} per article),"
+              f" model {model}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start", flush=True)
+
+        print("throughput (same texts, one process):")
+        bare = bare_spacy(texts, model, BATCH_SIZE)
+        one = briefer_extract(corpus)
+        figures["bare"], figures["briefer"] = words / bare, words / one
+        figures["ratio"] = bare / one
+        line("bare spaCy nlp.pipe", f"{words / bare:,.0f} w/s", f"batch_size {BATCH_SIZE}, NumpyOps, {bare:.1f} s")
+        line("briefer extract (ingest+load+rules+resolve)", f"{words / one:,.0f} w/s", f"{one:.1f} s")
+        line("ratio briefer / bare", f"{bare / one:.2f}", f"target >= {TARGETS['ratio']}: "
+             f"{verdict(bare / one >= TARGETS['ratio'])}")
+
+        two = briefer_extract(corpus, jobs=2)
+        figures["jobs"] = one / two
+        line("briefer extract --jobs 2", f"{words / two:,.0f} w/s", f"{two:.1f} s")
+        line("--jobs 2 speed-up", f"{one / two:.2f}x",
+             f"target >= {TARGETS['jobs']}: {verdict(one / two >= TARGETS['jobs'])}")
+
+        subset = texts[: max(10, len(texts) // 5)]
+        print(f"components (briefer's pipeline, nlp.pipe over {len(subset)} articles):")
+        from briefer.rules import load_knowledge
+        from briefer.rules.needs import pipeline_needs
+
+        needs = sorted(pipeline_needs(r.rule for r in load_knowledge().ruleset.rules))
+        rates = component_rates(subset)
+        full = rates["all components"]
+        for label, rate in rates.items():
+            line(label, f"{rate:,.0f} w/s", "" if rate == full else f"{rate / full:.2f}x of all components")
+        line("built-in rules need", ", ".join(needs) or "tokens and entities only")
+
+        print("end to end (CLI, new process):")
+        out = Path(tmp) / "out"
+        seconds = timed_run([str(BRIEFER), "brief", str(corpus), "--out", str(out), "--format", "md,pdf,json",
+                             "--date", DAY, "--no-history"])
+        figures["end_to_end"] = seconds
+        line(f"briefer brief, {args.articles} articles -> md, pdf", f"{seconds:.1f} s",
+             f"target < {TARGETS['end_to_end']:.0f} s: {verdict(seconds < TARGETS['end_to_end'])}")
+        per_page, pages = pdf_per_page(out / "briefing.json")
+        figures["pdf_page"] = per_page
+        line("PDF render per page (warm)", f"{per_page * 1000:.0f} ms", f"{pages} pages")
+        help_times = help_seconds()
+        figures["help"] = statistics.median(help_times)
+        line("briefer --help (median of 5)", f"{statistics.median(help_times):.2f} s",
+             f"max {max(help_times):.2f} s; target < {TARGETS['help']} s: "
+             f"{verdict(statistics.median(help_times) < TARGETS['help'])}")
+
+        print(f"memory (briefer extract in its own process, articles of ~{args.rss_words} words):")
+        rss = {}
+        for count in (200, 2000):
+            folder = Path(tmp) / f"rss{count}"
+            make_corpus(count, folder, seeds_dir=args.seeds, words=args.rss_words)
+            start = time.perf_counter()
+            rss[count] = peak_rss(folder)
+            line(f"peak RSS at {count:,} articles", f"{rss[count] / 2**20:,.0f} MiB",
+                 f"{words_in(folder)[1]:,} words, {time.perf_counter() - start:.0f} s")
+        figures["rss"] = rss[2000] / rss[200]
+        line("RSS 2,000 / 200", f"{rss[2000] / rss[200]:.2f}x",
+             f"target <= {TARGETS['rss']}: {verdict(rss[2000] / rss[200] <= TARGETS['rss'])}")
+    print(f"load average at end {os.getloadavg()[0]:.1f}")
+    print("figures " + json.dumps({k: round(v, 3) for k, v in figures.items()}))
+
+
+if __name__ == "__main__":
+    main()
