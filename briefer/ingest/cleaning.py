@@ -1,7 +1,8 @@
 """Text cleaning: line breaks, control characters, Unicode (NFC), ASCII quotes, whitespace, furniture.
 
-Quotation marks are straightened to ASCII `"` and `'` (textacy's `quotation_marks`, plus the
-low, reversed and angle quotes it leaves alone) so rules need only match those two.
+Quotation marks are straightened to ASCII `"` and `'` (the table of textacy's `quotation_marks`, plus
+the low, reversed and angle quotes it leaves alone) so rules need only match those two. textacy
+itself is not imported: importing it costs about 3 s (scikit-learn) on every run.
 Paragraphs and line breaks are kept: the NLP stage splits sentences at line breaks.
 """
 
@@ -17,6 +18,10 @@ MAX_TITLE_CHARS = 300
 _LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_SPACE_RUNS = re.compile(r"[^\S\n\v]+")
+_ZERO_WIDTH = re.compile(r"[\u200B\u2060\uFEFF]+")
+_QUOTES = str.maketrans({"\u02bc": "'", "\u2018": "'", "\u2019": "'", "\u00b4": "'", "`": "'",
+                         "\u201c": '"', "\u201d": '"'})  # textacy's quotation_marks table
 _EXTRA_QUOTES = str.maketrans(
     {
         "\u201e": '"',
@@ -35,11 +40,9 @@ _EXTRA_QUOTES = str.maketrans(
 
 def clean_text(text: str, furniture: Furniture | None = None) -> str:
     """Cleaned article text: one blank line at most between paragraphs, no furniture, no edges."""
-    from textacy.preprocessing import normalize
-
     text = _LINE_BREAKS.sub("\n", text)
-    text = _straighten_quotes(normalize.unicode(_INVISIBLE.sub("", text), form="NFC"))
-    lines = [normalize.whitespace(line) for line in text.split("\n")]
+    text = _straighten_quotes(unicodedata.normalize("NFC", _INVISIBLE.sub("", text)))
+    lines = [_SPACE_RUNS.sub(" ", _ZERO_WIDTH.sub("", line)).strip() for line in text.split("\n")]
     if furniture is not None:
         lines = furniture.remove(lines)
     text = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
@@ -58,6 +61,4 @@ def clean_title(title: str) -> str:
 
 def _straighten_quotes(text: str) -> str:
     """Curly, low and angle quotation marks (and apostrophes) to ASCII `"` and `'`."""
-    from textacy.preprocessing import normalize
-
-    return normalize.quotation_marks(text).translate(_EXTRA_QUOTES)
+    return text.translate(_QUOTES).translate(_EXTRA_QUOTES)
