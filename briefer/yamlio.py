@@ -11,7 +11,7 @@ from briefer.errors import ConfigError
 def load_yaml(path: Path) -> Any:
     """Parse a YAML file with ruamel's round-trip loader (nodes remember their line)."""
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -23,6 +23,8 @@ def load_yaml(path: Path) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         raise ConfigError(f"{path}:{line}: YAML syntax error: {exc.problem or exc.context}") from exc
+    except YAMLError as exc:  # e.g. a control character the reader refuses
+        raise ConfigError(f"{path}:1: YAML syntax error: {' '.join(str(exc).split())}") from exc
 
 
 def line_of(node: Any, key: str | int | None = None) -> int:

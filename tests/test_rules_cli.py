@@ -7,10 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from briefer.rules.loader import load_rules
+from briefer.rules.schema import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFER = [sys.executable, "-m", "briefer"]
+VOCAB = spacy.blank("en").vocab
 
 GOOD_RULE = """\
   - id: venues.{name}
@@ -213,10 +219,12 @@ def test_rules_folders_from_the_config_file(tmp_path):
 
 
 def test_a_switched_off_rule_is_not_tested(tmp_path):
-    _layered(tmp_path)
-    result = briefer("rules", "test", "--rules", str(tmp_path), "-k", "according-to")
+    write(tmp_path / "first", "rules.yml", "version: 1\nrules:\n" + GOOD_RULE.format(name="welcomed-first"))
+    write(tmp_path / "second", "off.yml", "version: 1\nrules:\n  - {id: venues.welcomed-first, enabled: false}\n")
+    result = briefer("rules", "test", "--rules", str(tmp_path / "first"), "--rules", str(tmp_path / "second"),
+                     "-k", "welcomed-first")
     assert result.returncode == 2
-    assert "switched off: positions.according-to" in result.stderr
+    assert "no active rule id contains it (switched off: venues.welcomed-first)" in result.stderr
 
 
 TESTED = """\
@@ -254,3 +262,64 @@ def test_rules_test_passes_fails_with_a_diff_and_reports_rules_without_examples(
     assert f"NO EXAMPLES venues.welcome-bare  {rules}:" in out
     assert "3 rule(s): 1 passed, 1 failed, 1 without examples." in out
     assert "PASS delegations" not in out and "PASS positions" not in out, "-k keeps to the rules asked for"
+
+
+WEIRD_FILES = {
+    "list.yml": "- just\n- a list\n",
+    "scalars.yml": "version: 2\nrules:\n  - hello\n  - 3\n",
+    "tab.yml": "\tversion: 1\n",
+    "control.yml": "version: 1\x00\n",
+    "shapes.yml": """\
+version: 1
+rules:
+  - id: venues.shapes
+    description: x
+    section: venues
+    kind: dependency
+    patterns: [[1, 2], [], [{RIGHT_ID: [a], RIGHT_ATTRS: {}}], [{RIGHT_ATTRS: 5, RIGHT_ID: a}]]
+    emit: {name: "@a", talks: 5}
+    unless: quoted
+    priority: high
+""",
+}
+
+
+def test_broken_files_of_every_shape_give_problems_never_a_traceback(tmp_path):
+    for name, text in WEIRD_FILES.items():
+        write(tmp_path, name, text)
+    result = briefer("rules", "check", "--rules", str(tmp_path))
+    assert result.returncode == 3, result.stderr
+    assert "unexpected error" not in result.stderr and "Traceback" not in result.stderr
+    for name in WEIRD_FILES:
+        assert f"{tmp_path / name}:" in result.stdout, name
+
+
+KEYS = st.sampled_from([*Rule.model_fields, "RIGHT_ID", "LEFT_ID", "REL_OP", "RIGHT_ATTRS", "LOWER", "OP", "IN",
+                        "CAPTURE", "text", "expect", "name", "party", "descripton"])
+SCALARS = st.none() | st.booleans() | st.integers(-2, 2) | st.text(max_size=6) | st.sampled_from(
+    ["@a", "@a.person", "@b.nope", "$sentence", "$reporting.verbs", "$nope.x", "a", ">", "+", "venues", "token",
+     "dependency", "regex", "phrase", "(?P<a>x)", "("])
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
+                      max_leaves=12)
+
+
+PLAUSIBLE = st.fixed_dictionaries({
+    "id": st.just("venues.fuzz"), "description": st.just("fuzz"), "section": st.just("venues"),
+    "kind": st.sampled_from(["token", "phrase", "dependency", "regex"]),
+    "patterns": st.lists(VALUES, max_size=3), "emit": st.dictionaries(st.sampled_from(["name", "talks", "x"]), SCALARS),
+}, optional={"unless": VALUES, "examples": VALUES, "phrases_from": SCALARS})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rule=st.dictionaries(KEYS, VALUES, max_size=8) | PLAUSIBLE)
+def test_any_rule_gives_problems_or_compiles_never_an_exception(rule, tmp_path, knowledge):
+    from briefer.rules.compiler import compile_rules
+    from briefer.rules.loader import _read_file
+
+    path = tmp_path / "fuzz.yml"
+    path.write_text(json.dumps({"version": 1, "rules": [rule]}), encoding="utf-8")
+    problems, invalid = [], []
+    loaded = [r for r in _read_file(path, problems, invalid) if hasattr(r, "rule")]
+    _, compile_problems = compile_rules(loaded + invalid, VOCAB, knowledge.gazetteers)
+    for problem in problems + compile_problems:
+        assert problem.path == path and problem.line >= 1 and problem.message

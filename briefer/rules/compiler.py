@@ -168,12 +168,13 @@ class _RuleCompiler:
 
     def _pattern_problems(self, item: LoadedRule, index: int, found: list[PatternProblem]) -> bool:
         for problem in found:
-            self.problem(item, item.line_at("patterns", index, *problem.loc),
-                         f"pattern {index + 1}, {problem.message}")
+            joint = ", " if problem.loc else ": "  # "pattern 1, token 3: ..." or "pattern 1: ..."
+            line = item.line_at("patterns", index, *problem.loc)
+            self.problem(item, line, f"pattern {index + 1}{joint}{problem.message}")
         return bool(found)
 
-    def _add(self, item: LoadedRule, index: int, pattern: Any) -> tuple[set[str], bool]:
-        """Add one pattern to its matcher: the captures it offers, and whether it is valid."""
+    def _add(self, item: LoadedRule, index: int, pattern: Any) -> tuple[set[str] | None, bool]:
+        """Add one pattern to its matcher: the captures it offers (None if unknown), and whether it is valid."""
         rule, compiled = item.rule, self.compiled
         key = f"{rule.id}#{index}"
         if rule.kind == "token":
@@ -184,10 +185,12 @@ class _RuleCompiler:
             compiled.token_captures[key] = names
             return {n for n in names if n}, True
         if rule.kind == "dependency":
-            nodes = pattern if isinstance(pattern, list) else []
-            names = [node.get("RIGHT_ID") for node in nodes if isinstance(node, dict)]
-            if self._pattern_problems(item, index, dependency_problems(pattern)):
-                return {str(n) for n in names if n}, False
+            found = dependency_problems(pattern)
+            if self._pattern_problems(item, index, found):
+                if not all(problem.loc for problem in found):  # not even a list of nodes: captures unknown
+                    return None, False
+                return {str(node["RIGHT_ID"]) for node in pattern if node.get("RIGHT_ID")}, False
+            names = [node["RIGHT_ID"] for node in pattern]
             compiled.dependency_matcher.add(key, [pattern])
             compiled.dependency_names[key] = names
             return set(names), True

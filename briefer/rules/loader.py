@@ -48,6 +48,10 @@ class LoadedRule:
         """The line of a key or item inside this rule (`"emit", "speaker"`), else the rule's own line."""
         return line_at(self.node, loc) or self.line
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled for worker processes without the YAML node (three times the size; workers report no lines)."""
+        return {**self.__dict__, "node": None}
+
 
 @dataclass
 class RuleSet:
@@ -107,10 +111,27 @@ def _known_keys(loc: tuple) -> set[str]:
     return set()
 
 
+def _in_node(node: Any, loc: tuple) -> tuple:
+    """The leading part of `loc` that names keys and items present in the YAML node."""
+    present = []
+    for part in loc:
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) \
+                and 0 <= part < len(node):
+            present.append(part)
+            node = node[part]
+        else:
+            break
+    return tuple(present)
+
+
 def _pydantic_message(error: dict, node: Any) -> tuple[tuple, str]:
     """Where inside the rule an error is (a loc path) and a message for people."""
     loc = tuple(part for part in error["loc"] if part != "[key]")
     kind = error["type"]
+    if kind not in {"extra_forbidden", "missing"}:
+        loc = _in_node(node, loc) or loc  # drop the names of union members pydantic adds ("str", "bool")
+    if loc == ("id",) and kind == "string_pattern_mismatch":
+        return loc, f"id: '{error['input']}' is not an id: use lower case letters, digits, '.', '_' and '-'"
     if kind == "extra_forbidden":
         key, parent = str(loc[-1]), ".".join(str(part) for part in loc[:-1])
         prefix = f"{parent}: " if parent else ""
@@ -139,7 +160,7 @@ def _pydantic_message(error: dict, node: Any) -> tuple[tuple, str]:
 def _validate(node: Any) -> Rule | RuleSwitch:
     """A rule, or the short form that switches off a rule of an earlier layer."""
     data = plain(node)
-    if isinstance(data, dict) and "enabled" in data and set(data) <= set(RuleSwitch.model_fields):
+    if isinstance(data, dict) and data.get("enabled") is False and set(data) <= set(RuleSwitch.model_fields):
         return RuleSwitch.model_validate(data)
     return Rule.model_validate(data)
 
@@ -195,6 +216,9 @@ def _read_file(
     loaded: list[LoadedRule | RuleSwitchAt] = []
     for index, node in enumerate(document.get("rules") or []):
         line = line_of(document["rules"], index)
+        if not isinstance(node, dict):
+            problems.append(RuleProblem(path, line, "", "a rule is a mapping of keys (id, description, section, ...)"))
+            continue
         try:
             rule = _validate(node)
         except ValidationError as exc:

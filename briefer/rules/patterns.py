@@ -106,6 +106,12 @@ def dependency_problems(nodes: Any) -> list[PatternProblem]:
         if index == 0 and ("LEFT_ID" in node or "REL_OP" in node):
             problems.append(PatternProblem((index,), f"{where}: the first node is the anchor: no LEFT_ID or REL_OP"))
         right_id, left_id = node.get("RIGHT_ID"), node.get("LEFT_ID")
+        names = [(key, value) for key, value in (("RIGHT_ID", right_id), ("LEFT_ID", left_id))
+                 if value is not None and not isinstance(value, str)]
+        if names:
+            problems += [PatternProblem((index, key), f"{where}: {key} is a name, not {value!r}")
+                         for key, value in names]
+            continue
         if right_id in declared:
             problems.append(PatternProblem((index, "RIGHT_ID"), f"{where}: RIGHT_ID '{right_id}' is used twice"))
         if index and left_id is not None and left_id not in declared:

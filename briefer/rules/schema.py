@@ -38,7 +38,7 @@ CAPTURE_RE = re.compile(r"^@([A-Za-z_][A-Za-z0-9_]*)(?:\.([a-z_]+))?$")
 
 def did_you_mean(word: str, known: Any) -> str:
     """" (did you mean 'x'?)" when a known word is close to `word`, else ""."""
-    close = difflib.get_close_matches(str(word), sorted(known), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(word), sorted(str(k) for k in known if k != word), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
