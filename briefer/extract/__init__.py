@@ -16,9 +16,9 @@ from briefer.rules.schema import CAPTURE_RE
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# A fact without these fields says nothing and is dropped.
+# A fact without these fields says nothing and is dropped ("a|b": either will do).
 REQUIRED_FIELDS = {
-    "delegations": ("party",),
+    "delegations": ("party|leader|member|members|sent_by",),
     "venues": ("name",),
     "positions": ("speaker", "statement"),
     "open_questions": ("text",),
@@ -107,7 +107,7 @@ def extract_facts(
             if key in seen:
                 continue
             seen.add(key)
-            if all(fields.get(f) for f in REQUIRED_FIELDS[match.rule.section]):
+            if all(any(fields.get(f) for f in one.split("|")) for one in REQUIRED_FIELDS[match.rule.section]):
                 fields["priority"] = match.rule.priority
                 result.facts.append(Fact(section=match.rule.section, fields=fields, evidence=_evidence(match, article)))
         if on_match:

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from briefer.extract.clauses import passage
+from briefer.extract.roster import role_party, roster, side_party
 from briefer.rules.lexicon import Lexicon, fold
 
 if TYPE_CHECKING:
@@ -18,6 +19,9 @@ ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
 STRIP_LEFT = {"that", "because", ",", ":", "-", "—", "–", "and", "but"}
 PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
+SENTENCE_ENDS = {".", "!", "?", "…"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+SIDE_PREPS = {"from", "of", "for", "representing"}  # "the delegation from Ukraine", "representatives of the EU"
 
 
 def entity_at(token: Token) -> Span | None:
@@ -144,14 +148,48 @@ def _with_party(found: dict[str, Any], lexicon: Lexicon) -> dict[str, Any]:
 
 
 def party(span: Span, lexicon: Lexicon) -> str | None:
-    """The party a phrase names ("the Russian delegation" -> Russia)."""
-    return lexicon.party_in(phrase(span).text) or lexicon.party_in(span.text)
+    """The party a side names: "the Russian delegation", "the delegation from Ukraine", a person's own party,
+    or roster.GOVERNMENT_SIDE for "the ruling party"."""
+    root = span.root
+    ent = entity_at(root)
+    if ent is not None and ent.label_ == "PERSON":
+        found = person(ent, lexicon)
+        return (role_party(found["role"], found["name"], lexicon) or found["party"]) if found else None
+    texts = [phrase(span).text, span.text]
+    texts += [" ".join(t.text for t in child.subtree) for child in root.children
+              if child.dep_ == "prep" and child.lower_ in SIDE_PREPS]
+    return next((p for p in (side_party(text, lexicon) for text in texts) if p), None)
 
 
-def place(span: Span) -> str:
-    """A place name: the entity under the capture, else its noun phrase."""
-    ent = entity_at(span.root)
-    return tidy(ent.text if ent is not None else phrase(span).text)
+def member(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
+    """The first person a roster names (a leader: "led by Defence Minister Rustem Umerov")."""
+    found = members(span, lexicon)
+    return found[0] if found else None
+
+
+def members(span: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """The people a roster names: the subtree of a one-token capture, else the capture up to the end of
+    its sentence (a list broken over lines, one name a line, runs on)."""
+    if len(span) == 1:
+        return roster(subtree(span), lexicon)
+    doc = span.doc
+    end = next((t.i for t in span[1:] if t.is_sent_start and doc[t.i - 1].text in SENTENCE_ENDS), span.end)
+    return roster(doc[span.start : end], lexicon)
+
+
+def place(span: Span, lexicon: Lexicon) -> str:
+    """A place name: the entity under the capture, else its noun phrase. A country that modifies the
+    talks ("the Russia-Ukraine talks") is a party to them, not a place: only cities count there."""
+    root = span.root
+    ent = entity_at(root)
+    name = tidy(ent.text if ent is not None else phrase(span).text)
+    head = root
+    while head.dep_ in MODIFIER_DEPS and head.head is not head:
+        head = head.head
+    modifies_talks = head is not root and head.lower_ in lexicon.gazetteers.words("roles.talks_nouns")
+    if modifies_talks and not lexicon.places.get(fold(name)) and lexicon.party_of(name):
+        return ""
+    return name
 
 
 def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
@@ -177,7 +215,11 @@ def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
         case "quote":
             return quote(span)
         case "place":
-            return place(span)
+            return place(span, lexicon)
+        case "members":
+            return members(span, lexicon)
+        case "member":
+            return member(span, lexicon)
         case "passage":
             return passage(span)
         case "sentences":

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefer.extract import ArticleFacts
-from briefer.model import Conflict, Delegation, Evidence, Fact, OpenQuestion, Person, Position, Speaker, Venue
+from briefer.model import Delegation, Evidence, Fact, OpenQuestion, Position, Speaker, Venue
+from briefer.resolve.delegations import DelegationBook, SideContext, side_context
 from briefer.resolve.names import ArticlePeople, person_key, translit_key
 from briefer.rules.lexicon import Lexicon, fold
 
@@ -42,16 +43,13 @@ def _count_sources(evidence: list[Evidence]) -> int:
     return len({e.source for e in evidence})
 
 
-def _person(found: dict | None) -> Person | None:
-    return Person(name=found["name"], role=found.get("role") or None) if found else None
-
-
 class Resolver:
     """Turns every article's facts into one set of briefing items."""
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.result = Resolved()
+        self.delegation_book = DelegationBook(lexicon, self.result.delegations)
 
     # -- positions -------------------------------------------------------------------------
     def _add_position(self, fact: Fact, people: ArticlePeople) -> None:
@@ -79,31 +77,8 @@ class Resolver:
             kind=kind, statement=statement, direct_quote=direct, evidence=[fact.evidence], source_count=1))
 
     # -- delegations -----------------------------------------------------------------------
-    def _add_delegation(self, fact: Fact, people: ArticlePeople) -> None:
-        fields = fact.fields
-        party = self.lexicon.party_of(fields["party"]) or fields["party"]
-        leader = people.resolve(fields["leader"], fact.evidence.start) if fields.get("leader") else None
-        members = [people.resolve(m, fact.evidence.start) for m in _as_list(fields.get("members"))]
-        if fields.get("member"):
-            members.append(people.resolve(fields["member"], fact.evidence.start))
-        sent_by = people.resolve(fields["sent_by"], fact.evidence.start) if fields.get("sent_by") else None
-        delegation = next((d for d in self.result.delegations if fold(d.party) == fold(party)), None)
-        if delegation is None:
-            delegation = Delegation(party=party, talks=fields.get("talks") or "")
-            self.result.delegations.append(delegation)
-        delegation.evidence.append(fact.evidence)
-        delegation.source_count = _count_sources(delegation.evidence)
-        if leader:
-            if delegation.leader is None:
-                delegation.leader = _person(leader)
-            elif person_key(delegation.leader.name) != person_key(leader["name"]):
-                _note_conflict(delegation, "leader", [delegation.leader.name, leader["name"]])
-        for member in filter(None, members):
-            known = [delegation.leader, *delegation.members]
-            if not any(p and person_key(p.name) == person_key(member["name"]) for p in known):
-                delegation.members.append(_person(member))
-        if sent_by and delegation.sent_by is None:
-            delegation.sent_by = _person(sent_by)
+    def _add_delegation(self, fact: Fact, people: ArticlePeople, sides: SideContext) -> None:
+        self.delegation_book.add(fact, people, sides)
 
     # -- venues and questions --------------------------------------------------------------
     def _add_venue(self, fact: Fact) -> None:
@@ -133,19 +108,16 @@ class Resolver:
     def add(self, article: ArticleFacts) -> None:
         """Resolve one article's facts into the merged sections, best rules first."""
         people = ArticlePeople(article.people, self.lexicon)
+        sides = side_context(article, self.lexicon)
         for fact in sorted(article.facts, key=lambda f: (-f.fields.get("priority", 0), f.evidence.start)):
             if fact.section == "positions":
                 self._add_position(fact, people)
             elif fact.section == "delegations":
-                self._add_delegation(fact, people)
+                self._add_delegation(fact, people, sides)
             elif fact.section == "venues":
                 self._add_venue(fact)
             else:
                 self._add_question(fact)
-
-
-def _as_list(value) -> list:
-    return value if isinstance(value, list) else [value] if value else []
 
 
 def _quoted(fact: Fact) -> str:
@@ -158,17 +130,10 @@ def _same_span(position: Position, fact: Fact) -> bool:
     return any(e.source == fact.evidence.source and e.sentence == fact.evidence.sentence for e in position.evidence)
 
 
-def _note_conflict(item, field_name: str, values: list[str]) -> None:
-    for conflict in item.conflicts:
-        if conflict.field == field_name:
-            conflict.values.extend(v for v in values if v not in conflict.values)
-            return
-    item.conflicts.append(Conflict(field=field_name, values=values))
-
-
 def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
     """Merge every article's facts into one set of briefing items."""
     resolver = Resolver(lexicon)
     for article in articles:
         resolver.add(article)
+    resolver.delegation_book.settle()
     return resolver.result

@@ -25,6 +25,8 @@ CAPTURE_VIEWS = frozenset(
     {"text", "ent", "phrase", "person", "party", "subtree", "clause", "rest", "quote", "place", "sentences",
      "passage"}
 )
+# Roster views (briefer/extract/roster.py): every person a roster lists, or the first one.
+CAPTURE_VIEWS |= {"members", "member"}
 # Sentence-level values: the sentence, its quoted text, what follows a colon, the sentence outside the match.
 SENTENCE_VALUES = frozenset({"$sentence", "$quote", "$after_colon", "$outside"})
 # Checks a rule may ask for: the fact is dropped when one holds (see briefer/extract/checks.py).

@@ -1,0 +1,187 @@
+"""Delegations: the party each named person sits for, who leads, and one entry per party.
+
+A delegation sentence names its side in different ways: by an adjective ("the Russian delegation"),
+by the offices of its members ("CIA director William Burns"), or not at all ("the team includes
+..."), when the side is the one the article spoke of last. Heads of state and government who
+attend talks lead their party's delegation; a delegation of one named person is led by that person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefer.extract import ArticleFacts
+from briefer.extract.roster import GOVERNMENT_SIDE
+from briefer.model import Conflict, Delegation, Fact, Person
+from briefer.resolve.names import ArticlePeople, person_key
+from briefer.rules.lexicon import Lexicon, fold
+
+OPPOSITION = "opposition"
+
+
+@dataclass
+class SideContext:
+    """The sides an article's delegation sentences name, in text order, for sentences that name none."""
+
+    sides: list[tuple[int, str]] = field(default_factory=list)
+    government: str | None = None  # the country an unnamed "government side" belongs to
+
+    def before(self, offset: int) -> str | None:
+        """The side named last before an offset (else the first one named)."""
+        earlier = [party for start, party in self.sides if start <= offset]
+        return earlier[-1] if earlier else (self.sides[0][1] if self.sides else None)
+
+
+def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
+    """The sides an article names for its delegations, and the country its government side belongs to."""
+    context = SideContext()
+    for fact in sorted(article.facts, key=lambda f: f.evidence.start):
+        party = fact.fields.get("party") if fact.section == "delegations" else None
+        if party and party != GOVERNMENT_SIDE:
+            context.sides.append((fact.evidence.start, lexicon.party_of(party) or party))
+    countries = [_country_of_opposition(party, lexicon) for _, party in context.sides]
+    countries = [c for c in countries if c]
+    if not countries:  # the country most of the article's people belong to
+        countries = [m.party for m in article.people if m.party and _is_country(m.party, lexicon)]
+    context.government = Counter(countries).most_common(1)[0][0] if countries else None
+    return context
+
+
+def _country_of_opposition(party: str, lexicon: Lexicon) -> str | None:
+    """ "Venezuelan opposition" -> Venezuela."""
+    words = fold(party).split()
+    if len(words) > 1 and words[-1] == OPPOSITION:
+        return lexicon.party_of(" ".join(words[:-1]))
+    return None
+
+
+def _is_country(party: str, lexicon: Lexicon) -> bool:
+    return any(p.name == party and p.capital for p in lexicon.gazetteers.parties)
+
+
+def _title_phrases(lexicon: Lexicon, key: str) -> tuple[str, ...]:
+    return tuple(fold(t) for t in lexicon.gazetteers.list(key))
+
+
+def is_head_of_state(role: str | None, lexicon: Lexicon) -> bool:
+    """A head of state or government: "US President", "Armenia's Prime Minister" (not "Vice President")."""
+    words = fold(role or "").split()
+    while words and words[0] == "the":
+        words = words[1:]
+    while words:
+        if len(words) > 1 and lexicon.party_of(" ".join(words[:2])):
+            words = words[2:]
+        elif lexicon.party_of(words[0]):
+            words = words[1:]
+        else:
+            break
+    return " ".join(words) in _title_phrases(lexicon, "roles.head_titles")
+
+
+def heads_delegation(role: str | None, lexicon: Lexicon) -> bool:
+    """A role that says its holder heads the delegation ("head of the delegation", "chief negotiator")."""
+    text = f" {fold(role or '')} "
+    return any(f" {phrase} " in text for phrase in _title_phrases(lexicon, "roles.delegation_heads"))
+
+
+class DelegationBook:
+    """The delegations of a brief, one per party, filled fact by fact."""
+
+    def __init__(self, lexicon: Lexicon, delegations: list[Delegation]):
+        self.lexicon = lexicon
+        self.delegations = delegations
+
+    def _delegation(self, party: str, fact: Fact) -> Delegation:
+        delegation = next((d for d in self.delegations if fold(d.party) == fold(party)), None)
+        if delegation is None:
+            delegation = Delegation(party=party, talks=fact.fields.get("talks") or "")
+            self.delegations.append(delegation)
+        if fact.evidence not in delegation.evidence:
+            delegation.evidence.append(fact.evidence)
+            delegation.source_count = len({e.source for e in delegation.evidence})
+        return delegation
+
+    def _party(self, name: str | None) -> str | None:
+        return (self.lexicon.party_of(name) or name) if name else None
+
+    def add(self, fact: Fact, people: ArticlePeople, context: SideContext) -> None:
+        """Add one delegation fact: its side, leader, members and sender."""
+        fields, offset = fact.fields, fact.evidence.start
+        side = fields.get("party")
+        side = self._party(context.government if side == GOVERNMENT_SIDE else side)
+
+        def party_of(found: dict[str, Any]) -> str | None:
+            return side or self._party(found.get("party")) or context.before(offset)
+
+        leader = self._resolve(people, fields.get("leader"), offset)
+        members = [m for m in (self._resolve(people, item, offset) for item in _items(fields)) if m]
+        sender = self._resolve(people, fields.get("sent_by"), offset)
+        if leader and (party := party_of(leader)):
+            self._lead(self._delegation(party, fact), leader, explicit=True)
+        for member in members:
+            if party := party_of(member):
+                self._join(self._delegation(party, fact), member)
+        if party := side or (party_of(sender) if sender else None):
+            delegation = self._delegation(party, fact)
+            if sender and delegation.sent_by is None:
+                delegation.sent_by = _person(sender)
+
+    def _resolve(self, people: ArticlePeople, found: Any, offset: int) -> dict[str, Any] | None:
+        """A named person (full name, role, party), or None for a pronoun with no antecedent or a party."""
+        if not found:
+            return None
+        resolved = people.resolve(found, offset)
+        if resolved is None or not resolved.get("name") or self.lexicon.party_of(resolved["name"]):
+            return None
+        return resolved
+
+    def _lead(self, delegation: Delegation, leader: dict[str, Any], explicit: bool) -> None:
+        key = person_key(leader["name"])
+        if delegation.leader is None:
+            delegation.members = [m for m in delegation.members if person_key(m.name) != key]
+            delegation.leader = _person(leader)
+        elif person_key(delegation.leader.name) != key and explicit:
+            _note_conflict(delegation, "leader", [delegation.leader.name, leader["name"]])
+
+    def _join(self, delegation: Delegation, member: dict[str, Any]) -> None:
+        role = member.get("role")
+        if heads_delegation(role, self.lexicon):
+            self._lead(delegation, member, explicit=True)
+            return
+        if is_head_of_state(role, self.lexicon) or is_head_of_state(_known_role(member, self.lexicon), self.lexicon):
+            self._lead(delegation, member, explicit=False)  # a head of state is nobody's member
+            return
+        key = person_key(member["name"])
+        if not any(p and person_key(p.name) == key for p in [delegation.leader, *delegation.members]):
+            delegation.members.append(_person(member))
+
+    def settle(self) -> None:
+        """A delegation of one named person and no named leader is led by that person."""
+        for delegation in self.delegations:
+            if delegation.leader is None and len(delegation.members) == 1:
+                delegation.leader = delegation.members.pop()
+
+
+def _items(fields: dict[str, Any]) -> list[Any]:
+    items = fields.get("members")
+    items = items if isinstance(items, list) else [items] if items else []
+    return [*items, fields["member"]] if fields.get("member") else items
+
+
+def _known_role(member: dict[str, Any], lexicon: Lexicon) -> str | None:
+    actor = lexicon.actor(member["name"])
+    return actor.role if actor else None
+
+
+def _person(found: dict[str, Any]) -> Person:
+    return Person(name=found["name"], role=found.get("role") or None)
+
+
+def _note_conflict(item: Delegation, field_name: str, values: list[str]) -> None:
+    for conflict in item.conflicts:
+        if conflict.field == field_name:
+            conflict.values.extend(v for v in values if v not in conflict.values)
+            return
+    item.conflicts.append(Conflict(field=field_name, values=values))
