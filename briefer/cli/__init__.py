@@ -10,6 +10,7 @@ import typer
 from briefer import __version__
 from briefer.cli import brief as _brief_commands
 from briefer.cli import explain as _explain_commands
+from briefer.cli import evaluate as _evaluate_commands
 from briefer.cli import history as _history_commands
 from briefer.cli import rules as _rules_commands
 from briefer.cli import templates as _templates_commands
@@ -44,6 +45,7 @@ def _root(
 
 _brief_commands.register(app)
 _explain_commands.register(app)
+_evaluate_commands.register(app)
 _history_commands.register(app)
 _rules_commands.register(app)
 _templates_commands.register(app)
