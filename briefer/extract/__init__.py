@@ -25,6 +25,8 @@ REQUIRED_FIELDS = {
 }
 
 
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
 # Told of every match: the `unless` check that dropped it (or None), the field dicts `emit` gave, the facts kept.
 MatchHook = Callable[[RuleMatch, str | None, list[dict[str, Any]], list[Fact]], None]
 
@@ -37,6 +39,7 @@ class PersonMention:
     role: str
     party: str | None
     start: int
+    subject: bool = False  # the subject of its clause: what "he" or "she" most likely refers to
 
 
 @dataclass
@@ -85,7 +88,10 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             found = person(ent, lexicon)
-            mentions.append(PersonMention(found["name"], found["role"], found["party"], ent.start_char))
+            if found is None:
+                continue
+            subject = ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS)
+            mentions.append(PersonMention(found["name"], found["role"], found["party"], ent.start_char, subject))
     return mentions
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from briefer.extract import speech
+from briefer.extract.checks import doc_text
 from briefer.extract.clauses import passage
 from briefer.extract.roster import role_party, roster, side_party
 from briefer.rules.lexicon import Lexicon, fold
@@ -19,6 +21,12 @@ ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
 STRIP_LEFT = {"that", "because", ",", ":", "-", "—", "–", "and", "but"}
 PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
+HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
+HONORIFIC_NAME_RE = re.compile(r"^((?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?)\s*([A-Za-z][\w’'-]*(?:\s[A-Z][\w’'.-]*){1,3})$")
+SPEAKER_LABELS = {"ORG", "GPE", "NORP"}  # entities that speak without being a person
+# "at the Council on Foreign Relations", "for Eirene International": an expert's institution in an apposition
+INSTITUTION_RE = re.compile(
+    r"\b(?:at|with|for)\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*(?:\s+(?:of|for|on|and|the)(?=\s+[A-Z]))?\s*)+)")
 SENTENCE_ENDS = {".", "!", "?", "…"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 SIDE_PREPS = {"from", "of", "for", "representing"}  # "the delegation from Ukraine", "representatives of the EU"
@@ -111,36 +119,96 @@ def _apposition(root: Token) -> str:
         if child.dep_ == "appos":
             text = root.doc[child.left_edge.i : child.right_edge.i + 1].text
             words = text.split()
-            while words and words[0].lower() in DETERMINERS:
+            while words and words[0].lower() in DETERMINERS | {"now"}:
                 words = words[1:]
             return tidy(" ".join(words))
     return ""
 
 
-def person(span: Span, lexicon: Lexicon) -> dict[str, Any]:
-    """A speaker or member: name, role (titles or apposition) and party."""
+def _person_entity(span: Span) -> Span | None:
+    """The PERSON entity of a capture: the one under its head, else the first inside a longer capture."""
+    ent = entity_at(span.root)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent
+    return next((e for e in span.ents if e.label_ == "PERSON"), None) if len(span) > 1 else None
+
+
+def _titled_name(span: Span) -> tuple[str, str] | None:
+    """(name, honorific) of a captured "Dr. Jane Doe" that the entity recogniser missed or cut."""
+    found = HONORIFIC_NAME_RE.match(" ".join(span.text.split()))
+    return (found.group(2), found.group(1).rstrip(".")) if found else None
+
+
+def _is_label(span: Span) -> bool:
+    """A capture that opens a line and ends at a colon: a speaker's label in a transcript."""
+    text = doc_text(span.doc)
+    opens_line = span.start_char == 0 or text[span.start_char - 1] == "\n"
+    return opens_line and text[span.end_char : span.end_char + 1] == ":"
+
+
+def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a phrase that names no person can speak: an organisation, a country, an office or a group of
+    officials or experts ("the Kremlin", "a senior diplomat", "analysts"), but not a news outlet or a thing."""
     root = span.root
+    words = f" {fold(phrase(span).text)} "
+    if any(f" {fold(m)} " in words for m in lexicon.gazetteers.list("reporting.media")):
+        return False
     ent = entity_at(root)
-    if ent is None or ent.label_ != "PERSON":
+    if ent is not None and ent.label_ in SPEAKER_LABELS:
+        return True
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    nouns = lexicon.gazetteers.words("roles.speaker_nouns") | lexicon.gazetteers.words("roles.institution_words")
+    return root.lemma_.lower() in nouns or root.lower_ in nouns or lexicon.title_words >= {root.lower_}
+
+
+def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
+    """A speaker or member: name, role (titles or apposition) and party; None when the phrase names nobody."""
+    root = span.root
+    ent = _person_entity(span)
+    titled = _titled_name(span) if len(span) > 1 else None
+    if titled and (ent is None or len(ent.text) < len(titled[0])):
+        role = _apposition(ent.root) if ent is not None else ""
+        return _with_party({"name": titled[0], "role": role or titled[1]}, lexicon)
+    if ent is not None and len(span) > 1 and _is_label(span):
+        if doc_text(span.doc).count(span.text) < 2:
+            return None  # "Quick Fact: ..." is a box, not a speaker's line
+        return _with_party({"name": tidy(span.text), "role": ""}, lexicon)
+    if ent is None:
         for child in root.children:
             if child.dep_ == "appos" and (appos_ent := entity_at(child)) is not None and appos_ent.label_ == "PERSON":
                 role = tidy(phrase(span).text)
                 return _with_party({"name": appos_ent.text, "role": role}, lexicon)
-    if ent is not None and ent.label_ == "PERSON":
-        name = tidy(ent.text)
-        role_tokens = _role_tokens(root, ent.start)
-        role = tidy(root.doc[role_tokens[0].i : ent.start].text) if role_tokens else ""
-        role = role or _apposition(root)
+    if ent is not None:
+        words = tidy(ent.text).split()
+        honorifics = []
+        while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+            honorifics.append(words.pop(0))
+        name = " ".join(words)
+        role_tokens = _role_tokens(ent.root, ent.start)
+        titles = [t for t in role_tokens if t.lower_.rstrip(".") not in HONORIFICS and not t.is_punct]
+        role = tidy(root.doc[role_tokens[0].i : ent.start].text) if titles else ""
+        honorific = " ".join(honorifics) or " ".join(t.text for t in role_tokens)
+        role = role or _apposition(ent.root) or tidy(honorific)
         return _with_party({"name": name, "role": role}, lexicon)
     if root.lower_ in PRONOUNS:
         return {"name": root.text, "role": "", "party": None}
+    if not _names_speaker(span, lexicon):
+        return None
     return _with_party({"name": tidy(phrase(span).text), "role": ""}, lexicon)
+
+
+def _institution(role: str) -> str | None:
+    """The institution an expert works at: "a fellow at the Center for X" -> "Center for X"."""
+    found = INSTITUTION_RE.findall(role)
+    return found[-1].strip() if found else None
 
 
 def _with_party(found: dict[str, Any], lexicon: Lexicon) -> dict[str, Any]:
     name, role = found["name"], found.get("role") or ""
     actor = lexicon.actor(name)
-    party = lexicon.party_in(role) or lexicon.party_of(name) or (actor.party if actor else None)
+    institution = _institution(role) if lexicon.is_analyst(role) else None
+    party = institution or lexicon.party_in(role) or lexicon.party_of(name) or (actor.party if actor else None)
     if not party and not role:
         party = lexicon.party_in(name)
     role = re.sub(r"^(?:[A-Z][\w.]*\s?)+['’]s\s+", "", role) if party and role else role
@@ -222,6 +290,14 @@ def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
             return member(span, lexicon)
         case "passage":
             return passage(span)
+        case "quotes":
+            return speech.quotes(span.root, lexicon.gazetteers.words("reporting.verbs"))
+        case "claims":
+            return speech.claims(span)
+        case "predicate":
+            return speech.predicate(span.root)
+        case "outside":
+            return speech.outside(span.root)
         case "sentences":
             clipped = (span.doc[max(s.start, span.start) : min(s.end, span.end)] for s in span.sents)
             return [text for text in (tidy(s.text) for s in clipped) if text]

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefer.extract import ArticleFacts
-from briefer.model import Delegation, Evidence, Fact, OpenQuestion, Position, Speaker, Venue
+from briefer.model import Delegation, Evidence, Fact, OpenQuestion, Position, Venue
 from briefer.resolve.delegations import DelegationBook, SideContext, side_context
-from briefer.resolve.names import ArticlePeople, person_key, translit_key
+from briefer.resolve.names import ArticlePeople, translit_key
+from briefer.resolve.positions import add_position
 from briefer.rules.lexicon import Lexicon, fold
 
 STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "was", "were", "be", "will", "for"}
@@ -53,28 +54,7 @@ class Resolver:
 
     # -- positions -------------------------------------------------------------------------
     def _add_position(self, fact: Fact, people: ArticlePeople) -> None:
-        speaker = people.resolve(fact.fields["speaker"], fact.evidence.start)
-        if speaker is None:
-            return
-        statement = fact.fields["statement"]
-        party = fact.fields.get("party") or speaker.get("party")
-        kind = fact.fields.get("kind") or (
-            "analyst" if self.lexicon.is_analyst(speaker.get("role"), speaker.get("name")) else "official")
-        sentence_quotes = fact.evidence.sentence.count('"') + fact.evidence.sentence.count("“")
-        direct = bool(fact.fields.get("direct_quote")) or (sentence_quotes >= 1 and statement in _quoted(fact))
-        key = person_key(speaker["name"]) or fold(speaker["name"])
-        for existing in self.result.positions:
-            same_speaker = (person_key(existing.speaker.name) or fold(existing.speaker.name)) == key
-            if same_speaker and (similar(existing.statement, statement) or _same_span(existing, fact)):
-                existing.evidence.append(fact.evidence)
-                existing.source_count = _count_sources(existing.evidence)
-                longer = len(content_words(statement)) > len(content_words(existing.statement))
-                if longer and _same_span(existing, fact):
-                    existing.statement = statement
-                return
-        self.result.positions.append(Position(
-            speaker=Speaker(name=speaker["name"], role=speaker.get("role") or None, party=party),
-            kind=kind, statement=statement, direct_quote=direct, evidence=[fact.evidence], source_count=1))
+        add_position(self.result.positions, fact, people, self.lexicon)
 
     # -- delegations -----------------------------------------------------------------------
     def _add_delegation(self, fact: Fact, people: ArticlePeople, sides: SideContext) -> None:
@@ -118,16 +98,6 @@ class Resolver:
                 self._add_venue(fact)
             else:
                 self._add_question(fact)
-
-
-def _quoted(fact: Fact) -> str:
-    from briefer.extract.views import quotes_in
-
-    return " ".join(quotes_in(fact.evidence.sentence))
-
-
-def _same_span(position: Position, fact: Fact) -> bool:
-    return any(e.source == fact.evidence.source and e.sentence == fact.evidence.sentence for e in position.evidence)
 
 
 def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:

@@ -13,6 +13,7 @@ PRONOUNS = {"he", "she", "him", "her", "i", "we"}
 NON_SPEAKERS = {"this", "that", "it", "which", "who", "these", "those", "one", "some", "many", "others",
                 "they", "there", "what", "all", "both", "each", "you", "something", "nothing", "everyone"}
 HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
+PREVIOUS_SPEAKER = "previous speaker"  # a rule's speaker for a quotation that carries on the last speaker's words
 
 
 @lru_cache(maxsize=1 << 16)
@@ -59,6 +60,11 @@ def is_non_speaker(name: str) -> bool:
     return fold(name) in NON_SPEAKERS or not re.search(r"[A-Za-z]", name or "")
 
 
+def _better_role(role: str, other: str) -> str:
+    """A role as the text gives it, unless it is only an honorific ("Mr") and the article says more elsewhere."""
+    return other if not name_tokens(role) and other else role or other
+
+
 class ArticlePeople:
     """The people one article names, to resolve its references to full names."""
 
@@ -76,9 +82,10 @@ class ArticlePeople:
         return best
 
     def _before(self, offset: int) -> PersonMention | None:
-        """The last named person before an offset."""
+        """The person "he" or "she" at an offset refers to: the last subject named before it, else the last name."""
         candidates = [m for m in self.mentions if m.start < offset and not _is_pronoun(m.name)]
-        return candidates[-1] if candidates else None
+        subjects = [m for m in candidates if m.subject]
+        return (subjects or candidates or [None])[-1]
 
     def resolve(self, found: dict[str, Any] | str, offset: int) -> dict[str, Any] | None:
         """Full name, role and party for a person reference; None when it names nobody."""
@@ -94,7 +101,7 @@ class ArticlePeople:
         full = self._full(found["name"])
         if full is not None:
             found["name"] = full.name if len(name_tokens(found["name"])) < 2 else found["name"]
-            found["role"] = found.get("role") or full.role
+            found["role"] = _better_role(found.get("role") or "", full.role)
             found["party"] = found.get("party") or full.party
         actor = self.lexicon.actor(found["name"])
         if actor is not None:

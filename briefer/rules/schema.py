@@ -27,6 +27,9 @@ CAPTURE_VIEWS = frozenset(
 )
 # Roster views (briefer/extract/roster.py): every person a roster lists, or the first one.
 CAPTURE_VIEWS |= {"members", "member"}
+# Reported speech views (briefer/extract/speech.py): quotations a cue introduces, claims of a passage,
+# a stance verb's predicate, the sentence outside a phrase.
+CAPTURE_VIEWS |= {"quotes", "claims", "predicate", "outside"}
 # Sentence-level values: the sentence, its quoted text, what follows a colon, the sentence outside the match.
 SENTENCE_VALUES = frozenset({"$sentence", "$quote", "$after_colon", "$outside"})
 # Checks a rule may ask for: the fact is dropped when one holds (see briefer/extract/checks.py).

@@ -1,0 +1,78 @@
+"""Positions: speakers resolved to full names, kinds, and one entry per speaker and claim across articles."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from briefer.model import Evidence, Fact, Position, Speaker
+from briefer.resolve.names import PREVIOUS_SPEAKER, ArticlePeople, person_key
+from briefer.rules.lexicon import Lexicon, fold
+
+STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "was", "were", "be", "will", "for"}
+PREVIOUS_SPEAKER_REACH = 1000  # characters back to the speaker a bare quotation continues
+MIN_WORDS = 3  # shorter statements ("My pleasure") state nothing
+
+
+@lru_cache(maxsize=1 << 16)
+def content_words(text: str) -> frozenset[str]:
+    """Folded content words of a statement."""
+    return frozenset(w for w in fold(text).split() if w not in STOP)
+
+
+def same_claim(a: str, b: str, threshold: float = 0.6) -> bool:
+    """Whether two statements say the same thing (content-word overlap over the shorter one)."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= threshold
+
+
+def _speaker_key(name: str) -> str:
+    return person_key(name) or fold(name)
+
+
+def _previous_speaker(positions: list[Position], evidence: Evidence) -> dict | None:
+    """The speaker of the nearest earlier position in the same article (a quotation carries on their words)."""
+    best, best_start = None, -1
+    for position in positions:
+        for seen in position.evidence:
+            near = evidence.start - PREVIOUS_SPEAKER_REACH <= seen.start < evidence.start
+            if seen.source == evidence.source and near and seen.start > best_start:
+                best, best_start = position.speaker, seen.start
+    return {"name": best.name, "role": best.role or "", "party": best.party} if best else None
+
+
+def _direct(fact: Fact, statement: str) -> bool:
+    from briefer.extract.views import quotes_in
+
+    return bool(fact.fields.get("direct_quote")) or statement in " ".join(quotes_in(fact.evidence.sentence))
+
+
+def _count_sources(evidence: list[Evidence]) -> int:
+    return len({e.source for e in evidence})
+
+
+def add_position(positions: list[Position], fact: Fact, people: ArticlePeople, lexicon: Lexicon) -> None:
+    """Resolve one position fact's speaker and merge it into `positions` (same speaker, same claim: one entry)."""
+    statement = fact.fields["statement"]
+    if len(statement.split()) < MIN_WORDS:
+        return
+    if fact.fields["speaker"] == PREVIOUS_SPEAKER:
+        found = _previous_speaker(positions, fact.evidence)
+        speaker = people.resolve(found, fact.evidence.start) if found else None
+    else:
+        speaker = people.resolve(fact.fields["speaker"], fact.evidence.start)
+    if speaker is None:
+        return
+    key = _speaker_key(speaker["name"])
+    for existing in positions:
+        if _speaker_key(existing.speaker.name) == key and same_claim(existing.statement, statement):
+            existing.evidence.append(fact.evidence)
+            existing.source_count = _count_sources(existing.evidence)
+            return
+    party = fact.fields.get("party") or speaker.get("party")
+    analyst = lexicon.is_analyst(speaker.get("role"), party if party and not lexicon.party_of(party) else None)
+    positions.append(Position(
+        speaker=Speaker(name=speaker["name"], role=speaker.get("role") or None, party=party),
+        kind=fact.fields.get("kind") or ("analyst" if analyst else "official"), statement=statement,
+        direct_quote=_direct(fact, statement), evidence=[fact.evidence], source_count=1))
