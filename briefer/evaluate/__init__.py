@@ -11,12 +11,16 @@ import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import NoInputError
 from briefer.evaluate.matching import SECTIONS, DocScore, fold, prf, score_doc
 from briefer.model import Article, InputFailure
 from briefer.pipeline import Settings, read_articles
+
+if TYPE_CHECKING:
+    from briefer.executors.extractor import Extractor
+    from briefer.rules import Lexicon
 
 log = logging.getLogger(__name__)
 
@@ -147,26 +151,18 @@ def _gold_key(article: Article, gold: dict[str, dict[str, Any]]) -> str | None:
     return None
 
 
-def evaluate(gold_dir: Path, settings: Settings) -> Evaluation:
-    """Extract every source article alone and score those that have a gold file."""
-    from briefer.executors.extractor import Extractor
+def score_articles(gold: dict[str, dict[str, Any]], articles: list[Article], extractor: Extractor,
+                   lexicon: Lexicon) -> Evaluation:
+    """Extract every article alone with a loaded extractor and score those that have a gold file."""
     from briefer.resolve import resolve
-    from briefer.rules import load_knowledge
 
-    gold = load_gold(gold_dir)
-    knowledge = load_knowledge(settings.all_rules_dirs)
-    knowledge.ruleset.raise_on_problems()
-    articles, failures = read_articles(settings)
-    evaluation = Evaluation(failures=failures)
+    evaluation = Evaluation()
     scored = [a for a in articles if _gold_key(a, gold)]
     evaluation.without_gold = [a.path or a.id for a in articles if not _gold_key(a, gold)]
-    if not scored:
-        raise NoInputError(f"no article has a gold file in '{gold_dir}' (gold files are named <article stem>.json)")
     keys = [_gold_key(a, gold) for a in scored]
     evaluation.gold_without_article = sorted(set(gold) - set(keys))
-    extractor = Extractor.load(knowledge, settings.model or settings.config.model)
     for key, facts in zip(keys, extractor.facts(scored), strict=True):
-        resolved = resolve([facts], knowledge.lexicon)
+        resolved = resolve([facts], lexicon)
         prediction = {section: [item.model_dump(mode="json") for item in getattr(resolved, section)]
                       for section in set(BRIEFING_SECTION.values())}
         evaluation.add(key, score_doc(gold[key], prediction), prediction)
@@ -174,4 +170,21 @@ def evaluate(gold_dir: Path, settings: Settings) -> Evaluation:
     return evaluation
 
 
-__all__ = ["Evaluation", "evaluate", "load_gold"]
+def evaluate(gold_dir: Path, settings: Settings) -> Evaluation:
+    """Read the gold files and the sources, load the pipeline once, and score every article that has gold."""
+    from briefer.executors.extractor import Extractor
+    from briefer.rules import load_knowledge
+
+    gold = load_gold(gold_dir)
+    knowledge = load_knowledge(settings.all_rules_dirs)
+    knowledge.ruleset.raise_on_problems()
+    articles, failures = read_articles(settings)
+    if not any(_gold_key(a, gold) for a in articles):
+        raise NoInputError(f"no article has a gold file in '{gold_dir}' (gold files are named <article stem>.json)")
+    extractor = Extractor.load(knowledge, settings.model or settings.config.model)
+    evaluation = score_articles(gold, articles, extractor, knowledge.lexicon)
+    evaluation.failures = failures
+    return evaluation
+
+
+__all__ = ["Evaluation", "evaluate", "load_gold", "score_articles"]

@@ -1,0 +1,78 @@
+"""Extraction quality guard: every section's F1 on the seeds and the development set stays at its floor.
+
+The floors are issue 3's targets (0.90 on the seeds, 0.80 on the development set, 0.80 of member roles)
+where the rules reach them. A section still below its target has its floor at the level reached when it was
+last measured (rounded down to 0.05) and is marked BELOW TARGET: raise the floor as the rules improve.
+Gold files live in ../shared (never copied here); the tests skip when it is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SETS = {
+    "seeds": (SHARED / "gold", ROOT / "seeds"),
+    "dev": (SHARED / "dev" / "gold", SHARED / "dev" / "articles"),
+}
+TARGET = {"seeds": 0.90, "dev": 0.80}
+FLOORS = {
+    "seeds": {
+        "delegation_people": 0.90,
+        "delegation_leaders": 0.90,
+        "venues": 0.85,  # BELOW TARGET 0.90: measured 0.87
+        "positions": 0.65,  # BELOW TARGET 0.90: measured 0.67
+        "open_questions": 0.90,
+    },
+    "dev": {
+        "delegation_people": 0.80,
+        "delegation_leaders": 0.80,
+        "venues": 0.70,  # BELOW TARGET 0.80: measured 0.74
+        "positions": 0.70,  # BELOW TARGET 0.80: measured 0.71
+        "open_questions": 0.80,
+    },
+}
+ROLE_FLOOR = 0.80
+
+
+@pytest.fixture(scope="session")
+def scores(knowledge, nlp, compiled):
+    """Each set scored once per session with the session's pipeline: {set: Evaluation}."""
+    from briefer.evaluate import load_gold, score_articles
+    from briefer.executors.extractor import Extractor
+    from briefer.ingest import read_sources
+
+    extractor = Extractor(nlp, compiled, knowledge.lexicon)
+    found = {}
+    for name, (gold_dir, article_dir) in SETS.items():
+        if gold_dir.is_dir() and article_dir.is_dir():
+            articles = read_sources([str(article_dir)]).articles
+            found[name] = score_articles(load_gold(gold_dir), articles, extractor, knowledge.lexicon)
+    return found
+
+
+def _scored(scores, name):
+    if name not in scores:
+        pytest.skip(f"{SETS[name][0]} is not here")
+    evaluation = scores[name]
+    assert not evaluation.gold_without_article, f"gold files without their article: {evaluation.gold_without_article}"
+    return evaluation
+
+
+@pytest.mark.parametrize("name,section", [(n, s) for n in FLOORS for s in FLOORS[n]])
+def test_section_f1_stays_at_its_floor(scores, name, section):
+    evaluation = _scored(scores, name)
+    precision, recall, f1 = evaluation.sections[section].scores
+    assert f1 >= FLOORS[name][section], (
+        f"{name} {section}: F1 {f1:.3f} (P {precision:.2f}, R {recall:.2f}) is below the floor {FLOORS[name][section]}")
+
+
+@pytest.mark.parametrize("name", FLOORS)
+def test_member_roles_stay_at_their_floor(scores, name):
+    evaluation = _scored(scores, name)
+    accuracy = evaluation.role_accuracy
+    assert accuracy is None or accuracy >= ROLE_FLOOR, f"{name}: member roles right {accuracy:.2f} < {ROLE_FLOOR}"
+
