@@ -100,7 +100,8 @@ def _in_faq(sentence: Span) -> bool:
 def _lead_in(sentence: Span) -> bool:
     """A short wh-question that opens a paragraph or heads a section: the text below answers it."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
-    if not words or len(words) > LEAD_IN_WORDS or fold(words[0].text).replace(" ", "") not in WH_WORDS:
+    opening = [t for t in words if t.lower_ not in {"so", "but", "and", "then"}][:1]
+    if not opening or len(words) > LEAD_IN_WORDS or fold(opening[0].text).replace(" ", "") not in WH_WORDS:
         return False
     start = _line_bounds(sentence)[0]
     return not doc_text(sentence.doc)[start : sentence.start_char].strip(" \t•*-–—")
