@@ -22,6 +22,7 @@ BREAKS = {",", ";", ":", "•", "–", "—", "(", ")", "·", "*", "|"}
 LINKS = {"and", "&", "plus"}
 LINK_PAIRS = {("along", "with"), ("together", "with"), ("accompanied", "by")}
 RELATIVE = {"who", "which", "whose", "whom"}
+PLACE_LABELS = {"LOC", "FAC", "NORP", "EVENT", "DATE", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
 NAME_LINKS = {"bin", "ibn", "al", "el", "de", "da", "del", "van", "von", "der", "-", "ben", "abu"}
 NOISE_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "ADV", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 ROLE_PREPS = {"for", "from", "of", "representing", "at", "with"}
@@ -105,9 +106,8 @@ def _name_span(segment: Segment, lexicon: Lexicon, root: Token) -> tuple[int, in
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not first <= ent.start <= last or not _names_person(ent.text, lexicon):
             continue
-        if ent.root.i != root.i and (ent.root.dep_ == "poss" or (
-                ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN")):
-            continue  # "Trump's envoy", "the Nicolás Maduro regime": a name that modifies, not a member
+        if ent.root.i != root.i and _modifies(ent.root, lexicon):
+            continue
         end = min(ent.end, last + 1)
         while end <= last and _name_word(doc[end], lexicon):
             end += 1
@@ -129,11 +129,22 @@ def _name_span(segment: Segment, lexicon: Lexicon, root: Token) -> tuple[int, in
     return name[0].i, name[-1].i + 1
 
 
+def _modifies(token: Token, lexicon: Lexicon) -> bool:
+    """A name that describes something else, not a member: "Trump's envoy", "the Nicolás Maduro regime",
+    "representatives of opposition leader Juan Guaidó" (but "the governor of Miranda X" is X)."""
+    if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in {"of", "to", "for", "by"}:
+        noun = token.head.head
+        return noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or fold(noun.text) not in lexicon.title_words)
+    return False
+
+
 def _name_word(token: Token, lexicon: Lexicon) -> bool:
     """A capitalised word that can be part of a name: not a title, demonym, party or place."""
     text = fold(token.text)
     return (token.pos_ == "PROPN" and token.is_title and text not in lexicon.title_words
-            and text not in lexicon.demonyms and not lexicon.places.get(text))
+            and text not in lexicon.demonyms and not lexicon.places.get(text) and token.ent_type_ not in PLACE_LABELS)
 
 
 def _names_person(name: str, lexicon: Lexicon) -> bool:
@@ -155,6 +166,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
     pending: list[str] = []
     last_was_person = False
     group_party = None  # "senior US officials, including ...": the party of the people that follow
+    group_role = ""  # "the representatives of the EU – A and B": the role of those that have none
     for segment in _segments(region):
         tokens = segment.tokens
         if tokens[0].text in QUOTES:  # a nickname in quotes, not another person
@@ -167,7 +179,8 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
                 pending, last_was_person = [], True
             elif not words or _group_head(Segment(words)):
                 pending, last_was_person = [], False
-                group_party = side_party(_text(words), lexicon) if words else group_party
+                if words:
+                    group_party, group_role = side_party(_text(words), lexicon), _singular(_text(words))
             elif last_was_person and people and not _is_title(people[-1]["role"], lexicon) and _is_title(
                     _text(words), lexicon):
                 people[-1]["role"] = _text(words)
@@ -189,8 +202,20 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
             role = ", ".join([*pending, role]) if role else ", ".join(pending)
         pending, last_was_person = [], True
         group = group_party if group_party != GOVERNMENT_SIDE else None
-        people.append({"name": name, "role": role, "party": role_party(role, name, lexicon) or group})
+        people.append({"name": name, "role": role or group_role, "party": role_party(role, name, lexicon) or group})
     return people
+
+
+def _singular(text: str) -> str:
+    """A group's description as one member's role: "senior officials of the EU" -> "senior official of the EU"."""
+    words = text.split()
+    for i, word in enumerate(words):
+        if word.lower() in {"of", "from", "for", "at", "with"}:
+            break
+        if word.endswith("s") and not word.endswith("ss") and (i + 1 == len(words) or words[i + 1].lower() in {
+                "of", "from", "for", "at", "with"}):
+            words[i] = word[:-1]
+    return " ".join(words)
 
 
 def office_party(text: str, lexicon: Lexicon) -> str | None:

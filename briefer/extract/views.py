@@ -222,7 +222,9 @@ def party(span: Span, lexicon: Lexicon) -> str | None:
     ent = entity_at(root)
     if ent is not None and ent.label_ == "PERSON":
         found = person(ent, lexicon)
-        return (role_party(found["role"], found["name"], lexicon) or found["party"]) if found else None
+        own = (role_party(found["role"], found["name"], lexicon) or found["party"]) if found else None
+        outside = span.doc[span.start : ent.start].text + " " + span.doc[ent.end : span.end].text
+        return own or side_party(outside, lexicon)  # "Guaidó and the unitary platform"
     texts = [phrase(span).text, span.text]
     texts += [" ".join(t.text for t in child.subtree) for child in root.children
               if child.dep_ == "prep" and child.lower_ in SIDE_PREPS]

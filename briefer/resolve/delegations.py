@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefer.extract import ArticleFacts
-from briefer.extract.roster import GOVERNMENT_SIDE
+from briefer.extract.roster import GOVERNMENT_SIDE, role_party
 from briefer.model import Conflict, Delegation, Fact, Person
 from briefer.resolve.names import ArticlePeople, person_key
 from briefer.rules.lexicon import Lexicon, fold
 
 OPPOSITION = "opposition"
+MAX_ROLE_WORDS = 12  # longer is a clause the role finder caught, not a title
 
 
 @dataclass
@@ -37,15 +38,15 @@ class SideContext:
 def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
     """The sides an article names for its delegations, and the country its government side belongs to."""
     context = SideContext()
-    for fact in sorted(article.facts, key=lambda f: f.evidence.start):
-        party = fact.fields.get("party") if fact.section == "delegations" else None
-        if party and party != GOVERNMENT_SIDE:
-            context.sides.append((fact.evidence.start, lexicon.party_of(party) or party))
-    countries = [_country_of_opposition(party, lexicon) for _, party in context.sides]
-    countries = [c for c in countries if c]
+    named = sorted((f for f in article.facts if f.section == "delegations" and f.fields.get("party")),
+                   key=lambda f: f.evidence.start)
+    sides = [(f.evidence.start, lexicon.party_of(f.fields["party"]) or f.fields["party"]) for f in named]
+    countries = [c for c in (_country_of_opposition(party, lexicon) for _, party in sides) if c]
     if not countries:  # the country most of the article's people belong to
         countries = [m.party for m in article.people if m.party and _is_country(m.party, lexicon)]
     context.government = Counter(countries).most_common(1)[0][0] if countries else None
+    context.sides = [(start, context.government if party == GOVERNMENT_SIDE else party) for start, party in sides]
+    context.sides = [(start, party) for start, party in context.sides if party]
     return context
 
 
@@ -111,9 +112,11 @@ class DelegationBook:
         fields, offset = fact.fields, fact.evidence.start
         side = fields.get("party")
         side = self._party(context.government if side == GOVERNMENT_SIDE else side)
+        unnamed_side = "party" in fields  # the sentence speaks of a side without naming it ("the team includes")
 
         def party_of(found: dict[str, Any]) -> str | None:
-            return side or self._party(found.get("party")) or context.before(offset)
+            own = found.get("own_party") or role_party(found.get("role") or "", found["name"], self.lexicon)
+            return side or self._party(own) or (context.before(offset) if unnamed_side else None)
 
         leader = self._resolve(people, fields.get("leader"), offset)
         members = [m for m in (self._resolve(people, item, offset) for item in _items(fields)) if m]
@@ -132,17 +135,19 @@ class DelegationBook:
         """A named person (full name, role, party), or None for a pronoun with no antecedent or a party."""
         if not found:
             return None
+        own_party = found.get("party") if isinstance(found, dict) else None
         resolved = people.resolve(found, offset)
         if resolved is None or not resolved.get("name") or self.lexicon.party_of(resolved["name"]):
             return None
-        return resolved
+        if len((resolved.get("role") or "").split()) > MAX_ROLE_WORDS:  # a clause caught as a role
+            resolved["role"] = found.get("role") if isinstance(found, dict) else ""
+        return {**resolved, "own_party": own_party}
 
     def _lead(self, delegation: Delegation, leader: dict[str, Any], explicit: bool) -> None:
-        key = person_key(leader["name"])
         if delegation.leader is None:
-            delegation.members = [m for m in delegation.members if person_key(m.name) != key]
+            delegation.members = [m for m in delegation.members if not same_person(m.name, leader["name"])]
             delegation.leader = _person(leader)
-        elif person_key(delegation.leader.name) != key and explicit:
+        elif not same_person(delegation.leader.name, leader["name"]) and explicit:
             _note_conflict(delegation, "leader", [delegation.leader.name, leader["name"]])
 
     def _join(self, delegation: Delegation, member: dict[str, Any]) -> None:
@@ -153,8 +158,7 @@ class DelegationBook:
         if is_head_of_state(role, self.lexicon) or is_head_of_state(_known_role(member, self.lexicon), self.lexicon):
             self._lead(delegation, member, explicit=False)  # a head of state is nobody's member
             return
-        key = person_key(member["name"])
-        if not any(p and person_key(p.name) == key for p in [delegation.leader, *delegation.members]):
+        if not any(p and same_person(p.name, member["name"]) for p in [delegation.leader, *delegation.members]):
             delegation.members.append(_person(member))
 
     def settle(self) -> None:
@@ -168,6 +172,14 @@ def _items(fields: dict[str, Any]) -> list[Any]:
     items = fields.get("members")
     items = items if isinstance(items, list) else [items] if items else []
     return [*items, fields["member"]] if fields.get("member") else items
+
+
+def same_person(a: str, b: str) -> bool:
+    """The same person: one key, or one name the end of the other ("Bagheri Kani", "Ali Bagheri Kani")."""
+    if person_key(a) == person_key(b):
+        return True
+    ta, tb = sorted((fold(a).split(), fold(b).split()), key=len)
+    return len(ta) > 1 and tb[-len(ta):] == ta
 
 
 def _known_role(member: dict[str, Any], lexicon: Lexicon) -> str | None:
