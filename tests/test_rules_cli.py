@@ -11,12 +11,14 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefer.rules import load_knowledge
 from briefer.rules.loader import load_rules
 from briefer.rules.schema import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFER = [sys.executable, "-m", "briefer"]
 VOCAB = spacy.blank("en").vocab
+GAZETTEERS = load_knowledge().gazetteers
 
 GOOD_RULE = """\
   - id: venues.{name}
@@ -312,7 +314,7 @@ PLAUSIBLE = st.fixed_dictionaries({
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rule=st.dictionaries(KEYS, VALUES, max_size=8) | PLAUSIBLE)
-def test_any_rule_gives_problems_or_compiles_never_an_exception(rule, tmp_path, knowledge):
+def test_any_rule_gives_problems_or_compiles_never_an_exception(rule, tmp_path):
     from briefer.rules.compiler import compile_rules
     from briefer.rules.loader import _read_file
 
@@ -320,6 +322,6 @@ def test_any_rule_gives_problems_or_compiles_never_an_exception(rule, tmp_path, 
     path.write_text(json.dumps({"version": 1, "rules": [rule]}), encoding="utf-8")
     problems, invalid = [], []
     loaded = [r for r in _read_file(path, problems, invalid) if hasattr(r, "rule")]
-    _, compile_problems = compile_rules(loaded + invalid, VOCAB, knowledge.gazetteers)
+    _, compile_problems = compile_rules(loaded + invalid, VOCAB, GAZETTEERS)
     for problem in problems + compile_problems:
         assert problem.path == path and problem.line >= 1 and problem.message

@@ -127,10 +127,11 @@ def _token_pattern(pattern: Any) -> tuple[list[dict], list[str | None]]:
 
 
 def _phrases(rule: Rule, gazetteers: Gazetteers, missing: list[str]) -> list[str]:
-    phrases = [p for p in rule.patterns if isinstance(p, str)]
+    """A phrase rule's phrases: its patterns ("$file.key" among them spliced in), then `phrases_from`'s list."""
+    phrases = _expand_gazetteer_refs([p for p in rule.patterns if isinstance(p, str)], gazetteers, missing)
     if rule.phrases_from:
         phrases += _expand_ref("$" + rule.phrases_from, gazetteers, missing)
-    return [_expand_gazetteer_refs(p, gazetteers, missing) for p in phrases if isinstance(p, str)]
+    return phrases
 
 
 def _value_line(node: Any, value: str) -> int:
@@ -225,7 +226,11 @@ class _RuleCompiler:
         offered: list[set[str]] = []
         valid = True
         if rule.kind == "phrase":
-            valid = self._add_phrases(item, missing)
+            try:
+                valid = self._add_phrases(item, missing)
+            except (ValueError, TypeError) as exc:
+                self.problem(item, item.line_at("patterns"), f"invalid phrase patterns: {' '.join(str(exc).split())}")
+                valid = False
             offered.append({PHRASE_CAPTURE})
         for index, pattern in enumerate(patterns if rule.kind != "phrase" else []):
             try:

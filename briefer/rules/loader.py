@@ -140,7 +140,7 @@ def _pydantic_message(error: dict, node: Any) -> tuple[tuple, str]:
     if kind == "missing":
         return loc, f"missing required key '{dotted}'"
     if kind == "literal_error" and error["loc"][-1] == "[key]" and loc[0] == "emit":
-        section = node.get("section") if isinstance(node, dict) else None
+        section = node.get("section") if isinstance(node, dict) and isinstance(node.get("section"), str) else None
         allowed = SECTION_FIELDS.get(section, set().union(*SECTION_FIELDS.values()))
         field_name = str(loc[-1])
         owner = f"section '{section}'" if section in SECTION_FIELDS else "no section"
