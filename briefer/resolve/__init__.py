@@ -32,12 +32,19 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in fold(text).split() if w not in STOP)
 
 
-def similar(a: str, b: str, threshold: float = 0.6) -> bool:
-    """Whether two texts say the same thing (content-word overlap over the shorter one)."""
+def _same_question(a: str, b: str) -> bool:
+    """Two wordings of one question: nearly all content words shared (at least three when one is short)."""
     wa, wb = content_words(a), content_words(b)
-    if not wa or not wb:
+    shared = len(wa & wb)
+    if not shared:
         return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= threshold
+    return (shared >= 3 and shared / min(len(wa), len(wb)) >= 0.85) or shared / max(len(wa), len(wb)) >= 0.7
+
+
+def _holds(a: str, b: str) -> bool:
+    """One text holds all the content words of the other (a clause of a sentence already listed)."""
+    wa, wb = content_words(a), content_words(b)
+    return wa <= wb or wb <= wa
 
 
 def _count_sources(evidence: list[Evidence]) -> int:
@@ -74,9 +81,11 @@ class Resolver:
                                         evidence=[fact.evidence], source_count=1))
 
     def _add_question(self, fact: Fact) -> None:
+        """One entry per question: a part of a sentence already listed, or the same question worded alike."""
         text = fact.fields["text"]
         for question in self.result.open_questions:
-            if question.evidence[0].sentence == fact.evidence.sentence or similar(question.text, text, 0.85):
+            same_sentence = any(e.sentence == fact.evidence.sentence for e in question.evidence)
+            if (same_sentence and _holds(question.text, text)) or _same_question(question.text, text):
                 question.evidence.append(fact.evidence)
                 question.source_count = _count_sources(question.evidence)
                 if fact.fields.get("kind") == "explicit":

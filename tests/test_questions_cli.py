@@ -1,0 +1,91 @@
+"""Open questions end to end through `briefer extract`: what an analyst keeps, and what never reaches the brief."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FEATURE = "\n".join([
+    "Border Talks Resume in Lakeside City",
+    "Table of Contents",
+    "- Will the Truce Hold Through the Winter?",
+    "- What Is on the Agenda?",
+    "Will the Truce Hold Through the Winter?",
+    "Negotiators from both sides met on Monday in the old customs house. Whether the rebels will hand over their "
+    "heavy weapons remains uncertain, and no date has been set for a second round.",
+    "The talks come amid a wave of arrests, despite doubts about the army's willingness to withdraw from the border "
+    "villages.",
+    "What Is on the Agenda?",
+    "Prisoner exchanges, the ceasefire line and the return of displaced families.",
+    "Why Lakeside? The city sits halfway between the two capitals.",
+    "Side | Will it sign? |",
+    "Army | Yes |",
+    "Frequently Asked Questions",
+    "Who leads the rebel delegation?",
+    "A veteran commander who signed the last truce.",
+    "Radio Lakeside: Will the talks succeed this time?",
+    "Dr. Amal Farouk: They might, if the mediators keep both sides at the table.",
+    "What do you think? Share your thoughts in the comments below.",
+    "You may also like",
+    "Leave a Comment",
+])
+
+WIRE = "\n".join([
+    "Lakeside talks end first day",
+    "Delegations ended the first day of talks in the lakeside city on Monday. Will the truce hold through the "
+    "winter? Mediators said they hoped so.",
+])
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=600)
+
+
+@pytest.fixture(scope="module")
+def briefing(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("articles")
+    (folder / "feature.txt").write_text(FEATURE, encoding="utf-8")
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    result = run("extract", "--format", "json", str(folder))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _texts(briefing: dict) -> list[str]:
+    return [q["text"] for q in briefing["open_questions"]]
+
+
+def test_open_questions_are_the_ones_an_analyst_keeps(briefing):
+    assert sorted(_texts(briefing)) == sorted([
+        "Will the Truce Hold Through the Winter?",
+        "Whether the rebels will hand over their heavy weapons remains uncertain",
+        "no date has been set for a second round",
+        "doubts about the army's willingness to withdraw from the border villages",
+    ])
+
+
+def test_the_same_question_in_two_articles_is_one_entry_with_two_sources(briefing):
+    truce = next(q for q in briefing["open_questions"] if q["text"].startswith("Will the Truce"))
+    assert truce["kind"] == "explicit"
+    assert truce["source_count"] == 2
+    assert {e["source"] for e in truce["evidence"]} == {"feature", "wire"}
+
+
+def test_uncertainty_items_say_what_is_uncertain(briefing):
+    kinds = {q["text"][:20]: q["kind"] for q in briefing["open_questions"]}
+    assert kinds["Whether the rebels w"] == "uncertainty"
+    assert kinds["doubts about the arm"] == "uncertainty"
+
+
+def test_page_furniture_and_reader_bait_never_reach_the_briefing(briefing):
+    dumped = json.dumps(briefing).lower()
+    for furniture in ("leave a comment", "you may also like", "share your thoughts", "what do you think",
+                      "table of contents"):
+        assert furniture not in dumped, furniture
