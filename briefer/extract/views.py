@@ -257,8 +257,10 @@ def place(span: Span, lexicon: Lexicon) -> str:
     while head.dep_ in MODIFIER_DEPS and head.head is not head:
         head = head.head
     modifies_talks = head is not root and head.lower_ in lexicon.gazetteers.words("roles.talks_nouns")
-    if modifies_talks and not lexicon.places.get(fold(name)) and lexicon.party_of(name):
-        return ""
+    if modifies_talks and not lexicon.places.get(fold(name)):
+        parts = [part.replace(".", "") for part in re.split(r"[-–/]", name)]
+        if any(lexicon.party_of(part) for part in parts if part):  # "Russia-U.S. talks": the parties
+            return ""
     return name
 
 
