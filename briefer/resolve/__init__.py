@@ -68,11 +68,19 @@ class Resolver:
         self.delegation_book.add(fact, people, sides)
 
     # -- venues and questions --------------------------------------------------------------
+    def _venue_key(self, name: str) -> str:
+        """One key per place: its spellings merge (Türkiye, Turkey), a city never merges with its country,
+        and "Istanbul, Turkey" is Istanbul."""
+        place = name.split(",")[0].strip()
+        if self.lexicon.places.get(fold(place)):  # a city or building, capitals included
+            return translit_key(place)
+        return translit_key(self.lexicon.party_of(place) or place)
+
     def _add_venue(self, fact: Fact) -> None:
         name = fact.fields["name"]
-        key = translit_key(self.lexicon.party_of(name) or name)
+        key = self._venue_key(name)
         for venue in self.result.venues:
-            if translit_key(self.lexicon.party_of(venue.name) or venue.name) == key:
+            if self._venue_key(venue.name) == key:
                 venue.evidence.append(fact.evidence)
                 venue.source_count = _count_sources(venue.evidence)
                 return
