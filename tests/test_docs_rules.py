@@ -151,4 +151,10 @@ def test_newcomer_sees_the_rule_fire_on_the_article(newcomer):
                      cwd=newcomer)
     assert result.returncode == 0, result.stderr
     shown = re.search(r"```console\n\$ briefer explain article.txt[^\n]*\n(.*?)```", DOC, re.S).group(1)
-    assert result.stdout == shown, "docs/rules.md shows this output"
+    actual = result.stdout.splitlines()
+    assert len(actual) == len(shown.splitlines()), result.stdout
+    for line, doc_line in zip(actual, shown.splitlines(), strict=True):
+        if doc_line.startswith("   fact:"):  # what a view adds (a role found later) may grow; the doc's fields stay
+            assert all(part in line for part in doc_line.split(":", 1)[1].strip(" {}").split(", ")), (line, doc_line)
+        else:
+            assert line == doc_line, "docs/rules.md shows this output"
