@@ -9,7 +9,8 @@ from pathlib import Path
 from briefer.errors import ConfigError
 from briefer.rules.compiler import compile_rules
 from briefer.rules.gazetteer import GAZETTEER_FOLDER, Gazetteers, load_gazetteers
-from briefer.rules.loader import RuleProblem, RuleSet, load_rules, problem_from_error, rule_files
+from briefer.rules.loader import RuleSet, load_rules, rule_files
+from briefer.rules.problems import RuleProblem, problem_from_error
 
 
 @dataclass
