@@ -9,8 +9,8 @@ import typer
 
 from briefer import __version__
 from briefer.cli import brief as _brief_commands
-from briefer.cli import explain as _explain_commands
 from briefer.cli import evaluate as _evaluate_commands
+from briefer.cli import explain as _explain_commands
 from briefer.cli import history as _history_commands
 from briefer.cli import rules as _rules_commands
 from briefer.cli import templates as _templates_commands
