@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefer.rules.gazetteer import Gazetteers
-from briefer.rules.loader import LoadedRule, RuleProblem
+from briefer.rules.loader import LoadedRule
 from briefer.rules.patterns import PatternProblem, dependency_problems, token_problems
+from briefer.rules.problems import RuleProblem, value_line
 from briefer.rules.schema import Rule, did_you_mean
 
 if TYPE_CHECKING:
@@ -134,19 +135,6 @@ def _phrases(rule: Rule, gazetteers: Gazetteers, missing: list[str]) -> list[str
     return phrases
 
 
-def _value_line(node: Any, value: str) -> int:
-    """The line of the first scalar equal to `value` inside a YAML node (0 if none)."""
-    from briefer.yamlio import line_of
-
-    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else []
-    for key, item in items:
-        if item == value:
-            return line_of(node, key)
-        if isinstance(item, dict | list) and (line := _value_line(item, value)):
-            return line
-    return 0
-
-
 class _RuleCompiler:
     """Compiles one rule after another onto shared matchers, collecting every problem with its line."""
 
@@ -243,7 +231,7 @@ class _RuleCompiler:
             if found is not None:
                 offered.append(found)
         for ref in dict.fromkeys(missing):
-            line = _value_line(item.node, ref) or _value_line(item.node, ref[1:]) or item.line_at("patterns")
+            line = value_line(item.node, ref) or value_line(item.node, ref[1:]) or item.line_at("patterns")
             hint = did_you_mean(ref[1:], gazetteer_refs(self.gazetteers))
             self.problem(item, line, f"unknown gazetteer list '{ref}'{hint}")
         if offered:

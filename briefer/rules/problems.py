@@ -50,6 +50,17 @@ def line_at(node: Any, loc: Sequence[str | int]) -> int:
     return _walk(node, loc)[1]
 
 
+def value_line(node: Any, value: str) -> int:
+    """The line of the first scalar equal to `value` inside a YAML node (0 if none)."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else []
+    for key, item in items:
+        if item == value:
+            return line_of(node, key)
+        if isinstance(item, dict | list) and (line := value_line(item, value)):
+            return line
+    return 0
+
+
 def problem_from_error(exc: ConfigError, path: Path | None = None) -> RuleProblem:
     """A RuleProblem from a ConfigError whose message starts "path:line: " (YAML syntax errors)."""
     found = ERROR_WHERE_RE.match(str(exc))
