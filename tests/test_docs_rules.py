@@ -158,3 +158,24 @@ def test_newcomer_sees_the_rule_fire_on_the_article(newcomer):
             assert all(part in line for part in doc_line.split(":", 1)[1].strip(" {}").split(", ")), (line, doc_line)
         else:
             assert line == doc_line, "docs/rules.md shows this output"
+
+
+def test_editors_accept_the_built_in_rules_and_catch_a_misspelt_key():
+    from jsonschema import Draft202012Validator
+
+    from briefer.yamlio import load_yaml, plain
+
+    schema = rule_file_schema()
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    for path in sorted((ROOT / "rules").glob("*.yml")):
+        errors = [e.message for e in validator.iter_errors(plain(load_yaml(path)))]
+        assert not errors, (path.name, errors[:2])
+    switch_off = {"version": 1, "rules": [{"id": "venues.host", "enabled": False}]}
+    assert validator.is_valid(switch_off)
+    rule = {"id": "venues.x", "description": "x", "section": "venues", "kind": "phrase", "patterns": ["x"],
+            "emit": {"name": "@match"}}
+    assert validator.is_valid({"version": 1, "rules": [rule]})
+    assert not validator.is_valid({"version": 1, "rules": [{**rule, "exmaples": []}]})
+    assert not validator.is_valid({"version": 1, "rules": [{**rule, "emit": {"speaker": "@match"}}]}), (
+        "a field of another section")
