@@ -81,7 +81,8 @@ def _evidence(match: RuleMatch, article: Article) -> Evidence:
 
 
 def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
-    """Every PERSON entity, described with its role and party; none without a parse (roles come from it)."""
+    """Every PERSON entity, and every known actor the entity recogniser missed, with its role and party; none
+    without a parse (roles come from it)."""
     if not doc.has_annotation("DEP"):
         return []  # a pipeline without the parser: the rules need no people, and tree walks would crash
     mentions = []
@@ -92,7 +93,10 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
                 continue
             subject = ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS)
             mentions.append(PersonMention(found["name"], found["role"], found["party"], ent.start_char, subject))
-    return mentions
+    for token in doc:
+        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and (actor := lexicon.actor(token.text)):
+            mentions.append(PersonMention(token.text, "", actor.party, token.idx, token.dep_ in SUBJECT_DEPS))
+    return sorted(mentions, key=lambda mention: mention.start)
 
 
 def extract_facts(

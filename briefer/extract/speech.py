@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from briefer.extract.checks import doc_text
@@ -13,6 +14,14 @@ OPENING, CLOSING, STRAIGHT = "“„«", "”»", '"'
 # What may stand before a quotation that is speech rather than a phrase in the narrator's words.
 FULL_QUOTE_BEFORE = ",:;—–-.!?"
 SHORT_CLAIM = 6  # a sentence this short or shorter ("This is non-negotiable.") belongs to the claim before it
+SHORT_LEAD = 8  # an opening sentence this short introduces the claim after it
+CARRY_ON = {"this", "these", "such", "however", "but", "yet", "that's", "that’s"}
+SPEECH_PARTICIPLES = {"say", "add", "state", "note", "stress", "warn", "insist", "explain", "argue", "claim"}
+SPEECH_VERBS = {"say", "tell", "state", "add", "note", "claim", "argue", "insist", "explain", "write", "report",
+                "announce", "stress", "warn", "suggest", "believe", "think"}
+ADDRESSEES = {"reporter", "journalist", "media", "press", "audience", "lawmaker", "parliament", "crowd"}
+TRANSCRIPT_LABEL_RE = re.compile(r"^\s*([A-Z][\w.’' -]{0,40}?|Q|A):\s")
+HONORIFIC_LABEL_RE = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b")
 PREDICATE_STOP = {"advcl", "prep", "npadvmod", "advmod", "relcl", "acl", "conj", "cc", "punct", "dep"}
 
 
@@ -53,18 +62,29 @@ def _cues_between(doc, start: int, end: int, cue: Token, verbs: frozenset[str]) 
     return span is not None and any(t.i != cue.i and t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in span)
 
 
+def _joins_previous(piece: str) -> bool:
+    """A sentence that carries on the claim before it: very short, or opening on "This", "However", ..."""
+    words = piece.split()
+    return len(words) <= SHORT_CLAIM or words[0].lower().strip(",") in CARRY_ON
+
+
 def sentence_claims(doc, start: int, end: int) -> list[str]:
-    """The sentences of a character range, each a claim; a very short sentence joins the claim before it."""
+    """The sentences of a character range, each a claim. A sentence that carries on the one before joins it;
+    a short opening sentence ("It's a cautious step.") joins the one after it."""
     from briefer.extract.views import tidy
 
-    claims: list[str] = []
+    pieces = []
     text = doc_text(doc)
     for sentence in doc.char_span(start, end, alignment_mode="expand").sents:
         piece = tidy(text[max(sentence.start_char, start) : min(sentence.end_char, end)])
-        if not piece:
-            continue
-        if claims and len(piece.split()) <= SHORT_CLAIM:
+        if piece:
+            pieces.append(piece)
+    claims: list[str] = []
+    for index, piece in enumerate(pieces):
+        if claims and _joins_previous(piece):
             claims[-1] = f"{claims[-1]}. {piece}"
+        elif index == 1 and len(claims[0].split()) <= SHORT_LEAD:
+            claims[0] = f"{claims[0]}. {piece}"
         else:
             claims.append(piece)
     return claims
@@ -121,8 +141,35 @@ def _noun_phrase(noun: Token, without: Token) -> str:
     return " ".join(t.text for t in tokens)
 
 
+def _excluded(verb: Token) -> set[int]:
+    """Tokens a predicate leaves out: the agent of a passive ("by the ministry"), wherever the parser hung it."""
+    left_out: set[int] = set()
+    if verb.tag_ == "VBN":
+        for token in verb.subtree:
+            if token.lower_ == "by" and token.dep_ in {"agent", "prep"}:
+                left_out.update(t.i for t in token.subtree)
+    return left_out
+
+
+def _passive_theme(verb: Token) -> Token | None:
+    """What a passive verb is about: its passive subject, or a subject the parser gave a bare participle."""
+    for child in verb.lefts:
+        if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and verb.tag_ == "VBN"):
+            if not any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in verb.children):
+                return child
+    return None
+
+
+def _is_when(child: Token) -> bool:
+    """An adjunct that only dates the statement: "on Monday", "this week", "Wednesday"."""
+    words = [t for t in child.subtree if not t.is_punct]
+    dated = [t for t in words if t.ent_type_ in {"DATE", "TIME"}]
+    return bool(dated) and len(dated) >= len(words) - 1 and child.dep_ in {"prep", "npadvmod", "advmod"}
+
+
 def predicate(verb: Token) -> str:
-    """A stance verb with what it takes, without its agent: "expressed optimism about the talks"."""
+    """A stance verb with what it takes, without its agent: "expressed optimism about the talks". A participle
+    that reports speech stays ("..., saying a deal is possible"); other trailing adverbial clauses go."""
     from briefer.extract.views import tidy
 
     doc = verb.doc
@@ -130,23 +177,88 @@ def predicate(verb: Token) -> str:
     while start > 0 and doc[start - 1].dep_ in {"advmod", "neg"} and doc[start - 1].head.i == verb.i:
         start -= 1
     parts = [doc[start : verb.i + 1].text]
-    passive_subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+    theme = _passive_theme(verb)
     for child in verb.lefts:
         if child.dep_ in {"dobj", "nsubjpass"} and (antecedent := _relative_antecedent(child)) is not None:
             parts.append(_noun_phrase(antecedent, verb))
-        elif passive_subject is not None and child.i == passive_subject.i:
+        elif theme is not None and child.i == theme.i:
             parts.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
-    if passive_subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if theme is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         parts.append(_noun_phrase(verb.head, verb))
+    left_out = _excluded(verb)
     children = list(verb.rights)
     for position, child in enumerate(children):
         after_comma = position > 0 and children[position - 1].text == ","
-        if child.dep_ in {"conj", "cc"} or (after_comma and child.dep_ in PREDICATE_STOP):
+        speech_participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_ in SPEECH_PARTICIPLES
+        if child.dep_ in {"conj", "cc"} or (after_comma and child.dep_ in PREDICATE_STOP and not speech_participle):
             break
-        if child.dep_ in {"agent", "punct"}:
+        if child.dep_ in {"agent", "punct"} or _is_when(child):
             continue
-        parts.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
-    return tidy(" ".join(parts))
+        if speech_participle:
+            parts.append(",")
+        parts.append(" ".join(t.text for t in child.subtree if t.i not in left_out))
+    return tidy(" ".join(parts).replace(" ,", ","))
+
+
+def conjunct(verb: Token) -> str:
+    """The predicate of a verb joined to an earlier one ("said A and repeated that B"), when it shares that verb's
+    subject; nothing when it has a subject of its own ("Kyiv agreed and Moscow warned that ...")."""
+    if any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in verb.children):
+        return ""
+    return predicate(verb)
+
+
+def reported(cue: Token) -> str:
+    """What a reporting verb reports when the parser gave it no clause: the words after it ("said the scenarios
+    had returned", "told reporters that ..."), or, for a cue closing its sentence, the words before it
+    ("The US is doing well, Trump told reporters.")."""
+    from briefer.extract.views import tidy
+
+    if any(child.dep_ == "ccomp" for child in cue.children):
+        return ""
+    doc, sentence = cue.doc, cue.sent
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    clause_start = min(cue.i, subject.left_edge.i if subject is not None else cue.i)
+    after = [t for t in doc[cue.i + 1 : sentence.end] if not t.is_space]
+    addressee = next((c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i == cue.i + 1), None)
+    if addressee is not None and (addressee.ent_type_ or addressee.lemma_ in ADDRESSEES):
+        after = [t for t in after if t.i > addressee.right_edge.i]
+    that = next((t for t in after[:8] if t.lower_ == "that" and t.dep_ == "mark"), None)
+    if that is not None and not any(t.pos_ in {"VERB", "AUX"} for t in after if t.i < that.i):
+        after = [t for t in after if t.i > that.i]
+    words = [t for t in after if not t.is_punct]
+    if len(words) >= 4 and any(t.pos_ in {"VERB", "AUX"} for t in after):
+        return tidy(doc[after[0].i : after[-1].i + 1].text)
+    before = doc[sentence.start : clause_start]
+    if doc[clause_start - 1].text == "," and clause_start > sentence.start + 3:
+        text = before.text.rstrip(" ,")
+        if not text.endswith(tuple(CLOSING + STRAIGHT)):
+            return tidy(text)
+    return ""
+
+
+def nested(cue: Token) -> bool:
+    """Whether a cue stands inside someone else's words: within quotation marks, on a transcript line that a
+    named person speaks, or in the clause another reporting verb reports ("she said he had warned ...")."""
+    text = doc_text(cue.doc)
+    para_start, para_end = _paragraph(text, cue.idx, cue.idx)
+    paragraph = text[para_start:para_end]
+    offset = cue.idx - para_start
+    if any(start <= offset < end for start, end in quotations(paragraph)):
+        return True
+    label = TRANSCRIPT_LABEL_RE.match(paragraph)
+    if label and offset > label.end():
+        spans = cue.doc.char_span(para_start, para_start + label.end(1), alignment_mode="expand")
+        if spans is not None and any(e.label_ == "PERSON" for e in spans.ents) or label.group(1) in {"Q", "A"}:
+            return True
+        if HONORIFIC_LABEL_RE.match(label.group(1)):
+            return True
+    head = cue
+    while head.head.i != head.i:
+        if head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS:
+            return True
+        head = head.head
+    return False
 
 
 def outside(token: Token) -> str:

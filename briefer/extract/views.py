@@ -23,6 +23,7 @@ PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
 HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
 HONORIFIC_NAME_RE = re.compile(r"^((?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?)\s*([A-Za-z][\w’'-]*(?:\s[A-Z][\w’'.-]*){1,3})$")
+REFERRING = {"the", "his", "her", "its", "their", "this", "that"}  # "the source said": someone named before
 SPEAKER_LABELS = {"ORG", "GPE", "NORP"}  # entities that speak without being a person
 # "at the Council on Foreign Relations", "for Eirene International": an expert's institution in an apposition
 INSTITUTION_RE = re.compile(
@@ -147,38 +148,60 @@ def _is_label(span: Span) -> bool:
 
 
 def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
-    """Whether a phrase that names no person can speak: an organisation, a country, an office or a group of
-    officials or experts ("the Kremlin", "a senior diplomat", "analysts"), but not a news outlet or a thing."""
+    """Whether a phrase that names no person can speak: an organisation, a country, an office, a group of
+    officials or experts ("the Kremlin", "a senior diplomat", "analysts") or a proper name the entity recogniser
+    missed, but not a news outlet or a thing ("the inclusion", "media reports")."""
     root = span.root
     words = f" {fold(phrase(span).text)} "
     if any(f" {fold(m)} " in words for m in lexicon.gazetteers.list("reporting.media")):
         return False
     ent = entity_at(root)
-    if ent is not None and ent.label_ in SPEAKER_LABELS:
+    if root.pos_ == "PROPN" or (ent is not None and ent.label_ in SPEAKER_LABELS):
         return True
-    if root.pos_ not in {"NOUN", "PROPN"}:
+    if root.pos_ != "NOUN":
         return False
     nouns = lexicon.gazetteers.words("roles.speaker_nouns") | lexicon.gazetteers.words("roles.institution_words")
-    return root.lemma_.lower() in nouns or root.lower_ in nouns or lexicon.title_words >= {root.lower_}
+    return root.lemma_.lower() in nouns or root.lower_ in nouns
+
+
+def _titled_person(root: Token) -> Span | None:
+    """The person a title phrase ends on: "US Special Envoy for Syria Jane Doe" (parsed as the envoy's)."""
+    for child in root.rights:
+        if child.dep_ == "prep" and not any(t.text == "," for t in child.subtree):
+            ents = [e for e in root.doc[child.i : child.right_edge.i + 1].ents if e.label_ == "PERSON"]
+            if ents and ents[-1].end == child.right_edge.i + 1:
+                return ents[-1]
+    return None
+
+
+def _label(span: Span, ent: Span | None, titled: tuple[str, str] | None, lexicon: Lexicon) -> dict[str, Any] | None:
+    """The speaker of a transcript line ("Dr. Jane Doe: ..."): a person, named elsewhere too unless titled."""
+    if titled:
+        return _with_party({"name": titled[0], "role": titled[1]}, lexicon)
+    if ent is None or doc_text(span.doc).count(span.text) < 2:
+        return None  # "Quick Fact: ...", "The Best-Case Scenario: ..." are boxes and headings, not speakers
+    return _with_party({"name": tidy(span.text), "role": ""}, lexicon)
 
 
 def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
-    """A speaker or member: name, role (titles or apposition) and party; None when the phrase names nobody."""
+    """A speaker or member: name, role (titles or apposition) and party; None when the phrase names nobody.
+    A phrase that names no person is marked `definite` ("the source", "the US leader") when it refers back."""
     root = span.root
     ent = _person_entity(span)
     titled = _titled_name(span) if len(span) > 1 else None
+    if len(span) > 1 and _is_label(span):
+        return _label(span, ent, titled, lexicon)
     if titled and (ent is None or len(ent.text) < len(titled[0])):
         role = _apposition(ent.root) if ent is not None else ""
         return _with_party({"name": titled[0], "role": role or titled[1]}, lexicon)
-    if ent is not None and len(span) > 1 and _is_label(span):
-        if doc_text(span.doc).count(span.text) < 2:
-            return None  # "Quick Fact: ..." is a box, not a speaker's line
-        return _with_party({"name": tidy(span.text), "role": ""}, lexicon)
     if ent is None:
         for child in root.children:
             if child.dep_ == "appos" and (appos_ent := entity_at(child)) is not None and appos_ent.label_ == "PERSON":
                 role = tidy(phrase(span).text)
                 return _with_party({"name": appos_ent.text, "role": role}, lexicon)
+        if (titled_ent := _titled_person(root)) is not None:
+            role = tidy(root.doc[_left_modifiers(root, ROLE_DEPS) : titled_ent.start].text)
+            return _with_party({"name": tidy(titled_ent.text), "role": role}, lexicon)
     if ent is not None:
         words = tidy(ent.text).split()
         honorifics = []
@@ -195,7 +218,13 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
         return {"name": root.text, "role": "", "party": None}
     if not _names_speaker(span, lexicon):
         return None
-    return _with_party({"name": tidy(phrase(span).text), "role": ""}, lexicon)
+    noun_phrase = phrase(span)
+    if any(t.pos_ in {"VERB", "AUX"} for t in noun_phrase):  # an entity run on over a verb ("Abrams told X")
+        noun_phrase = root.doc[_left_modifiers(root, {"compound"}) : root.i + 1]
+    start = noun_phrase.start
+    definite = start > 0 and root.doc[start - 1].lower_ in REFERRING
+    found = _with_party({"name": tidy(noun_phrase.text), "role": ""}, lexicon)
+    return {**found, "definite": True} if definite and not entity_at(root) else found
 
 
 def _institution(role: str) -> str | None:
@@ -302,6 +331,10 @@ def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
             return speech.predicate(span.root)
         case "outside":
             return speech.outside(span.root)
+        case "conjunct":
+            return speech.conjunct(span.root)
+        case "reported":
+            return speech.reported(span.root)
         case "sentences":
             clipped = (span.doc[max(s.start, span.start) : min(s.end, span.end)] for s in span.sents)
             return [text for text in (tidy(s.text) for s in clipped) if text]

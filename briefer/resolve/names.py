@@ -9,9 +9,11 @@ from typing import Any
 from briefer.extract import PersonMention
 from briefer.rules.lexicon import Lexicon, fold
 
-PRONOUNS = {"he", "she", "him", "her", "i", "we"}
+PRONOUNS = {"he", "she", "him", "her"}
+# Words that stand where a speaker would but name nobody; "I" and "we" inside a quotation are the quoted speaker.
 NON_SPEAKERS = {"this", "that", "it", "which", "who", "these", "those", "one", "some", "many", "others",
-                "they", "there", "what", "all", "both", "each", "you", "something", "nothing", "everyone"}
+                "they", "there", "what", "all", "both", "each", "you", "something", "nothing", "everyone",
+                "i", "we", "us", "me"}
 HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
 PREVIOUS_SPEAKER = "previous speaker"  # a rule's speaker for a quotation that carries on the last speaker's words
 

@@ -8,7 +8,9 @@ from briefer.model import Evidence, Fact, Position, Speaker
 from briefer.resolve.names import PREVIOUS_SPEAKER, ArticlePeople, person_key
 from briefer.rules.lexicon import Lexicon, fold
 
-STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "was", "were", "be", "will", "for"}
+STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "was", "were", "be", "will", "for",
+        "it", "its", "this", "these", "they", "their", "he", "his", "she", "her", "we", "our", "there", "has", "have",
+        "had", "with", "as", "by", "at", "but", "or", "not", "would", "could", "should", "said", "says"}
 PREVIOUS_SPEAKER_REACH = 1000  # characters back to the speaker a bare quotation continues
 MIN_WORDS = 3  # shorter statements ("My pleasure") state nothing
 
@@ -42,6 +44,33 @@ def _previous_speaker(positions: list[Position], evidence: Evidence) -> dict | N
     return {"name": best.name, "role": best.role or "", "party": best.party} if best else None
 
 
+def _referent(positions: list[Position], people: ArticlePeople, found: dict, evidence: Evidence,
+              lexicon: Lexicon) -> dict | None:
+    """Who a description refers back to: "the source" to the "defence ministry source" who spoke before,
+    "the US leader" to the last person named with that party, "the minister" to the last one with that role."""
+    words = fold(found["name"]).split()
+    if not words:
+        return None
+    head = words[-1]
+    best, best_start = None, -1
+    for position in positions:
+        if fold(position.speaker.name).split()[-1:] != [head]:
+            continue
+        for seen in position.evidence:
+            near = evidence.start - PREVIOUS_SPEAKER_REACH <= seen.start < evidence.start
+            if seen.source == evidence.source and near and seen.start > best_start:
+                best, best_start = position.speaker, seen.start
+    if best is not None:
+        return {"name": best.name, "role": best.role or "", "party": best.party}
+    if head not in lexicon.title_words:
+        return None
+    for mention in reversed([m for m in people.mentions if m.start < evidence.start]):
+        same_party = found.get("party") and mention.party == found["party"]
+        if same_party or head in fold(mention.role).split():
+            return {"name": mention.name, "role": mention.role, "party": mention.party}
+    return None
+
+
 def _direct(fact: Fact, statement: str) -> bool:
     from briefer.extract.views import quotes_in
 
@@ -61,7 +90,10 @@ def add_position(positions: list[Position], fact: Fact, people: ArticlePeople, l
         found = _previous_speaker(positions, fact.evidence)
         speaker = people.resolve(found, fact.evidence.start) if found else None
     else:
-        speaker = people.resolve(fact.fields["speaker"], fact.evidence.start)
+        found = fact.fields["speaker"]
+        if isinstance(found, dict) and found.get("definite"):
+            found = _referent(positions, people, found, fact.evidence, lexicon) or found
+        speaker = people.resolve(found, fact.evidence.start)
     if speaker is None:
         return
     key = _speaker_key(speaker["name"])

@@ -29,12 +29,13 @@ CAPTURE_VIEWS = frozenset(
 CAPTURE_VIEWS |= {"members", "member"}
 # Reported speech views (briefer/extract/speech.py): quotations a cue introduces, claims of a passage,
 # a stance verb's predicate, the sentence outside a phrase.
-CAPTURE_VIEWS |= {"quotes", "claims", "predicate", "outside"}
+CAPTURE_VIEWS |= {"quotes", "claims", "predicate", "outside", "conjunct", "reported"}
 # Sentence-level values: the sentence, its quoted text, what follows a colon, the sentence outside the match.
 SENTENCE_VALUES = frozenset({"$sentence", "$quote", "$after_colon", "$outside"})
 # Checks a rule may ask for: the fact is dropped when one holds (see briefer/extract/checks.py).
 CHECKS = frozenset(
     {"answered", "reader_bait", "interviewer", "quoted", "repeated", "table_cell", "no_entity", "heading"})
+CHECKS |= {"nested"}  # reported speech (briefer/extract/speech.py)
 Check = Literal[tuple(sorted(CHECKS))]  # type: ignore[valid-type]
 EmitField = Literal[tuple(sorted(set().union(*SECTION_FIELDS.values())))]  # type: ignore[valid-type]
 
