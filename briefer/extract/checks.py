@@ -176,6 +176,14 @@ def no_entity(match: RuleMatch, lexicon: Lexicon) -> bool:
     return not any(match.span.start <= ent.start < match.span.end for ent in match.span.doc.ents)
 
 
+def nested(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The cue (or the match) is inside someone else's words (see briefer/extract/speech.py)."""
+    from briefer.extract.speech import nested as inside_speech
+
+    cue = match.captures.get("cue")
+    return inside_speech((cue if cue is not None else match.span).root)
+
+
 CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "answered": answered,
     "reader_bait": reader_bait,
@@ -185,4 +193,5 @@ CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "table_cell": table_cell,
     "heading": heading,
     "no_entity": no_entity,
+    "nested": nested,
 }
