@@ -26,6 +26,10 @@ brief: $(STAMP) sysdeps
 test: $(STAMP) sysdeps
 	$(BIN)/python -m pytest -q
 
+# Performance figures on articles generated from the seeds, one run (minutes); QUICK=1 for a shorter one.
+bench: $(STAMP) sysdeps
+	$(BIN)/python scripts/bench.py $(if $(QUICK),--quick)
+
 lint: $(STAMP)
 	$(BIN)/ruff check briefer tests
 

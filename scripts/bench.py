@@ -12,6 +12,7 @@ import argparse
 import json
 import logging
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,8 +45,11 @@ def bare_spacy(texts: list[str], model: str, batch_size: int) -> float:
     """Seconds for bare spaCy's nlp.pipe over the texts (model loaded before the clock starts)."""
     import spacy
     from thinc.api import NumpyOps, set_current_ops
+    from threadpoolctl import threadpool_limits
 
-    set_current_ops(NumpyOps(use_blis=False))  # the ops briefer sets: compare the pipeline, not the maths library
+    # briefer's ops and BLAS threads: compare the pipelines, not the maths settings (measured apart below)
+    set_current_ops(NumpyOps(use_blis=False))
+    threadpool_limits(1, user_api="blas")
     nlp = spacy.load(model)
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=batch_size):
@@ -53,13 +57,44 @@ def bare_spacy(texts: list[str], model: str, batch_size: int) -> float:
     return time.perf_counter() - start
 
 
-def briefer_extract(folder: Path, jobs: int = 1) -> float:
-    """Seconds for briefer's whole extract stage: ingest, model load, rules, resolution."""
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (worker processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def briefer_extract(folder: Path, jobs: int = 1) -> tuple[float, float, float]:
+    """Wall seconds of briefer's whole extract stage (ingest, model load, rules, resolution), of that
+    the model load in this process, and the CPU seconds it took here and in worker processes."""
+    from briefer.executors.extractor import Extractor
     from briefer.pipeline import Settings, extract
 
-    start = time.perf_counter()
-    extract(Settings(sources=[str(folder)], date=DAY, jobs=jobs))
-    return time.perf_counter() - start
+    loading = []
+    real_load = Extractor.load.__func__
+
+    def timed_load(cls, *args, **kwargs):
+        began = time.perf_counter()
+        try:
+            return real_load(cls, *args, **kwargs)
+        finally:
+            loading.append(time.perf_counter() - began)
+
+    Extractor.load = classmethod(timed_load)  # a probe on the real pipeline: how long the model load took
+    try:
+        start, cpu = time.perf_counter(), cpu_seconds()
+        extract(Settings(sources=[str(folder)], date=DAY, jobs=jobs))
+        return time.perf_counter() - start, sum(loading), cpu_seconds() - cpu
+    finally:
+        Extractor.load = classmethod(real_load)
+
+
+def spacy_defaults(texts: list[str], model: str) -> float:
+    """Words/s of bare spaCy as installed (its own ops, all BLAS threads, default batch), in a new process."""
+    code = ("import sys, time, spacy; texts = sys.stdin.read().split('\\x00'); nlp = spacy.load(sys.argv[1]); "
+            "start = time.perf_counter(); [None for _ in nlp.pipe(texts)]; print(time.perf_counter() - start)")
+    result = subprocess.run([sys.executable, "-c", code, model], input="\x00".join(texts), capture_output=True,
+                            text=True, check=True)
+    return sum(len(t.split()) for t in texts) / float(result.stdout)
 
 
 def component_rates(texts: list[str]) -> dict[str, float]:
@@ -70,7 +105,8 @@ def component_rates(texts: list[str]) -> dict[str, float]:
     patterns = load_knowledge().entity_patterns()
     words = sum(len(t.split()) for t in texts)
     rates = {}
-    for label, needs in (("all components", None), ("no parser", {TAGS, LEMMAS}), ("no parser, tagger, lemmas", ())):
+    variants = (("all components", None), ("no parser", {TAGS, LEMMAS}), ("no parser, tagger, lemmatizer", ()))
+    for label, needs in variants:
         nlp = load_pipeline(entity_patterns=patterns, **({} if needs is None else {"needs": needs}))
         start = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=4):
@@ -151,17 +187,23 @@ def main() -> None:
 
         print("throughput (same texts, one process):")
         bare = bare_spacy(texts, model, BATCH_SIZE)
-        one = briefer_extract(corpus)
+        one, load, one_cpu = briefer_extract(corpus)
         figures["bare"], figures["briefer"] = words / bare, words / one
-        figures["ratio"] = bare / one
-        line("bare spaCy nlp.pipe", f"{words / bare:,.0f} w/s", f"batch_size {BATCH_SIZE}, NumpyOps, {bare:.1f} s")
-        line("briefer extract (ingest+load+rules+resolve)", f"{words / one:,.0f} w/s", f"{one:.1f} s")
-        line("ratio briefer / bare", f"{bare / one:.2f}", f"target >= {TARGETS['ratio']}: "
-             f"{verdict(bare / one >= TARGETS['ratio'])}")
+        figures["ratio"], figures["ratio_after_load"] = bare / one, bare / (one - load)
+        line("bare spaCy nlp.pipe (model loaded)", f"{words / bare:,.0f} w/s",
+             f"batch_size {BATCH_SIZE}, NumpyOps, 1 BLAS thread, {bare:.1f} s")
+        line("briefer extract, whole stage", f"{words / one:,.0f} w/s",
+             f"{one:.1f} s: ingest, model load ({load:.1f} s), parse, rules, resolve")
+        line("ratio briefer / bare, whole stage", f"{bare / one:.2f}",
+             f"target >= {TARGETS['ratio']}: {verdict(bare / one >= TARGETS['ratio'])}")
+        line("ratio briefer / bare, after model load", f"{bare / (one - load):.2f}",
+             "(both sides without loading the model)")
 
-        two = briefer_extract(corpus, jobs=2)
-        figures["jobs"] = one / two
+        two, _, two_cpu = briefer_extract(corpus, jobs=2)
+        figures["jobs"], figures["jobs_cpu"] = one / two, two_cpu / one_cpu
         line("briefer extract --jobs 2", f"{words / two:,.0f} w/s", f"{two:.1f} s")
+        line("CPU seconds, --jobs 2 / --jobs 1", f"{two_cpu / one_cpu:.2f}",
+             f"{two_cpu:.0f} / {one_cpu:.0f} s: the cost of two workers (model loads, pickling)")
         line("--jobs 2 speed-up", f"{one / two:.2f}x",
              f"target >= {TARGETS['jobs']}: {verdict(one / two >= TARGETS['jobs'])}")
 
@@ -171,7 +213,7 @@ def main() -> None:
         from briefer.rules.needs import pipeline_needs
 
         needs = sorted(pipeline_needs(r.rule for r in load_knowledge().ruleset.rules))
-        rates = component_rates(subset)
+        rates = {"bare spaCy as installed (defaults)": spacy_defaults(subset, model), **component_rates(subset)}
         full = rates["all components"]
         for label, rate in rates.items():
             line(label, f"{rate:,.0f} w/s", "" if rate == full else f"{rate / full:.2f}x of all components")
