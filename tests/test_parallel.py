@@ -79,6 +79,7 @@ def test_unreachable_scheduler_is_a_one_line_config_error():
     (["--executor", "dask"], "--executor dask needs --scheduler"),
     (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler goes with --executor dask"),
     (["--executor", "spark"], "choose local or dask"),
+    (["--executor", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--jobs", "2"], "--jobs is for the local executor"),
 ])
 def test_executor_usage_errors_exit_2(args, message):
     result = run("extract", "seeds/", *args)

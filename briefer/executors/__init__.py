@@ -27,6 +27,8 @@ def check_executor(executor: str, jobs: int, scheduler: str | None) -> None:
         raise UsageError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     if executor == "local" and scheduler:
         raise UsageError("--scheduler goes with --executor dask")
+    if executor == "dask" and jobs > 1:
+        raise UsageError("--jobs is for the local executor; a Dask cluster has as many workers as you start")
 
 
 def article_facts(
