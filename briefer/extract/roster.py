@@ -22,7 +22,7 @@ BREAKS = {",", ";", ":", "•", "–", "—", "(", ")", "·", "*", "|"}
 LINKS = {"and", "&", "plus"}
 LINK_PAIRS = {("along", "with"), ("together", "with"), ("accompanied", "by")}
 RELATIVE = {"who", "which", "whose", "whom"}
-PLACE_LABELS = {"LOC", "FAC", "NORP", "EVENT", "DATE", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
+PLACE_LABELS = {"LOC", "FAC", "EVENT", "DATE", "TIME"}  # never a name (the small model calls names ORG, NORP, PRODUCT)
 NAME_LINKS = {"bin", "ibn", "al", "el", "de", "da", "del", "van", "von", "der", "-", "ben", "abu"}
 NOISE_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "ADV", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 ROLE_PREPS = {"for", "from", "of", "representing", "at", "with"}
@@ -108,10 +108,13 @@ def _name_span(segment: Segment, lexicon: Lexicon, root: Token) -> tuple[int, in
             continue
         if ent.root.i != root.i and _modifies(ent.root, lexicon):
             continue
-        end = min(ent.end, last + 1)
-        while end <= last and _name_word(doc[end], lexicon):
+        start, end = ent.start, min(ent.end, last + 1)
+        while start > first and _name_word(doc[start - 1], lexicon):  # a given name the recogniser left out
+            start -= 1
+        while end <= last and (_name_word(doc[end], lexicon) or (
+                doc[end].lower_ in NAME_LINKS and end < last and _name_word(doc[end + 1], lexicon))):
             end += 1
-        return ent.start, end
+        return start, end
     cut = next((t.i for t in segment.tokens if t.lower_ in ROLE_PREPS and t.i > first), last + 1)
     run = [t for t in segment.tokens if t.i < cut]
     while run and (run[-1].is_punct or run[-1].is_space):
@@ -126,15 +129,22 @@ def _name_span(segment: Segment, lexicon: Lexicon, root: Token) -> tuple[int, in
     titled = start > 0 and fold(run[start - 1].text) in lexicon.title_words and run[start - 1].is_title
     if not name or (len(name) < 2 and not titled) or not _names_person(_text(name), lexicon):
         return None
+    if name[-1].i != root.i and _modifies(name[-1], lexicon):
+        return None
     return name[0].i, name[-1].i + 1
 
 
 def _modifies(token: Token, lexicon: Lexicon) -> bool:
     """A name that describes something else, not a member: "Trump's envoy", "the Nicolás Maduro regime",
-    "representatives of opposition leader Juan Guaidó" (but "the governor of Miranda X" is X)."""
+    "adviser to President X", "representatives of opposition leader X" (but "the governor of Miranda X" is X)."""
     if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
         return True
-    if token.dep_ == "pobj" and token.head.lower_ in {"of", "to", "for", "by"}:
+    if token.dep_ == "pobj" and token.head.lower_ in {"to", "for", "by", "with"}:
+        # "adviser to President X" is about X; "Special Representative for Iran X" and "Minister for
+        # Foreign Affairs X" are titles whose holder is X
+        between = [t for t in token.doc[token.head.i + 1 : token.i] if t.ent_type_ != "PERSON"]
+        return all(t.pos_ in {"DET", "PUNCT"} or fold(t.text) in lexicon.title_words for t in between)
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
         noun = token.head.head
         return noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or fold(noun.text) not in lexicon.title_words)
     return False
@@ -196,6 +206,8 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
         before = _strip_noise([t for t in tokens if t.i < start])
         after = [t for t in tokens if t.i >= end]
         role = _text(before)
+        if before and before[-1].tag_ in {"NNS", "NNPS"}:  # "deputy ministers A and B": the role of each
+            role = group_role = _singular(role)
         if after and after[0].lower_ in ROLE_PREPS:
             role = f"{role} {_text(after)}".strip()
         if pending and not _is_title(role, lexicon):

@@ -8,6 +8,7 @@ attend talks lead their party's delegation; a delegation of one named person is 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ from briefer.resolve.names import ArticlePeople, person_key
 from briefer.rules.lexicon import Lexicon, fold
 
 OPPOSITION = "opposition"
+GOVERNMENT_RE = re.compile(r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?:['’]s)? (?:government|regime|authorities)\b")
 MAX_ROLE_WORDS = 12  # longer is a clause the role finder caught, not a title
 
 
@@ -30,9 +32,9 @@ class SideContext:
     government: str | None = None  # the country an unnamed "government side" belongs to
 
     def before(self, offset: int) -> str | None:
-        """The side named last before an offset (else the first one named)."""
+        """The side named last before an offset."""
         earlier = [party for start, party in self.sides if start <= offset]
-        return earlier[-1] if earlier else (self.sides[0][1] if self.sides else None)
+        return earlier[-1] if earlier else None
 
 
 def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
@@ -42,12 +44,21 @@ def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
                    key=lambda f: f.evidence.start)
     sides = [(f.evidence.start, lexicon.party_of(f.fields["party"]) or f.fields["party"]) for f in named]
     countries = [c for c in (_country_of_opposition(party, lexicon) for _, party in sides) if c]
+    if not countries:  # "the Colombian government", "the Maduro regime"
+        countries = [c for c in (_party_named(found, lexicon) for found in GOVERNMENT_RE.findall(article.article.text))
+                     if c and _is_country(c, lexicon)]
     if not countries:  # the country most of the article's people belong to
         countries = [m.party for m in article.people if m.party and _is_country(m.party, lexicon)]
     context.government = Counter(countries).most_common(1)[0][0] if countries else None
     context.sides = [(start, context.government if party == GOVERNMENT_SIDE else party) for start, party in sides]
     context.sides = [(start, party) for start, party in context.sides if party]
     return context
+
+
+def _party_named(name: str, lexicon: Lexicon) -> str | None:
+    """The party a name stands for: a party's name or demonym, or a known actor's party ("Maduro")."""
+    actor = lexicon.actor(name)
+    return lexicon.party_of(name) or (actor.party if actor else None)
 
 
 def _country_of_opposition(party: str, lexicon: Lexicon) -> str | None:
@@ -113,20 +124,22 @@ class DelegationBook:
         side = fields.get("party")
         side = self._party(context.government if side == GOVERNMENT_SIDE else side)
         unnamed_side = "party" in fields  # the sentence speaks of a side without naming it ("the team includes")
-
-        def party_of(found: dict[str, Any]) -> str | None:
-            own = found.get("own_party") or role_party(found.get("role") or "", found["name"], self.lexicon)
-            return side or self._party(own) or (context.before(offset) if unnamed_side else None)
-
         leader = self._resolve(people, fields.get("leader"), offset)
         members = [m for m in (self._resolve(people, item, offset) for item in _items(fields)) if m]
         sender = self._resolve(people, fields.get("sent_by"), offset)
-        if leader and (party := party_of(leader)):
+
+        def own_party(found: dict[str, Any]) -> str | None:
+            own = found.get("own_party") or role_party(found.get("role") or "", found["name"], self.lexicon)
+            return self._party(own)
+
+        # who accompanies a leader sits on the leader's side; a side named without a name is the one named last
+        default = side or (own_party(leader) if leader else None) or (context.before(offset) if unnamed_side else None)
+        if leader and (party := side or own_party(leader) or default):
             self._lead(self._delegation(party, fact), leader, explicit=True)
         for member in members:
-            if party := party_of(member):
+            if party := side or own_party(member) or default:
                 self._join(self._delegation(party, fact), member)
-        if party := side or (party_of(sender) if sender else None):
+        if party := side or (own_party(sender) if sender else None):
             delegation = self._delegation(party, fact)
             if sender and delegation.sent_by is None:
                 delegation.sent_by = _person(sender)
@@ -135,13 +148,20 @@ class DelegationBook:
         """A named person (full name, role, party), or None for a pronoun with no antecedent or a party."""
         if not found:
             return None
-        own_party = found.get("party") if isinstance(found, dict) else None
+        found = {"name": found, "role": "", "party": None} if isinstance(found, str) else found
         resolved = people.resolve(found, offset)
         if resolved is None or not resolved.get("name") or self.lexicon.party_of(resolved["name"]):
             return None
-        if len((resolved.get("role") or "").split()) > MAX_ROLE_WORDS:  # a clause caught as a role
-            resolved["role"] = found.get("role") if isinstance(found, dict) else ""
-        return {**resolved, "own_party": own_party}
+        if not found.get("role") and not self._is_role(resolved.get("role")):  # a clause caught as a role
+            actor = self.lexicon.actor(resolved["name"])
+            resolved["role"] = actor.role if actor and actor.role else ""
+        return {**resolved, "own_party": found.get("party")}
+
+    def _is_role(self, role: str | None) -> bool:
+        """A title ("Foreign Minister"), not a clause or a name the role finder caught."""
+        words = fold(role or "").split()
+        titles = self.lexicon.title_words
+        return 0 < len(words) <= MAX_ROLE_WORDS and any(w in titles or w.rstrip("s") in titles for w in words)
 
     def _lead(self, delegation: Delegation, leader: dict[str, Any], explicit: bool) -> None:
         if delegation.leader is None:
@@ -162,10 +182,25 @@ class DelegationBook:
             delegation.members.append(_person(member))
 
     def settle(self) -> None:
-        """A delegation of one named person and no named leader is led by that person."""
+        """A delegation with no named leader is led by its one named person, or by the one who outranks
+        every other member ("Foreign Minister X" over "Deputy Foreign Minister Y")."""
         for delegation in self.delegations:
-            if delegation.leader is None and len(delegation.members) == 1:
-                delegation.leader = delegation.members.pop()
+            if delegation.leader is not None or not delegation.members:
+                continue
+            ranks = [self._rank(m.role) for m in delegation.members]
+            top = max(ranks)
+            if len(ranks) == 1 or (top > 0 and ranks.count(top) == 1):
+                delegation.leader = delegation.members.pop(ranks.index(top))
+
+    def _rank(self, role: str | None) -> int:
+        """2 for a head of state or government, 1 for a minister, envoy or other senior office, else 0
+        (a deputy, adviser or spokesperson)."""
+        if is_head_of_state(role, self.lexicon):
+            return 2
+        words = set(fold(role or "").split())
+        if words & set(_title_phrases(self.lexicon, "roles.junior_titles")):
+            return 0
+        return 1 if words & set(_title_phrases(self.lexicon, "roles.senior_titles")) else 0
 
 
 def _items(fields: dict[str, Any]) -> list[Any]:
