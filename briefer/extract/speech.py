@@ -16,7 +16,10 @@ FULL_QUOTE_BEFORE = ",:;—–-.!?"
 SHORT_CLAIM = 6  # a sentence this short or shorter ("This is non-negotiable.") belongs to the claim before it
 SHORT_LEAD = 8  # an opening sentence this short introduces the claim after it
 CARRY_ON = {"this", "these", "such", "however", "but", "yet", "that's", "that’s"}
-SPEECH_PARTICIPLES = {"say", "add", "state", "note", "stress", "warn", "insist", "explain", "argue", "claim"}
+# Participles that carry on what the subject says ("..., saying a deal is possible", "..., emphasizing the need").
+SPEECH_PARTICIPLES = {"say", "add", "state", "note", "stress", "warn", "insist", "explain", "argue", "claim",
+                      "emphasize", "emphasise", "urge", "call", "express", "reiterate", "describe", "accuse", "vow",
+                      "pledge", "demand", "outline", "hope", "predict", "promise", "threaten", "reject", "welcome"}
 SPEECH_VERBS = {"say", "tell", "state", "add", "note", "claim", "argue", "insist", "explain", "write", "report",
                 "announce", "stress", "warn", "suggest", "believe", "think"}
 ADDRESSEES = {"reporter", "journalist", "media", "press", "audience", "lawmaker", "parliament", "crowd"}
@@ -32,12 +35,20 @@ def _paragraph(doc_text_: str, start: int, end: int) -> tuple[int, int]:
     return para_start, para_end if para_end != -1 else len(doc_text_)
 
 
+def _opens(text: str, i: int) -> bool:
+    """Whether a straight quote mark opens a quotation: after a space or a dash, before a word."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
 def quotations(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside the marks of a paragraph's quotations; an unclosed one ends where the next opens."""
+    """Character ranges inside the marks of a paragraph's quotations; an unclosed one ends where the next opens.
+    Straight quote marks open or close by where they stand (cleaned text has no curly ones)."""
     found: list[tuple[int, int]] = []
     start = None
     for i, char in enumerate(text):
-        opens = char in OPENING or (char == STRAIGHT and start is None)
+        opens = char in OPENING or (char == STRAIGHT and (start is None or _opens(text, i)))
         if opens:
             if start is not None:
                 found.append((start, i))
@@ -229,8 +240,9 @@ def reported(cue: Token) -> str:
     words = [t for t in after if not t.is_punct]
     if len(words) >= 4 and any(t.pos_ in {"VERB", "AUX"} for t in after):
         return tidy(doc[after[0].i : after[-1].i + 1].text)
+    closes_sentence = len(words) <= 6 and not any(t.text in OPENING + CLOSING + STRAIGHT + ":" for t in after)
     before = doc[sentence.start : clause_start]
-    if doc[clause_start - 1].text == "," and clause_start > sentence.start + 3:
+    if closes_sentence and doc[clause_start - 1].text == "," and any(t.pos_ in {"VERB", "AUX"} for t in before):
         text = before.text.rstrip(" ,")
         if not text.endswith(tuple(CLOSING + STRAIGHT)):
             return tidy(text)

@@ -156,12 +156,19 @@ def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
     if any(f" {fold(m)} " in words for m in lexicon.gazetteers.list("reporting.media")):
         return False
     ent = entity_at(root)
-    if root.pos_ == "PROPN" or (ent is not None and ent.label_ in SPEAKER_LABELS):
+    if ent is not None and ent.label_ in SPEAKER_LABELS:
         return True
-    if root.pos_ != "NOUN":
+    if root.pos_ == "PROPN" and (not root.is_sent_start or _named_elsewhere(root)):
+        return True  # a name the entity recogniser missed here ("Odhiambo said"), not a capitalised first word
+    if root.pos_ not in {"NOUN", "PROPN"}:
         return False
     nouns = lexicon.gazetteers.words("roles.speaker_nouns") | lexicon.gazetteers.words("roles.institution_words")
     return root.lemma_.lower() in nouns or root.lower_ in nouns
+
+
+def _named_elsewhere(token: Token) -> bool:
+    """The word is part of a name the entity recogniser found somewhere in the text."""
+    return any(token.text in ent.text.split() for ent in token.doc.ents if ent.label_ in SPEAKER_LABELS | {"PERSON"})
 
 
 def _titled_person(root: Token) -> Span | None:

@@ -12,7 +12,7 @@ STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "w
         "it", "its", "this", "these", "they", "their", "he", "his", "she", "her", "we", "our", "there", "has", "have",
         "had", "with", "as", "by", "at", "but", "or", "not", "would", "could", "should", "said", "says"}
 PREVIOUS_SPEAKER_REACH = 1000  # characters back to the speaker a bare quotation continues
-MIN_WORDS = 3  # shorter statements ("My pleasure") state nothing
+MIN_WORDS = 2  # a one-word statement ("continued") is a parse gone wrong
 
 
 @lru_cache(maxsize=1 << 16)
@@ -21,7 +21,7 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in fold(text).split() if w not in STOP)
 
 
-def same_claim(a: str, b: str, threshold: float = 0.6) -> bool:
+def same_claim(a: str, b: str, threshold: float = 0.8) -> bool:
     """Whether two statements say the same thing (content-word overlap over the shorter one)."""
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
@@ -81,6 +81,21 @@ def _count_sources(evidence: list[Evidence]) -> int:
     return len({e.source for e in evidence})
 
 
+def _merge(positions: list[Position], same: list[Position], evidence: Evidence, statement: str) -> None:
+    """One entry for one claim: the new evidence joins the first entry, and entries of the same article that
+    the new statement covers too join it ("it is possible" and "a deal is near" in "..., saying it is possible
+    a deal is near"). The fuller wording wins when it says at least twice as much."""
+    keep = same[0]
+    for other in same[1:]:
+        if {e.source for e in other.evidence} == {evidence.source}:
+            keep.evidence.extend(other.evidence)
+            positions.remove(other)
+    keep.evidence.append(evidence)
+    keep.source_count = _count_sources(keep.evidence)
+    if len(content_words(statement)) >= 2 * len(content_words(keep.statement)):
+        keep.statement = statement
+
+
 def add_position(positions: list[Position], fact: Fact, people: ArticlePeople, lexicon: Lexicon) -> None:
     """Resolve one position fact's speaker and merge it into `positions` (same speaker, same claim: one entry)."""
     statement = fact.fields["statement"]
@@ -97,11 +112,10 @@ def add_position(positions: list[Position], fact: Fact, people: ArticlePeople, l
     if speaker is None:
         return
     key = _speaker_key(speaker["name"])
-    for existing in positions:
-        if _speaker_key(existing.speaker.name) == key and same_claim(existing.statement, statement):
-            existing.evidence.append(fact.evidence)
-            existing.source_count = _count_sources(existing.evidence)
-            return
+    same = [p for p in positions if _speaker_key(p.speaker.name) == key and same_claim(p.statement, statement)]
+    if same:
+        _merge(positions, same, fact.evidence, statement)
+        return
     party = fact.fields.get("party") or speaker.get("party")
     analyst = lexicon.is_analyst(speaker.get("role"), party if party and not lexicon.party_of(party) else None)
     positions.append(Position(
