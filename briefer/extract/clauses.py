@@ -1,15 +1,15 @@
-"""The clause that holds a match: the part of a sentence that states the finding, without its neighbours."""
+"""The text that holds a match: the clause that states a finding, or the question a question mark ends."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # A clause or noun phrase shorter than this says too little alone; the clause above it is taken.
 MIN_WORDS = 4
-CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "pcomp"}
+CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"}
 # Words that join a clause to its neighbours, dropped at the edges of the cut.
 JOINERS = {"as", "while", "whilst", "but", "and", "that", "because", "though", "although", "so", "yet", "or",
            "however", "still", "ultimately"}
@@ -29,7 +29,8 @@ def _first_head(token: Token, sentence: Span) -> Token:
     ("despite doubts about X"); "whether" and "if" lead to the clause that asks."""
     if token.dep_ == "mark" and _inside(token.head, sentence):
         token = token.head.head if _inside(token.head.head, sentence) else token.head
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and _words(list(token.subtree)) >= MIN_WORDS:
+    adjunct = token.dep_ == "pobj" and token.head.head.pos_ in {"VERB", "AUX"}
+    if token.pos_ == "NOUN" and adjunct and _words(list(token.subtree)) >= MIN_WORDS:
         return token
     return _clause_head(token, sentence)
 
@@ -41,9 +42,10 @@ def _clause_head(token: Token, sentence: Span) -> Token:
     return token
 
 
-def _edge(token: Token) -> bool:
-    """Punctuation or a joining word ("but", "although", "however") at the edge of a clause."""
-    return token.is_punct or token.is_space or (token.lower_ in JOINERS and token.dep_ in JOINER_DEPS)
+def _edge(token: Token, head: Token) -> bool:
+    """Punctuation, or the word that joins the clause to its neighbours ("but", "although", "however")."""
+    joins = token.lower_ in JOINERS and token.dep_ in JOINER_DEPS and token.head.i == head.i
+    return token.is_punct or token.is_space or joins
 
 
 def _clause_tokens(head: Token, match: Span) -> list[Token]:
@@ -56,9 +58,9 @@ def _clause_tokens(head: Token, match: Span) -> list[Token]:
         elif outside and child.dep_ == "cc":
             dropped.add(child.i)
     tokens = [t for t in head.subtree if t.i not in dropped]
-    while tokens and _edge(tokens[0]):
+    while tokens and _edge(tokens[0], head):
         tokens = tokens[1:]
-    while tokens and _edge(tokens[-1]):
+    while tokens and _edge(tokens[-1], head):
         tokens = tokens[:-1]
     return tokens
 
@@ -76,6 +78,39 @@ def holding_clause(match: Span) -> Span:
     return match.doc[tokens[0].i : tokens[-1].i + 1]
 
 
+def _close_quotes(text: str) -> str:
+    """Close a quotation the cut left open ("... called it a \"top priority" -> "... a \"top priority\"")."""
+    if text.count('"') % 2:
+        text += '"'
+    if text.count("“") > text.count("”"):
+        text += "”"
+    return text
+
+
 def passage(match: Span) -> str:
     """The clause that holds the match: the sentence without clauses coordinated with it, or a subordinate part."""
-    return " ".join(holding_clause(match).text.split())
+    return _close_quotes(" ".join(holding_clause(match).text.split()))
+
+
+SENTENCE_ENDS = {".", "!", "?"}
+
+
+def _ends_line_or_sentence(doc: Doc, i: int) -> bool:
+    """Token i is a line break, a full stop, "!" or "?" (perhaps before a closing quote)."""
+    token = doc[i]
+    if token.is_space or "\n" in token.whitespace_:
+        return True
+    if token.is_quote and i > 0:
+        token = doc[i - 1]
+    return token.text in SENTENCE_ENDS
+
+
+def question(mark: Span) -> str:
+    """The question a question mark ends: from the end of the sentence before it on its line (or the line's
+    start) to the mark, so a headline the parser split ("Putin | Sends Delegation ...?") stays whole."""
+    doc = mark.doc
+    start = mark.sent.start
+    while start > 0 and not _ends_line_or_sentence(doc, start - 1):
+        start = doc[start - 1].sent.start
+    text = " ".join(doc[start : mark.end].text.split())
+    return text.lstrip("•*-–— ")
