@@ -250,8 +250,11 @@ def reported(cue: Token) -> str:
 
 
 def nested(cue: Token) -> bool:
-    """Whether a cue stands inside someone else's words: within quotation marks, on a transcript line that a
-    named person speaks, or in the clause another reporting verb reports ("she said he had warned ...")."""
+    """Whether a cue reports no words of its subject's own: it is negated ("did not respond"), or it stands
+    inside someone else's words: within quotation marks, on a transcript line that a named person speaks, or
+    in the clause another reporting verb reports ("she said he had warned ...")."""
+    if any(child.dep_ == "neg" for child in cue.children):
+        return True
     text = doc_text(cue.doc)
     para_start, para_end = _paragraph(text, cue.idx, cue.idx)
     paragraph = text[para_start:para_end]

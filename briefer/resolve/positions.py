@@ -47,7 +47,8 @@ def _previous_speaker(positions: list[Position], evidence: Evidence) -> dict | N
 def _referent(positions: list[Position], people: ArticlePeople, found: dict, evidence: Evidence,
               lexicon: Lexicon) -> dict | None:
     """Who a description refers back to: "the source" to the "defence ministry source" who spoke before,
-    "the US leader" to the last person named with that party, "the minister" to the last one with that role."""
+    "the US leader" to the last person named with that party, "the foreign minister" to the last one whose
+    role holds all its words."""
     words = fold(found["name"]).split()
     if not words:
         return None
@@ -66,7 +67,7 @@ def _referent(positions: list[Position], people: ArticlePeople, found: dict, evi
         return None
     for mention in reversed([m for m in people.mentions if m.start < evidence.start]):
         same_party = found.get("party") and mention.party == found["party"]
-        if same_party or head in fold(mention.role).split():
+        if same_party or set(words) <= set(fold(mention.role).split()):
             return {"name": mention.name, "role": mention.role, "party": mention.party}
     return None
 
