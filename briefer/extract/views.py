@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.extract import speech
 from briefer.extract.checks import doc_text
-from briefer.extract.clauses import passage
+from briefer.extract.clauses import passage, question
 from briefer.extract.roster import role_party, roster, side_party
 from briefer.rules.lexicon import Lexicon, fold
 
@@ -330,6 +330,8 @@ def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
             return member(span, lexicon)
         case "passage":
             return passage(span)
+        case "question":
+            return question(span)
         case "quotes":
             return speech.quotes(span.root, lexicon.gazetteers.words("reporting.verbs"))
         case "claims":

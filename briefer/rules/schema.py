@@ -23,7 +23,7 @@ SECTION_FIELDS: dict[str, frozenset[str]] = {
 # How a capture becomes a value: "@name" or "@name.<view>" (see docs/rules.md).
 CAPTURE_VIEWS = frozenset(
     {"text", "ent", "phrase", "person", "party", "subtree", "clause", "rest", "quote", "place", "sentences",
-     "passage"}
+     "passage", "question"}
 )
 # Roster views (briefer/extract/roster.py): every person a roster lists, or the first one.
 CAPTURE_VIEWS |= {"members", "member"}
