@@ -127,7 +127,8 @@ def _name_span(segment: Segment, lexicon: Lexicon, root: Token) -> tuple[int, in
     while name and name[0].lower_ in NAME_LINKS:
         name = name[1:]
     titled = start > 0 and fold(run[start - 1].text) in lexicon.title_words and run[start - 1].is_title
-    if not name or (len(name) < 2 and not titled) or not _names_person(_text(name), lexicon):
+    alone = len(name) == 1 and name[0].i == root.i  # the very word a rule captured: "Abiy was accompanied by"
+    if not name or (len(name) < 2 and not titled and not alone) or not _names_person(_text(name), lexicon):
         return None
     if name[-1].i != root.i and _modifies(name[-1], lexicon):
         return None

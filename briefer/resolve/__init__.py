@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from briefer.extract import ArticleFacts
 from briefer.model import Delegation, Evidence, Fact, OpenQuestion, Position, Venue
-from briefer.resolve.delegations import DelegationBook, SideContext, side_context
+from briefer.resolve.delegations import DelegationBook, SideContext, is_background, side_context
 from briefer.resolve.names import ArticlePeople, translit_key
 from briefer.resolve.positions import add_position
 from briefer.rules.lexicon import Lexicon, fold
@@ -77,6 +77,8 @@ class Resolver:
         return translit_key(self.lexicon.party_of(place) or place)
 
     def _add_venue(self, fact: Fact) -> None:
+        if is_background(fact.evidence.sentence):
+            return  # where an earlier round was held is background, not a venue of these talks
         name = fact.fields["name"]
         key = self._venue_key(name)
         for venue in self.result.venues:

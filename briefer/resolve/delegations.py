@@ -20,6 +20,9 @@ from briefer.resolve.names import ArticlePeople, person_key
 from briefer.rules.lexicon import Lexicon, fold
 
 OPPOSITION = "opposition"
+# A sentence about an earlier event: "In 2019, then-President X met Y in Hanoi".
+BACKGROUND_RE = re.compile(r"^\W*(?:(?:Back )?[Ii]n|During|By)\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?"
+                           r"(?:19|20)\d\d\b|\bthen-[A-Za-z]")
 GOVERNMENT_RE = re.compile(r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?:['’]s)? (?:government|regime|authorities)\b")
 MAX_ROLE_WORDS = 12  # longer is a clause the role finder caught, not a title
 
@@ -53,6 +56,11 @@ def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
     context.sides = [(start, context.government if party == GOVERNMENT_SIDE else party) for start, party in sides]
     context.sides = [(start, party) for start, party in context.sides if party]
     return context
+
+
+def is_background(sentence: str) -> bool:
+    """A sentence about an earlier event ("In 2019, ...", "then-President X")."""
+    return bool(BACKGROUND_RE.search(sentence))
 
 
 def _party_named(name: str, lexicon: Lexicon) -> str | None:
@@ -121,6 +129,8 @@ class DelegationBook:
     def add(self, fact: Fact, people: ArticlePeople, context: SideContext) -> None:
         """Add one delegation fact: its side, leader, members and sender."""
         fields, offset = fact.fields, fact.evidence.start
+        if is_background(fact.evidence.sentence) and not (fields.get("party") or fields.get("leader")):
+            return  # people who met at an earlier event are no delegation to these talks
         side = fields.get("party")
         side = self._party(context.government if side == GOVERNMENT_SIDE else side)
         unnamed_side = "party" in fields  # the sentence speaks of a side without naming it ("the team includes")
@@ -149,6 +159,7 @@ class DelegationBook:
         if not found:
             return None
         found = {"name": found, "role": "", "party": None} if isinstance(found, str) else found
+        found = _by_given_name(found, people)
         resolved = people.resolve(found, offset)
         if resolved is None or not resolved.get("name") or self.lexicon.party_of(resolved["name"]):
             return None
@@ -207,6 +218,19 @@ def _items(fields: dict[str, Any]) -> list[Any]:
     items = fields.get("members")
     items = items if isinstance(items, list) else [items] if items else []
     return [*items, fields["member"]] if fields.get("member") else items
+
+
+def _by_given_name(found: dict[str, Any], people: ArticlePeople) -> dict[str, Any]:
+    """A one-word name that is the given name of one person the article names in full ("Abiy" for
+    "Abiy Ahmed", "Anwar" for "Anwar Ibrahim"): that person."""
+    words = fold(found.get("name") or "").split()
+    if len(words) != 1:
+        return found
+    full = {m.name for m in people.mentions if len(fold(m.name).split()) > 1 and fold(m.name).split()[0] == words[0]}
+    surnames = {m.name for m in people.mentions if fold(m.name).split()[-1:] == words}
+    if len(full) == 1 and not surnames - full:
+        return {**found, "name": full.pop()}
+    return found
 
 
 def same_person(a: str, b: str) -> bool:

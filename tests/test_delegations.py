@@ -1,0 +1,117 @@
+"""Delegations and venues from short wire-style passages: rosters, sides, leaders, places (extract + resolve)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.extract import extract_facts
+from briefer.model import Article
+from briefer.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def brief(nlp, compiled, knowledge):
+    def run(*texts: str):
+        articles = [Article(id=f"a{i}", text=text) for i, text in enumerate(texts)]
+        facts = [extract_facts(nlp(a.text), a, compiled, knowledge.lexicon) for a in articles]
+        return resolve(facts, knowledge.lexicon)
+
+    return run
+
+
+def delegations(resolved) -> dict[str, tuple]:
+    """party -> (leader, {member: role})."""
+    return {d.party: (d.leader.name if d.leader else None, {m.name: m.role for m in d.members})
+            for d in resolved.delegations}
+
+
+def venues(resolved) -> list[str]:
+    return sorted(v.name for v in resolved.venues)
+
+
+def test_attendance_roster_gives_each_person_their_own_party_and_role(brief):
+    found = delegations(brief(
+        "In attendance were Kenyan envoy Grace Wambui, Amina Yusuf, the foreign minister of Somalia, "
+        "and Ugandan army chief Moses Oketch."))
+    assert found["Kenya"][0] == "Grace Wambui"
+    assert found["Somalia"][0] == "Amina Yusuf"
+    assert found["Uganda"][0] == "Moses Oketch"
+
+
+def test_roles_come_from_titles_appositions_and_for_phrases(brief):
+    resolved = brief("The Libyan delegation includes Deputy Prime Minister Salem Zaid, Omar Fathi, "
+                     "the head of the central bank, and Ali Tarek for the House of Representatives.")
+    libya = next(d for d in resolved.delegations if d.party == "Libya")
+    roles = {m.name: m.role for m in [*libya.members, *([libya.leader] if libya.leader else [])]}
+    assert roles["Salem Zaid"] == "Deputy Prime Minister"
+    assert roles["Omar Fathi"] == "head of the central bank"
+    assert "House of Representatives" in roles["Ali Tarek"]
+
+
+def test_a_side_named_without_a_name_is_the_side_named_last(brief):
+    found = delegations(brief(
+        "The Sudanese delegation arrived in Jeddah on Monday. The team includes army spokesman "
+        "Nabil Abdallah and legal adviser Huda Osman."))
+    assert set(found["Sudan"][1]) == {"Nabil Abdallah", "Huda Osman"}
+
+
+def test_people_who_accompany_a_leader_sit_on_the_leader_side(brief):
+    found = delegations(brief(
+        "Portuguese Prime Minister Ana Lopes flew to Luanda for talks. Lopes was accompanied by "
+        "Rui Costa and Paulo Dias."))
+    leader, members = found["Portugal"]
+    assert leader == "Ana Lopes"
+    assert set(members) == {"Rui Costa", "Paulo Dias"}
+
+
+def test_heads_of_state_who_meet_lead_and_the_most_senior_member_leads(brief):
+    found = delegations(brief(
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev met in Abu Dhabi. "
+        "The Armenian delegation included Deputy Foreign Minister Vahan Kostanyan and Foreign Minister "
+        "Ararat Mirzoyan."))
+    assert found["Azerbaijan"][0] == "Ilham Aliyev"
+    assert found["Armenia"][0] == "Nikol Pashinyan"
+    resolved = brief("The Armenian delegation included Deputy Foreign Minister Vahan Kostanyan and "
+                     "Foreign Minister Ararat Mirzoyan.")
+    assert delegations(resolved)["Armenia"][0] == "Ararat Mirzoyan"
+
+
+def test_a_delegation_of_one_person_is_led_by_that_person(brief):
+    found = delegations(brief("Turkish intelligence chief Ibrahim Kalin was also present."))
+    assert found["Turkey"] == ("Ibrahim Kalin", {})
+
+
+def test_an_unnamed_government_side_belongs_to_the_article_country(brief):
+    found = delegations(brief(
+        "The Colombian government and the rebels resumed talks. On the side of the government, "
+        "senator Maria Pizarro and general Orlando Romero."))
+    assert set(found["Colombia"][1]) | {found["Colombia"][0]} >= {"Maria Pizarro", "Orlando Romero"}
+
+
+def test_names_that_describe_someone_else_are_no_members(brief):
+    found = delegations(brief(
+        "The delegation was led by Sumbu Mambu, a senior adviser to President Felix Tshisekedi of DR Congo. "
+        "Representatives of opposition leader Juan Ruiz arrived in Lima."))
+    people = {name for leader, members in found.values() for name in [leader, *members] if name}
+    assert "Felix Tshisekedi" not in people and "Juan Ruiz" not in people
+
+
+def test_an_earlier_meeting_gives_no_delegation_and_no_venue(brief):
+    resolved = brief("In 2019, then-President Donald Trump met North Korean leader Kim Jong Un in Hanoi.")
+    assert resolved.delegations == [] and resolved.venues == []
+
+
+def test_venues_keep_cities_apart_from_countries_and_parties_out(brief):
+    resolved = brief(
+        "The Russia-Ukraine talks resumed in Istanbul on Friday. Delegations met at Dolmabahce Palace in "
+        "Istanbul, Turkey. Turkey has offered to host the next round. Talks on the war in Gaza stalled.")
+    names = venues(resolved)
+    assert "Istanbul" in names and "Turkey" in names
+    assert not {"Russia", "Ukraine", "Gaza"} & set(names)
+    assert len([n for n in names if n.startswith("Istanbul")]) == 1
+
+
+def test_a_departure_point_or_dateline_is_no_venue(brief):
+    resolved = brief("NAIROBI, Kenya (AP) — The president left Nairobi on Monday and flew to Addis Ababa "
+                     "for talks with the prime minister.")
+    assert venues(resolved) == ["Addis Ababa"]
