@@ -59,6 +59,9 @@ def main() -> None:
         message = str(exc).strip() or exc.__class__.__name__
         print(f"briefer: error: {message}", file=sys.stderr)
         sys.exit(exc.exit_code)
+    except BrokenPipeError:  # `briefer ... | head`: the reader has gone, which is no error
+        sys.stderr.close()
+        sys.exit(0)
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)
         sys.exit(130)
