@@ -14,6 +14,7 @@ OPENING, CLOSING, STRAIGHT = "“„«", "”»", '"'
 # What may stand before a quotation that is speech rather than a phrase in the narrator's words.
 FULL_QUOTE_BEFORE = ",:;—–-.!?"
 SHORT_CLAIM = 6  # a sentence this short or shorter ("This is non-negotiable.") belongs to the claim before it
+MIN_PREDICATE = 3  # "expressed optimism" alone states no position; "rejected the proposal" does
 SHORT_LEAD = 8  # an opening sentence this short introduces the claim after it
 CARRY_ON = {"this", "these", "such", "however", "but", "yet", "that's", "that’s"}
 # Participles that carry on what the subject says ("..., saying a deal is possible", "..., emphasizing the need").
@@ -208,7 +209,8 @@ def predicate(verb: Token) -> str:
         if speech_participle:
             parts.append(",")
         parts.append(" ".join(t.text for t in child.subtree if t.i not in left_out))
-    return tidy(" ".join(parts).replace(" ,", ","))
+    statement = tidy(" ".join(parts).replace(" ,", ","))
+    return statement if len(statement.split()) >= MIN_PREDICATE else ""
 
 
 def conjunct(verb: Token) -> str:

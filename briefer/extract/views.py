@@ -23,6 +23,9 @@ PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
 HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
 HONORIFIC_NAME_RE = re.compile(r"^((?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?)\s*([A-Za-z][\w’'-]*(?:\s[A-Z][\w’'.-]*){1,3})$")
+PAIR_NOUNS = {  # "both countries", "the two leaders": nouns that refer back to a pair just named, by entity label
+    "country": {"GPE", "NORP"}, "nation": {"GPE", "NORP"}, "government": {"GPE", "NORP"}, "state": {"GPE"},
+    "capital": {"GPE"}, "leader": {"PERSON"}, "president": {"PERSON"}, "minister": {"PERSON"}}
 REFERRING = {"the", "his", "her", "its", "their", "this", "that"}  # "the source said": someone named before
 SPEAKER_LABELS = {"ORG", "GPE", "NORP"}  # entities that speak without being a person
 # "at the Council on Foreign Relations", "for Eirene International": an expert's institution in an apposition
@@ -171,6 +174,24 @@ def _named_elsewhere(token: Token) -> bool:
     return any(token.text in ent.text.split() for ent in token.doc.ents if ent.label_ in SPEAKER_LABELS | {"PERSON"})
 
 
+def _pair_referred(root: Token, lexicon: Lexicon) -> dict[str, Any] | None:
+    """"Both countries" / "the two leaders": the pair of countries or people just named together ("from Russia
+    and Iran. Both countries ..."), as one speaker with `each` of the two."""
+    labels = PAIR_NOUNS.get(root.lemma_.lower())
+    if not labels or not any(c.lower_ in {"both", "two"} for c in root.children):
+        return None
+    doc = root.doc
+    start = doc[root.sent.start - 1].sent.start if root.sent.start > 0 else root.sent.start
+    for token in reversed(doc[start : root.left_edge.i]):
+        first = token.head
+        if token.dep_ == "conj" and token.ent_type_ in labels and first.ent_type_ in labels and first.i < token.i:
+            pair = [entity_at(first), entity_at(token)]
+            each = [_with_party({"name": tidy(ent.text), "role": ""}, lexicon) for ent in pair if ent is not None]
+            if len(each) == 2:
+                return {"name": " and ".join(e["name"] for e in each), "role": "", "party": None, "each": each}
+    return None
+
+
 def _titled_person(root: Token) -> Span | None:
     """The person a title phrase ends on: "US Special Envoy for Syria Jane Doe" (parsed as the envoy's)."""
     for child in root.rights:
@@ -223,6 +244,8 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
         return _with_party({"name": name, "role": role}, lexicon)
     if root.lower_ in PRONOUNS:
         return {"name": root.text, "role": "", "party": None}
+    if (pair := _pair_referred(root, lexicon)) is not None:
+        return pair
     if not _names_speaker(span, lexicon):
         return None
     noun_phrase = phrase(span)

@@ -98,7 +98,17 @@ def _merge(positions: list[Position], same: list[Position], evidence: Evidence, 
 
 
 def add_position(positions: list[Position], fact: Fact, people: ArticlePeople, lexicon: Lexicon) -> None:
-    """Resolve one position fact's speaker and merge it into `positions` (same speaker, same claim: one entry)."""
+    """Resolve one position fact's speaker and merge it into `positions` (same speaker, same claim: one entry).
+    A speaker that stands for a pair ("both countries") gives each of the two the position."""
+    found = fact.fields["speaker"]
+    if isinstance(found, dict) and found.get("each"):
+        for one in found["each"]:
+            _add_one(positions, fact.model_copy(update={"fields": {**fact.fields, "speaker": one}}), people, lexicon)
+        return
+    _add_one(positions, fact, people, lexicon)
+
+
+def _add_one(positions: list[Position], fact: Fact, people: ArticlePeople, lexicon: Lexicon) -> None:
     statement = fact.fields["statement"]
     if len(statement.split()) < MIN_WORDS:
         return
