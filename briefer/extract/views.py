@@ -302,7 +302,8 @@ def members(span: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
     if len(span) == 1:
         return roster(subtree(span), lexicon)
     doc = span.doc
-    end = next((t.i for t in span[1:] if t.is_sent_start and doc[t.i - 1].text in SENTENCE_ENDS), span.end)
+    end = next((t.i for t in span[1:] if t.is_sent_start and doc[t.i - 1].text in SENTENCE_ENDS
+                and not doc[t.i - 2].like_num), span.end)  # "2." numbers a list, it ends no sentence
     return roster(doc[span.start : end], lexicon)
 
 
