@@ -33,6 +33,7 @@ INSTITUTION_RE = re.compile(
     r"\b(?:at|with|for)\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*(?:\s+(?:of|for|on|and|the)(?=\s+[A-Z]))?\s*)+)")
 SENTENCE_ENDS = {".", "!", "?", "…"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+POSSESSIVES = {"its", "their", "his", "her"}
 SIDE_PREPS = {"from", "of", "for", "representing"}  # "the delegation from Ukraine", "representatives of the EU"
 
 
@@ -287,7 +288,20 @@ def party(span: Span, lexicon: Lexicon) -> str | None:
     texts = [phrase(span).text, span.text]
     texts += [" ".join(t.text for t in child.subtree) for child in root.children
               if child.dep_ == "prep" and child.lower_ in SIDE_PREPS]
-    return next((p for p in (side_party(text, lexicon) for text in texts) if p), None)
+    found = next((p for p in (side_party(text, lexicon) for text in texts) if p), None)
+    if found is None and any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in root.children):
+        return _owner_party(root, lexicon)  # "the rebels said their delegation ...": the rebels'
+    return found
+
+
+def _owner_party(token: Token, lexicon: Lexicon) -> str | None:
+    """The party of the subject of the nearest clause above a token ("X said its delegation ...": X)."""
+    for ancestor in token.ancestors:
+        subject = next((c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != token.i
+                        and token.i not in {t.i for t in c.subtree}), None)
+        if subject is not None and ancestor.pos_ in {"VERB", "AUX"}:
+            return party(subject.doc[subject.i : subject.i + 1], lexicon)
+    return None
 
 
 def member(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
