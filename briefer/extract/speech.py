@@ -80,17 +80,22 @@ def _joins_previous(piece: str) -> bool:
     return len(words) <= SHORT_CLAIM or words[0].lower().strip(",") in CARRY_ON
 
 
-def sentence_claims(doc, start: int, end: int) -> list[str]:
-    """The sentences of a character range, each a claim. A sentence that carries on the one before joins it;
-    a short opening sentence ("It's a cautious step.") joins the one after it."""
+def _pieces(doc, start: int, end: int, keep=None) -> list[str]:
+    """The sentences of a character range, clipped to it and tidied (those `keep` accepts)."""
     from briefer.extract.views import tidy
 
-    pieces = []
     text = doc_text(doc)
+    pieces = []
     for sentence in doc.char_span(start, end, alignment_mode="expand").sents:
-        piece = tidy(text[max(sentence.start_char, start) : min(sentence.end_char, end)])
-        if piece:
+        clipped = (max(sentence.start_char, start), min(sentence.end_char, end))
+        piece = tidy(text[clipped[0] : clipped[1]])
+        if piece and (keep is None or keep(doc.char_span(*clipped, alignment_mode="expand"))):
             pieces.append(piece)
+    return pieces
+
+
+def _join(pieces: list[str]) -> list[str]:
+    """Sentences as claims: one that carries on the one before joins it; a short opening one joins the next."""
     claims: list[str] = []
     for index, piece in enumerate(pieces):
         if claims and _joins_previous(piece):
@@ -100,6 +105,11 @@ def sentence_claims(doc, start: int, end: int) -> list[str]:
         else:
             claims.append(piece)
     return claims
+
+
+def sentence_claims(doc, start: int, end: int) -> list[str]:
+    """The sentences of a character range as claims (see `_join`)."""
+    return _join(_pieces(doc, start, end))
 
 
 def quotes(cue: Token, verbs: frozenset[str]) -> list[str]:
@@ -127,9 +137,20 @@ def quotes(cue: Token, verbs: frozenset[str]) -> list[str]:
     return claims
 
 
+def _advice(sentence: Span) -> bool:
+    """A sentence that tells the reader what to do ("Stay informed.", "Readers should ..."), not a claim."""
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        first = next((t for t in sentence if not t.is_punct and not t.is_space), root)
+        return root.tag_ == "VB" and first.i == root.i  # an imperative opens on its verb
+    return subject.lower_ in {"you", "readers", "reader"}
+
+
 def claims(span: Span) -> list[str]:
-    """A passage (an interview answer) as claims, one per sentence; pleasantries and questions dropped."""
-    found = sentence_claims(span.doc, span.start_char, span.end_char)
+    """A passage (an interview answer) as claims, one per sentence; pleasantries, questions and advice to the
+    reader dropped."""
+    found = _join(_pieces(span.doc, span.start_char, span.end_char, keep=lambda s: not _advice(s)))
     return [c for c in found if len(c.split()) >= 3 and not c.endswith("?")]
 
 
