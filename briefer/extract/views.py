@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from briefer.extract import speech
 from briefer.extract.checks import doc_text
 from briefer.extract.clauses import passage, question
-from briefer.extract.roster import role_party, roster, side_party
+from briefer.extract.roster import office_party, role_party, roster, side_party
 from briefer.rules.lexicon import Lexicon, fold
 
 if TYPE_CHECKING:
@@ -268,9 +268,10 @@ def _with_party(found: dict[str, Any], lexicon: Lexicon) -> dict[str, Any]:
     name, role = found["name"], found.get("role") or ""
     actor = lexicon.actor(name)
     institution = _institution(role) if lexicon.is_analyst(role) else None
-    party = institution or lexicon.party_in(role) or lexicon.party_of(name) or (actor.party if actor else None)
+    party = institution or lexicon.party_in(role) or office_party(role, lexicon) or lexicon.party_of(name)
+    party = party or (actor.party if actor else None)
     if not party and not role:
-        party = lexicon.party_in(name)
+        party = lexicon.party_in(name) or office_party(name, lexicon)
     role = re.sub(r"^(?:[A-Z][\w.]*\s?)+['’]s\s+", "", role) if party and role else role
     return {"name": name, "role": role or (actor.role if actor else ""), "party": party}
 

@@ -128,7 +128,8 @@ def _add_one(positions: list[Position], fact: Fact, people: ArticlePeople, lexic
         _merge(positions, same, fact.evidence, statement)
         return
     party = fact.fields.get("party") or speaker.get("party")
-    analyst = lexicon.is_analyst(speaker.get("role"), party if party and not lexicon.party_of(party) else None)
+    institution = party if party and not lexicon.party_of(party) else None
+    analyst = lexicon.is_analyst(f"{speaker.get('role') or ''} {speaker['name']}", institution)
     positions.append(Position(
         speaker=Speaker(name=speaker["name"], role=speaker.get("role") or None, party=party),
         kind=fact.fields.get("kind") or ("analyst" if analyst else "official"), statement=statement,
