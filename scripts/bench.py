@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 from make_corpus import make_corpus
@@ -63,29 +64,80 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def briefer_extract(folder: Path, jobs: int = 1) -> tuple[float, float, float]:
-    """Wall seconds of briefer's whole extract stage (ingest, model load, rules, resolution), of that
-    the model load in this process, and the CPU seconds it took here and in worker processes."""
-    from briefer.executors.extractor import Extractor
+class Probes:
+    """Wall time spent inside some of the real pipeline's functions, patched for one run (this process only)."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = defaultdict(float)
+        self._patched: list[tuple[object, str, object]] = []
+
+    def watch(self, owner: object, name: str, label: str, *, generator: bool = False) -> None:
+        """Add the time spent in `owner.name` (for a generator: in producing its items) to `label`."""
+        real = owner.__dict__[name]
+        function = real.__func__ if isinstance(real, classmethod) else real
+
+        def timed(*args, **kwargs):
+            began = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.spent[label] += time.perf_counter() - began
+
+        def timed_generator(*args, **kwargs):
+            items = iter(function(*args, **kwargs))
+            while True:
+                began = time.perf_counter()
+                try:
+                    item = next(items)
+                except StopIteration:
+                    return
+                finally:
+                    self.spent[label] += time.perf_counter() - began
+                yield item
+
+        probe = timed_generator if generator else timed
+        setattr(owner, name, classmethod(probe) if isinstance(real, classmethod) else probe)
+        self._patched.append((owner, name, real))
+
+    def restore(self) -> None:
+        """Put the real functions back."""
+        for owner, name, real in reversed(self._patched):
+            setattr(owner, name, real)
+
+
+def briefer_extract(folder: Path, jobs: int = 1) -> tuple[float, float, dict[str, float]]:
+    """Wall seconds of briefer's whole extract stage, the CPU seconds it took here and in worker processes,
+    and (in this process) where the time went."""
+    import briefer.executors.extractor as extractor
+    import briefer.pipeline
+    import briefer.resolve
+    import briefer.rules
     from briefer.pipeline import Settings, extract
+    from briefer.rules.compiler import CompiledRules
 
-    loading = []
-    real_load = Extractor.load.__func__
-
-    def timed_load(cls, *args, **kwargs):
-        began = time.perf_counter()
-        try:
-            return real_load(cls, *args, **kwargs)
-        finally:
-            loading.append(time.perf_counter() - began)
-
-    Extractor.load = classmethod(timed_load)  # a probe on the real pipeline: how long the model load took
+    probes = Probes()
+    probes.watch(briefer.pipeline, "read_articles", "ingest")
+    probes.watch(briefer.rules, "load_knowledge", "rules load")
+    probes.watch(extractor.Extractor, "load", "model load")
+    probes.watch(extractor, "parse", "parse", generator=True)
+    probes.watch(extractor, "extract_facts", "extract_facts")
+    probes.watch(CompiledRules, "matches", "rule matching", generator=True)
+    probes.watch(briefer.resolve, "resolve", "resolve")
     try:
         start, cpu = time.perf_counter(), cpu_seconds()
         extract(Settings(sources=[str(folder)], date=DAY, jobs=jobs))
-        return time.perf_counter() - start, sum(loading), cpu_seconds() - cpu
+        wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     finally:
-        Extractor.load = classmethod(real_load)
+        probes.restore()
+    spent = probes.spent
+    # resolve() pulls the facts through parse and extract_facts; the other stages are what is left of the run.
+    parts = {"ingest": spent["ingest"], "rules and gazetteers load": spent["rules load"],
+             "model load": spent["model load"], "parse (spaCy)": spent["parse"],
+             "rule matching": spent["rule matching"],
+             "rest of extraction": spent["extract_facts"] - spent["rule matching"],
+             "resolution": spent["resolve"] - spent["parse"] - spent["extract_facts"]}
+    parts["the rest"] = wall - sum(parts.values())
+    return wall, cpu, parts
 
 
 def spacy_defaults(texts: list[str], model: str) -> float:
@@ -187,7 +239,8 @@ def main() -> None:
 
         print("throughput (same texts, one process):")
         bare = bare_spacy(texts, model, BATCH_SIZE)
-        one, load, one_cpu = briefer_extract(corpus)
+        one, one_cpu, parts = briefer_extract(corpus)
+        load = parts["model load"]
         figures["bare"], figures["briefer"] = words / bare, words / one
         figures["ratio"], figures["ratio_after_load"] = bare / one, bare / (one - load)
         line("bare spaCy nlp.pipe (model loaded)", f"{words / bare:,.0f} w/s",
@@ -198,8 +251,10 @@ def main() -> None:
              f"target >= {TARGETS['ratio']}: {verdict(bare / one >= TARGETS['ratio'])}")
         line("ratio briefer / bare, after model load", f"{bare / (one - load):.2f}",
              "(both sides without loading the model)")
+        for part, seconds in parts.items():
+            line(f"  of which {part}", f"{seconds:.1f} s", f"{seconds / parts['parse (spaCy)']:.0%} of parse time")
 
-        two, _, two_cpu = briefer_extract(corpus, jobs=2)
+        two, two_cpu, _ = briefer_extract(corpus, jobs=2)
         figures["jobs"], figures["jobs_cpu"] = one / two, two_cpu / one_cpu
         line("briefer extract --jobs 2", f"{words / two:,.0f} w/s", f"{two:.1f} s")
         line("CPU seconds, --jobs 2 / --jobs 1", f"{two_cpu / one_cpu:.2f}",
