@@ -64,8 +64,9 @@ class CompiledRules:
             names = self.dependency_names[pattern_key]
             captures = {name: (i, i + 1) for name, i in zip(names, token_ids, strict=True)}
             yield self._match(doc, pattern_key, min(token_ids), max(token_ids) + 1, captures)
+        text = doc.text if self.regexes else ""  # Doc.text joins every token again on each call
         for rule, regex in self.regexes:
-            for found in regex.finditer(doc.text):
+            for found in regex.finditer(text):
                 span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
                 if span is None or len(span) == 0:
                     continue
