@@ -47,6 +47,8 @@ def article_facts(
         try:
             from briefer.executors.cluster import facts_on_cluster
         except ImportError as exc:
+            if (exc.name or "").split(".")[0] not in {"dask", "distributed"}:
+                raise
             raise ConfigError("--executor dask needs Dask: pip install 'briefer[cluster]'") from exc
         return facts_on_cluster(knowledge, articles, model=model, scheduler=scheduler or "", chunk_size=chunk_size)
     if jobs > 1 and len(articles) > 1:
