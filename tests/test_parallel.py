@@ -75,6 +75,14 @@ def test_unreachable_scheduler_is_a_one_line_config_error():
     assert "cannot reach the Dask scheduler" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_dask_not_installed_names_the_extra(tmp_path):
+    (tmp_path / "distributed.py").write_text("raise ModuleNotFoundError('no distributed', name='distributed')\n")
+    result = run("extract", "seeds/", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:8786",
+                 env={"PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 3
+    assert "pip install 'briefer[cluster]'" in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--executor", "dask"], "--executor dask needs --scheduler"),
     (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler goes with --executor dask"),
