@@ -1,8 +1,8 @@
 """Rosters: the people a delegation sentence lists, each with the role and party the text gives.
 
 Wire reports list delegations as runs of names, titles and appositions separated by commas and
-"and" ("CIA director William Burns, Mohammed bin Abdulrahman Al Thani, the prime minister of Qatar,
-and Mossad chief Dadi Barnea"). The parse of such runs is unreliable, so a roster is read linearly:
+"and" ("envoy Jane Roe, Omar bin Khalid Al Nasser, the foreign minister of Oman, and army chief
+Lt. Gen. John Doe"). The parse of such runs is unreliable, so a roster is read linearly:
 split into segments, each either a person (with the title before the name and a "for/from X"
 after it) or a role alone, which goes to the person it describes.
 """
