@@ -22,7 +22,7 @@ SPEECH_PARTICIPLES = {"say", "add", "state", "note", "stress", "warn", "insist",
                       "emphasize", "emphasise", "urge", "call", "express", "reiterate", "describe", "accuse", "vow",
                       "pledge", "demand", "outline", "hope", "predict", "promise", "threaten", "reject", "welcome"}
 SPEECH_VERBS = {"say", "tell", "state", "add", "note", "claim", "argue", "insist", "explain", "write", "report",
-                "announce", "stress", "warn", "suggest", "believe", "think"}
+                "announce", "stress", "warn", "suggest", "believe", "think", "inform", "confirm"}
 ADDRESSEES = {"reporter", "journalist", "media", "press", "audience", "lawmaker", "parliament", "crowd"}
 TRANSCRIPT_LABEL_RE = re.compile(r"^\s*([A-Z][\w.’' -]{0,40}?|Q|A):\s")
 HONORIFIC_LABEL_RE = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b")
@@ -116,7 +116,11 @@ def quotes(cue: Token, verbs: frozenset[str]) -> list[str]:
     """The quotations a reporting cue introduces ("X said: “...”", "“...,” said X"), one claim per sentence."""
     doc, sentence = cue.doc, cue.sent
     text = doc_text(doc)
-    para_start, para_end = _paragraph(text, sentence.start_char, sentence.end_char)
+    sentence_end = sentence.start_char + len(sentence.text.rstrip())
+    para_start, para_end = _paragraph(text, sentence.start_char, sentence_end)
+    if text[para_start:para_end].rstrip().endswith(":") and not text[sentence_end:para_end].strip():
+        next_start = len(text) - len(text[para_end:].lstrip())  # "X told reporters:" and the quotation below
+        para_end, sentence_end = _paragraph(text, next_start, next_start)[1], next_start + 1
     paragraph = text[para_start:para_end]
     attached: list[tuple[int, int]] = []
     for start, end in quotations(paragraph):
@@ -125,7 +129,7 @@ def quotes(cue: Token, verbs: frozenset[str]) -> list[str]:
         start, end = start + para_start, end + para_start
         if sentence.start_char <= end <= cue.idx and not _cues_between(doc, end, cue.idx, cue, verbs):
             attached.append((start, end))
-        elif cue.idx < start <= sentence.end_char and not _cues_between(doc, cue.idx, start, cue, verbs):
+        elif cue.idx < start <= sentence_end and not _cues_between(doc, cue.idx, start, cue, verbs):
             attached.append((start, end))
     claims: list[str] = []
     for index, (start, end) in enumerate(attached):

@@ -247,6 +247,10 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
         return {"name": root.text, "role": "", "party": None}
     if (pair := _pair_referred(root, lexicon)) is not None:
         return pair
+    if root.lemma_.lower() in lexicon.gazetteers.words("reporting.nouns"):  # "a statement from the ministry"
+        author = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}), None)
+        pobj = next((c for c in author.children if c.dep_ == "pobj"), None) if author is not None else None
+        return person(root.doc[pobj.i : pobj.i + 1], lexicon) if pobj is not None else None
     if not _names_speaker(span, lexicon):
         return None
     noun_phrase = phrase(span)
