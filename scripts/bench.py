@@ -167,6 +167,34 @@ def component_rates(texts: list[str]) -> dict[str, float]:
     return rates
 
 
+def rule_costs(texts: list[str]) -> dict[str, float]:
+    """Seconds each built-in rule's patterns take to match the parsed texts, each rule on a matcher of its own."""
+    from spacy.matcher import DependencyMatcher, Matcher
+
+    from briefer.executors.extractor import Extractor
+    from briefer.rules import load_knowledge
+
+    extractor = Extractor.load(load_knowledge())
+    docs, compiled = list(extractor.nlp.pipe(texts, batch_size=4)), extractor.rules
+    costs: dict[str, float] = defaultdict(float)
+    for kind, keys, source in (("token", compiled.token_captures, compiled.token_matcher),
+                               ("dependency", compiled.dependency_names, compiled.dependency_matcher)):
+        for key in keys:
+            matcher = Matcher(docs[0].vocab) if kind == "token" else DependencyMatcher(docs[0].vocab)
+            options = {"greedy": "LONGEST"} if kind == "token" else {}
+            matcher.add(key, source.get(key)[1], **options)
+            start = time.perf_counter()
+            for doc in docs:
+                matcher(doc)
+            costs[key.split("#", 1)[0]] += time.perf_counter() - start
+    for rule, regex in compiled.regexes:
+        start = time.perf_counter()
+        for doc in docs:
+            list(regex.finditer(doc.text))
+        costs[rule.id] += time.perf_counter() - start
+    return dict(sorted(costs.items(), key=lambda item: -item[1]))
+
+
 def timed_run(command: list[str]) -> float:
     """Wall seconds of one command in a new process; stop the benchmark if it fails."""
     start = time.perf_counter()
@@ -221,6 +249,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=700, help="words per generated article (0: whole seeds)")
     parser.add_argument("--rss-words", type=int, default=100, help="words per article of the RSS runs")
     parser.add_argument("--quick", action="store_true", help="60 articles; RSS at 200 vs 2,000 of 40 words")
+    parser.add_argument("--rule-costs", action="store_true", help="also time each rule's patterns on their own")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="seed articles to build the corpus from")
     args = parser.parse_args()
     if args.quick:
@@ -273,6 +302,11 @@ def main() -> None:
         for label, rate in rates.items():
             line(label, f"{rate:,.0f} w/s", "" if rate == full else f"{rate / full:.2f}x of all components")
         line("built-in rules need", ", ".join(needs) or "tokens and entities only")
+        if args.rule_costs:
+            costs = rule_costs(subset)
+            print(f"rule matching, each rule on its own matcher over the same {len(subset)} articles (top 10):")
+            for rule_id, seconds in list(costs.items())[:10]:
+                line(rule_id, f"{seconds:.2f} s", f"{seconds / sum(costs.values()):.0%} of all rules")
 
         print("end to end (CLI, new process):")
         out = Path(tmp) / "out"
