@@ -93,7 +93,6 @@ def load_pipeline(
     """
     import spacy
     from thinc.api import NumpyOps, set_current_ops
-
     from threadpoolctl import threadpool_limits
 
     set_current_ops(NumpyOps(use_blis=False))  # 1.5x faster on these CPUs (field notes)
