@@ -175,6 +175,14 @@ def _named_elsewhere(token: Token) -> bool:
     return any(token.text in ent.text.split() for ent in token.doc.ents if ent.label_ in SPEAKER_LABELS | {"PERSON"})
 
 
+def _dateline(token: Token) -> bool:
+    """The place of a wire dateline ("MOSCOW, Nov 21 (Reuters) - ..."), which the parser may take for a subject."""
+    doc = token.doc
+    opens_line = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return opens_line and token.text.isupper() and following is not None and following.text in {",", "(", "-", "–", "—"}
+
+
 def _pair_referred(root: Token, lexicon: Lexicon) -> dict[str, Any] | None:
     """"Both countries" / "the two leaders": the pair of countries or people just named together ("from Russia
     and Iran. Both countries ..."), as one speaker with `each` of the two."""
@@ -245,6 +253,8 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
         return _with_party({"name": name, "role": role}, lexicon)
     if root.lower_ in PRONOUNS:
         return {"name": root.text, "role": "", "party": None}
+    if _dateline(root):
+        return None
     if (pair := _pair_referred(root, lexicon)) is not None:
         return pair
     if root.lemma_.lower() in lexicon.gazetteers.words("reporting.nouns"):  # "a statement from the ministry"
