@@ -233,7 +233,7 @@ def predicate(verb: Token) -> str:
             continue
         if speech_participle:
             parts.append(",")
-        parts.append(" ".join(t.text for t in child.subtree if t.i not in left_out))
+        parts.append("".join(t.text_with_ws for t in child.subtree if t.i not in left_out).strip())
     statement = tidy(" ".join(parts).replace(" ,", ","))
     return statement if len(statement.split()) >= MIN_PREDICATE else ""
 
@@ -264,8 +264,12 @@ def reported(cue: Token) -> str:
     that = next((t for t in after[:8] if t.lower_ == "that" and t.dep_ == "mark"), None)
     if that is not None and not any(t.pos_ in {"VERB", "AUX"} for t in after if t.i < that.i):
         after = [t for t in after if t.i > that.i]
+    for index, token in enumerate(after[1:], start=1):  # "..., reported Kazinform news agency"
+        if after[index - 1].text == "," and (token.lemma_ in SPEECH_VERBS or token.lower_ == "according"):
+            after = after[: index - 1]
+            break
     words = [t for t in after if not t.is_punct]
-    if len(words) >= 4 and any(t.pos_ in {"VERB", "AUX"} for t in after):
+    if len(words) >= 4 and any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in after):
         return tidy(doc[after[0].i : after[-1].i + 1].text)
     closes_sentence = len(words) <= 6 and not any(t.text in OPENING + CLOSING + STRAIGHT + ":" for t in after)
     before = doc[sentence.start : clause_start]
