@@ -178,10 +178,11 @@ def no_entity(match: RuleMatch, lexicon: Lexicon) -> bool:
 
 def nested(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The cue (or the match) is inside someone else's words (see briefer/extract/speech.py)."""
+    from briefer.extract.speech import Speech
     from briefer.extract.speech import nested as inside_speech
 
     cue = match.captures.get("cue")
-    return inside_speech((cue if cue is not None else match.span).root)
+    return inside_speech((cue if cue is not None else match.span).root, Speech.of(lexicon))
 
 
 CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {

@@ -1,14 +1,20 @@
-"""Reported speech views: the quotations a cue introduces, the claims of a passage, a stance verb's predicate."""
+"""Reported speech: the quotations a cue introduces, the claims of a passage, a stance verb's predicate, what a
+verb of saying reports without a parsed clause, and whether a cue stands inside someone else's words.
+
+The word lists come from the `reporting` gazetteer (`Speech`), so users extend them without code."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefer.extract.checks import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from briefer.rules.lexicon import Lexicon
 
 OPENING, CLOSING, STRAIGHT = "“„«", "”»", '"'
 # What may stand before a quotation that is speech rather than a phrase in the narrator's words.
@@ -17,16 +23,27 @@ SHORT_CLAIM = 6  # a sentence this short or shorter ("This is non-negotiable.") 
 MIN_PREDICATE = 3  # "expressed optimism" alone states no position; "rejected the proposal" does
 SHORT_LEAD = 8  # an opening sentence this short introduces the claim after it
 CARRY_ON = {"this", "these", "such", "however", "but", "yet", "that's", "that’s"}
-# Participles that carry on what the subject says ("..., saying a deal is possible", "..., emphasizing the need").
-SPEECH_PARTICIPLES = {"say", "add", "state", "note", "stress", "warn", "insist", "explain", "argue", "claim",
-                      "emphasize", "emphasise", "urge", "call", "express", "reiterate", "describe", "accuse", "vow",
-                      "pledge", "demand", "outline", "hope", "predict", "promise", "threaten", "reject", "welcome"}
-SPEECH_VERBS = {"say", "tell", "state", "add", "note", "claim", "argue", "insist", "explain", "write", "report",
-                "announce", "stress", "warn", "suggest", "believe", "think", "inform", "confirm"}
-ADDRESSEES = {"reporter", "journalist", "media", "press", "audience", "lawmaker", "parliament", "crowd"}
 TRANSCRIPT_LABEL_RE = re.compile(r"^\s*([A-Z][\w.’' -]{0,40}?|Q|A):\s")
 HONORIFIC_LABEL_RE = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b")
 PREDICATE_STOP = {"advcl", "prep", "npadvmod", "advmod", "relcl", "acl", "conj", "cc", "punct", "dep"}
+
+
+@dataclass(frozen=True)
+class Speech:
+    """The words of the `reporting` gazetteer that the speech views read."""
+
+    verbs: frozenset[str]  # every reporting verb (lemmas): cues of quotations and of nested speech
+    participles: frozenset[str]  # participles that carry on what the subject says ("..., saying ...")
+    addressees: frozenset[str]  # whom a statement is told to ("told reporters that ...")
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> Speech:
+        """The lists from the gazetteers."""
+        words = lexicon.gazetteers.words
+        say = words("reporting.say_verbs")
+        return cls(verbs=words("reporting.verbs") | say,
+                   participles=(say | words("reporting.stance_verbs")) - words("reporting.narrative_participles"),
+                   addressees=words("reporting.addressees"))
 
 
 def _paragraph(doc_text_: str, start: int, end: int) -> tuple[int, int]:
@@ -112,7 +129,7 @@ def sentence_claims(doc, start: int, end: int) -> list[str]:
     return _join(_pieces(doc, start, end))
 
 
-def quotes(cue: Token, verbs: frozenset[str]) -> list[str]:
+def quotes(cue: Token, speech: Speech) -> list[str]:
     """The quotations a reporting cue introduces ("X said: “...”", "“...,” said X"), one claim per sentence."""
     doc, sentence = cue.doc, cue.sent
     text = doc_text(doc)
@@ -127,9 +144,9 @@ def quotes(cue: Token, verbs: frozenset[str]) -> list[str]:
         if not _is_speech(paragraph, start):
             continue
         start, end = start + para_start, end + para_start
-        if sentence.start_char <= end <= cue.idx and not _cues_between(doc, end, cue.idx, cue, verbs):
+        if sentence.start_char <= end <= cue.idx and not _cues_between(doc, end, cue.idx, cue, speech.verbs):
             attached.append((start, end))
-        elif cue.idx < start <= sentence_end and not _cues_between(doc, cue.idx, start, cue, verbs):
+        elif cue.idx < start <= sentence_end and not _cues_between(doc, cue.idx, start, cue, speech.verbs):
             attached.append((start, end))
     claims: list[str] = []
     for index, (start, end) in enumerate(attached):
@@ -204,7 +221,7 @@ def _is_when(child: Token) -> bool:
     return bool(dated) and len(dated) >= len(words) - 1 and child.dep_ in {"prep", "npadvmod", "advmod"}
 
 
-def predicate(verb: Token) -> str:
+def predicate(verb: Token, speech: Speech) -> str:
     """A stance verb with what it takes, without its agent: "expressed optimism about the talks". A participle
     that reports speech stays ("..., saying a deal is possible"); other trailing adverbial clauses go."""
     from briefer.extract.views import tidy
@@ -226,7 +243,7 @@ def predicate(verb: Token) -> str:
     children = list(verb.rights)
     for position, child in enumerate(children):
         after_comma = position > 0 and children[position - 1].text == ","
-        speech_participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_ in SPEECH_PARTICIPLES
+        speech_participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_ in speech.participles
         if child.dep_ in {"conj", "cc"} or (after_comma and child.dep_ in PREDICATE_STOP and not speech_participle):
             break
         if child.dep_ in {"agent", "punct"} or _is_when(child):
@@ -238,15 +255,15 @@ def predicate(verb: Token) -> str:
     return statement if len(statement.split()) >= MIN_PREDICATE else ""
 
 
-def conjunct(verb: Token) -> str:
+def conjunct(verb: Token, speech: Speech) -> str:
     """The predicate of a verb joined to an earlier one ("said A and repeated that B"), when it shares that verb's
     subject; nothing when it has a subject of its own ("Kyiv agreed and Moscow warned that ...")."""
     if any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in verb.children):
         return ""
-    return predicate(verb)
+    return predicate(verb, speech)
 
 
-def reported(cue: Token) -> str:
+def reported(cue: Token, speech: Speech) -> str:
     """What a reporting verb reports when the parser gave it no clause: the words after it ("said the scenarios
     had returned", "told reporters that ..."), or, for a cue closing its sentence, the words before it
     ("The US is doing well, Trump told reporters.")."""
@@ -259,13 +276,13 @@ def reported(cue: Token) -> str:
     clause_start = min(cue.i, subject.left_edge.i if subject is not None else cue.i)
     after = [t for t in doc[cue.i + 1 : sentence.end] if not t.is_space]
     addressee = next((c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i == cue.i + 1), None)
-    if addressee is not None and (addressee.ent_type_ or addressee.lemma_ in ADDRESSEES):
+    if addressee is not None and (addressee.ent_type_ or addressee.lemma_ in speech.addressees):
         after = [t for t in after if t.i > addressee.right_edge.i]
     that = next((t for t in after[:8] if t.lower_ == "that" and t.dep_ == "mark"), None)
     if that is not None and not any(t.pos_ in {"VERB", "AUX"} for t in after if t.i < that.i):
         after = [t for t in after if t.i > that.i]
     for index, token in enumerate(after[1:], start=1):  # "..., reported Kazinform news agency"
-        if after[index - 1].text == "," and (token.lemma_ in SPEECH_VERBS or token.lower_ == "according"):
+        if after[index - 1].text == "," and (token.lemma_ in speech.verbs or token.lower_ == "according"):
             after = after[: index - 1]
             break
     words = [t for t in after if not t.is_punct]
@@ -280,7 +297,7 @@ def reported(cue: Token) -> str:
     return ""
 
 
-def nested(cue: Token) -> bool:
+def nested(cue: Token, speech: Speech) -> bool:
     """Whether a cue reports no words of its subject's own: it is negated ("did not respond"), or it stands
     inside someone else's words: within quotation marks, on a transcript line that a named person speaks, or
     in the clause another reporting verb reports ("she said he had warned ...")."""
@@ -301,7 +318,7 @@ def nested(cue: Token) -> bool:
             return True
     head = cue
     while head.head.i != head.i:
-        if head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS:
+        if head.dep_ == "ccomp" and head.head.lemma_ in speech.verbs:
             return True
         head = head.head
     return False

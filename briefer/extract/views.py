@@ -386,17 +386,17 @@ def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
         case "question":
             return question(span)
         case "quotes":
-            return speech.quotes(span.root, lexicon.gazetteers.words("reporting.verbs"))
+            return speech.quotes(span.root, speech.Speech.of(lexicon))
         case "claims":
             return speech.claims(span)
         case "predicate":
-            return speech.predicate(span.root)
+            return speech.predicate(span.root, speech.Speech.of(lexicon))
         case "outside":
             return speech.outside(span.root)
         case "conjunct":
-            return speech.conjunct(span.root)
+            return speech.conjunct(span.root, speech.Speech.of(lexicon))
         case "reported":
-            return speech.reported(span.root)
+            return speech.reported(span.root, speech.Speech.of(lexicon))
         case "sentences":
             clipped = (span.doc[max(s.start, span.start) : min(s.end, span.end)] for s in span.sents)
             return [text for text in (tidy(s.text) for s in clipped) if text]
