@@ -24,7 +24,8 @@ DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
 HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
 HONORIFIC_NAME_RE = re.compile(r"^((?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?)\s*([A-Za-z][\w’'-]*(?:\s[A-Z][\w’'.-]*){1,3})$")
 PAIR_NOUNS = {  # "both countries", "the two leaders": nouns that refer back to a pair just named, by entity label
-    "country": {"GPE", "NORP"}, "nation": {"GPE", "NORP"}, "government": {"GPE", "NORP"}, "state": {"GPE"},
+    "country": {"GPE", "NORP", "ORG"}, "nation": {"GPE", "NORP", "ORG"}, "government": {"GPE", "NORP", "ORG"},
+    "state": {"GPE", "ORG"},
     "capital": {"GPE"}, "leader": {"PERSON"}, "president": {"PERSON"}, "minister": {"PERSON"}}
 REFERRING = {"the", "his", "her", "its", "their", "this", "that"}  # "the source said": someone named before
 SPEAKER_LABELS = {"ORG", "GPE", "NORP"}  # entities that speak without being a person
@@ -110,8 +111,10 @@ def quote(span: Span) -> str:
 
 def _role_tokens(root: Token, name_start: int) -> list[Token]:
     """Title words before a name: "Kremlin spokesperson" in "Kremlin spokesperson Dmitry Peskov"."""
-    start = _left_modifiers(root, ROLE_DEPS)
+    start = max(_left_modifiers(root, ROLE_DEPS), root.sent.start)
     doc = root.doc
+    breaks = [t.i for t in doc[start:name_start] if "\n" in t.text_with_ws]
+    start = breaks[-1] + 1 if breaks else start  # a title never runs over a line break
     tokens = [t for t in doc[start:name_start] if not t.is_punct or t.text in {"-", "."}]
     while tokens and tokens[0].lower_ in DETERMINERS:
         tokens = tokens[1:]
@@ -128,6 +131,20 @@ def _apposition(root: Token) -> str:
                 words = words[1:]
             return tidy(" ".join(words))
     return ""
+
+
+def _copula_role(root: Token) -> str:
+    """A role the text gives with "is": "Jane Doe is a senior fellow at the X Institute" -> that role."""
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be":
+        return ""
+    attr = next((c for c in verb.rights if c.dep_ == "attr"), None)
+    if attr is None or attr.pos_ != "NOUN":
+        return ""
+    words = root.doc[attr.left_edge.i : attr.right_edge.i + 1].text.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return tidy(" ".join(words))
 
 
 def _person_entity(span: Span) -> Span | None:
@@ -249,7 +266,7 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
         titles = [t for t in role_tokens if t.lower_.rstrip(".") not in HONORIFICS and not t.is_punct]
         role = tidy(root.doc[role_tokens[0].i : ent.start].text) if titles else ""
         honorific = " ".join(honorifics) or " ".join(t.text for t in role_tokens)
-        role = role or _apposition(ent.root) or tidy(honorific)
+        role = role or _apposition(ent.root) or _copula_role(ent.root) or tidy(honorific)
         return _with_party({"name": name, "role": role}, lexicon)
     if root.lower_ in PRONOUNS:
         return {"name": root.text, "role": "", "party": None}

@@ -1,0 +1,107 @@
+"""Stated positions end to end through `briefer extract`: who said what once references are resolved."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Made-up wire copy and an interview, in the language of news, about no real round of talks.
+WIRE = """Mediators report progress in Lakeport talks
+
+LAKEPORT, March 3 (Test Wire) - Foreign Minister Amara Okafor said the two delegations had agreed on a \
+prisoner exchange. She added that a ceasefire could follow within weeks.
+
+"We are closer than we have ever been. Nobody wants to lose this chance," Okafor told reporters. \
+"The next round will decide everything."
+
+A defence ministry source said the army would pull back from two villages. The source said the withdrawal \
+would begin on Monday.
+
+The plan drew a cautious response from Norvia and Estland. Both countries welcomed the exchange but warned \
+that the truce remained fragile.
+
+Okafor said the rebels had promised to free all detainees.
+
+The rebels did not say whether they would attend the next round.
+"""
+INTERVIEW = """Q&A: what the Lakeport talks mean
+
+Host: What do the talks tell us about the war?
+Dr. Lena Varga: The exchange is the first real sign of trust between the two sides. It shows that both \
+armies can keep a promise.
+
+Without outside guarantees, any truce will remain fragile.
+Host: Thank you, Dr. Varga.
+Dr. Lena Varga: My pleasure.
+
+Dr. Lena Varga is a senior fellow at the Institute for Peace Research.
+"""
+
+
+@pytest.fixture(scope="module")
+def positions(tmp_path_factory) -> list[dict]:
+    """The positions `briefer extract` finds in both articles."""
+    folder = tmp_path_factory.mktemp("articles")
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefer", "extract", str(folder), "--format", "json"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["positions"]
+
+
+def said(positions: list[dict], speaker: str) -> list[str]:
+    return [p["statement"] for p in positions if p["speaker"]["name"] == speaker]
+
+
+def test_pronouns_and_surnames_resolve_to_the_full_name(positions):
+    statements = said(positions, "Amara Okafor")
+    assert any("prisoner exchange" in s for s in statements)
+    assert any("ceasefire could follow within weeks" in s for s in statements)  # "She added that ..."
+    assert not any(p["speaker"]["name"] in {"She", "Okafor"} for p in positions)
+
+
+def test_a_quotation_gives_one_position_per_claim_and_carries_on_across_sentences(positions):
+    statements = said(positions, "Amara Okafor")
+    assert "We are closer than we have ever been. Nobody wants to lose this chance" in statements
+    assert "The next round will decide everything" in statements  # a bare quotation after "Okafor told reporters"
+
+
+def test_the_source_is_the_defence_ministry_source_named_before(positions):
+    statements = said(positions, "defence ministry source")
+    assert any("pull back from two villages" in s for s in statements)
+    assert any("withdrawal would begin on Monday" in s for s in statements)
+
+
+def test_both_countries_speak_for_the_pair_just_named(positions):
+    for country in ("Norvia", "Estland"):
+        assert any("welcomed the exchange" in s for s in said(positions, country)), country
+        assert any("truce remained fragile" in s for s in said(positions, country)), country
+
+
+def test_speech_inside_another_report_is_the_reporter_s_position(positions):
+    assert any("promised to free all detainees" in s for s in said(positions, "Amara Okafor"))
+    assert not said(positions, "rebels")  # neither "Okafor said the rebels had promised" nor "did not say"
+
+
+def test_the_dateline_and_the_author_are_no_speakers(positions):
+    names = {p["speaker"]["name"] for p in positions}
+    assert "LAKEPORT" not in names
+    assert all(p["speaker"]["name"] for p in positions)
+
+
+def test_interview_answers_are_the_expert_s_claims(positions):
+    answers = said(positions, "Lena Varga")
+    assert any(s.startswith("The exchange is the first real sign of trust") for s in answers)
+    assert "Without outside guarantees, any truce will remain fragile" in answers  # the answer's next paragraph
+    assert "My pleasure" not in answers
+    expert = next(p for p in positions if p["speaker"]["name"] == "Lena Varga")
+    assert expert["kind"] == "analyst"
+    assert expert["speaker"]["party"] == "Institute for Peace Research"
+    assert not said(positions, "Host")
