@@ -29,6 +29,9 @@ that the truce remained fragile.
 Okafor said the rebels had promised to free all detainees.
 
 The rebels did not say whether they would attend the next round.
+
+Rebel negotiator Omar el-Rashid said the movement wanted guarantees before any withdrawal. Later in the day \
+el-Rashid said the talks could resume within days.
 """
 INTERVIEW = """Q&A: what the Lakeport talks mean
 
@@ -65,6 +68,12 @@ def test_pronouns_and_surnames_resolve_to_the_full_name(positions):
     assert any("prisoner exchange" in s for s in statements)
     assert any("ceasefire could follow within weeks" in s for s in statements)  # "She added that ..."
     assert not any(p["speaker"]["name"] in {"She", "Okafor"} for p in positions)
+
+
+def test_a_surname_with_a_particle_is_the_person_named_before(positions):
+    statements = said(positions, "Omar el-Rashid")
+    assert any("wanted guarantees" in s for s in statements)
+    assert any("could resume within days" in s for s in statements)
 
 
 def test_a_quotation_gives_one_position_per_claim_and_carries_on_across_sentences(positions):

@@ -141,7 +141,10 @@ def _copula_role(root: Token) -> str:
     attr = next((c for c in verb.rights if c.dep_ == "attr"), None)
     if attr is None or attr.pos_ != "NOUN":
         return ""
-    words = root.doc[attr.left_edge.i : attr.right_edge.i + 1].text.split()
+    phrase_ = root.doc[attr.left_edge.i : attr.right_edge.i + 1]
+    if len(phrase_) > 15 or any(e.label_ == "PERSON" for e in phrase_.ents):
+        return ""  # a list of people ("... are the head of the delegation X, accompanied by Y"), not a role
+    words = phrase_.text.split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     return tidy(" ".join(words))

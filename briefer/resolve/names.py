@@ -15,6 +15,7 @@ NON_SPEAKERS = {"this", "that", "it", "which", "who", "these", "those", "one", "
                 "they", "there", "what", "all", "both", "each", "you", "something", "nothing", "everyone",
                 "i", "we", "us", "me"}
 HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
+SURNAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "di", "du", "del", "der", "van", "von", "le", "la"}
 PREVIOUS_SPEAKER = "previous speaker"  # a rule's speaker for a quotation that carries on the last speaker's words
 
 
@@ -45,12 +46,18 @@ def person_key(name: str) -> str:
     return f"{tokens[0][0]}.{surname}" if len(tokens) > 1 else surname
 
 
+def given_names(name: str) -> list[str]:
+    """The words of a name before the surname, without surname particles ("el-Murtaza" has none)."""
+    return [t for t in name_tokens(name)[:-1] if t not in SURNAME_PARTICLES]
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two names can be the same person (a bare surname matches a full name)."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb or translit_key(ta[-1]) != translit_key(tb[-1]):
         return False
-    return len(ta) == 1 or len(tb) == 1 or ta[0][0] == tb[0][0]
+    ga, gb = given_names(a), given_names(b)
+    return not ga or not gb or ga[0][0] == gb[0][0]
 
 
 def _is_pronoun(name: str) -> bool:
@@ -78,7 +85,7 @@ class ArticlePeople:
         """The fullest mention of the same person in the article."""
         best = None
         for mention in self.mentions:
-            if same_person(mention.name, name) and len(name_tokens(mention.name)) > 1:
+            if same_person(mention.name, name) and given_names(mention.name):
                 if best is None or len(mention.role) > len(best.role):
                     best = mention
         return best
@@ -102,12 +109,12 @@ class ArticlePeople:
             return None
         full = self._full(found["name"])
         if full is not None:
-            found["name"] = full.name if len(name_tokens(found["name"])) < 2 else found["name"]
+            found["name"] = found["name"] if given_names(found["name"]) else full.name
             found["role"] = _better_role(found.get("role") or "", full.role)
             found["party"] = found.get("party") or full.party
         actor = self.lexicon.actor(found["name"])
         if actor is not None:
-            if len(name_tokens(found["name"])) < 2:
+            if not given_names(found["name"]):
                 found["name"] = actor.name
             found["role"] = found.get("role") or actor.role or ""
             found["party"] = found.get("party") or actor.party
