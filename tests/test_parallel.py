@@ -149,3 +149,19 @@ def test_rules_needing_no_parse_run_on_the_light_pipeline(tmp_path):
     assert len(light.open_questions) >= 10
     for item in light.open_questions:
         assert "?" in item.text and item.text in seeds.replace("’", "'").replace("“", '"').replace("”", '"')
+
+
+def test_bench_corpus_articles_are_all_kept_by_ingest(tmp_path):
+    """The benchmark's generated articles are distinct: ingest drops none as a duplicate."""
+    import importlib.util
+
+    from briefer.pipeline import Settings, read_articles
+
+    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "scripts" / "make_corpus.py")
+    make_corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_corpus)
+    paths = make_corpus.make_corpus(23, tmp_path, words=150)
+    articles, failures = read_articles(Settings(sources=[str(tmp_path)]))
+    assert len(paths) == len(articles) == 23 and not failures
+    assert len({a.id for a in articles}) == 23
+    assert sum(len(a.text.split()) for a in articles) >= 23 * 100
