@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefer.extract.events import hedged
 from briefer.rules.lexicon import Lexicon, fold
 
 if TYPE_CHECKING:
@@ -195,4 +196,5 @@ CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "heading": heading,
     "no_entity": no_entity,
     "nested": nested,
+    "hedged": hedged,
 }

@@ -352,7 +352,7 @@ def members(span: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
         return roster(subtree(span), lexicon)
     doc = span.doc
     end = next((t.i for t in span[1:] if t.is_sent_start and doc[t.i - 1].text in SENTENCE_ENDS
-                and not doc[t.i - 2].like_num), span.end)  # "2." numbers a list, it ends no sentence
+                and not (t.i >= 2 and doc[t.i - 2].like_num)), span.end)  # "2." numbers a list, ends no sentence
     return roster(doc[span.start : end], lexicon)
 
 
@@ -363,7 +363,7 @@ def place(span: Span, lexicon: Lexicon) -> str:
     ent = entity_at(root)
     name = tidy(ent.text if ent is not None else phrase(span).text)
     head = root
-    while head.dep_ in MODIFIER_DEPS and head.head is not head:
+    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
         head = head.head
     modifies_talks = head is not root and head.lower_ in lexicon.gazetteers.words("roles.talks_nouns")
     if modifies_talks and not lexicon.places.get(fold(name)):

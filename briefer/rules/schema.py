@@ -36,6 +36,7 @@ SENTENCE_VALUES = frozenset({"$sentence", "$quote", "$after_colon", "$outside"})
 CHECKS = frozenset(
     {"answered", "reader_bait", "interviewer", "quoted", "repeated", "table_cell", "no_entity", "heading"})
 CHECKS |= {"nested"}  # reported speech (briefer/extract/speech.py)
+CHECKS |= {"hedged"}  # an event that may not happen: "whether X will attend", "did not meet"
 Check = Literal[tuple(sorted(CHECKS))]  # type: ignore[valid-type]
 EmitField = Literal[tuple(sorted(set().union(*SECTION_FIELDS.values())))]  # type: ignore[valid-type]
 

@@ -1,0 +1,28 @@
+"""Events a sentence reports only as possible: "whether X will attend", "did not meet", "declined to attend"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefer.rules.compiler import RuleMatch
+    from briefer.rules.lexicon import Lexicon
+
+HEDGE_MARKS = {"whether", "if", "unless"}
+HEDGE_AUX = {"may", "might", "could"}
+REFUSALS = {"refuse", "decline", "reject", "boycott", "skip", "fail", "cancel", "postpone"}
+
+
+def hedged(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The event the match reports may not happen: the verb at the top of the match is negated ("did not
+    attend"), asked about ("whether Putin will attend"), conditional ("if they meet"), merely possible
+    ("could meet") or refused ("declined to attend")."""
+    verb = min((span.root for span in match.captures.values()), key=lambda t: len(list(t.ancestors)),
+               default=match.span.root)
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False  # a meeting named by a noun ("Trump's meeting with Putin could shape ...") took place
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ == "mark" and child.lower_ in HEDGE_MARKS) or (
+                child.dep_ == "aux" and child.lower_ in HEDGE_AUX):
+            return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSALS
