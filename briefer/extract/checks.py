@@ -104,8 +104,12 @@ def _lead_in(sentence: Span) -> bool:
     opening = [t for t in words if t.lower_ not in {"so", "but", "and", "then"}][:1]
     if not opening or len(words) > LEAD_IN_WORDS or fold(opening[0].text).replace(" ", "") not in WH_WORDS:
         return False
-    start = _line_bounds(sentence)[0]
-    return not doc_text(sentence.doc)[start : sentence.start_char].strip(" \t•*-–—")
+    text = doc_text(sentence.doc)
+    start, end = _line_bounds(sentence)
+    if text[start : sentence.start_char].strip(" \t•*-–—"):
+        return False
+    following = text[sentence.end_char : end].strip() or _next_line(sentence)
+    return bool(following) and "?" not in following  # something below answers it; a closing question stays open
 
 
 def answered(match: RuleMatch, lexicon: Lexicon) -> bool:
