@@ -10,13 +10,14 @@ if TYPE_CHECKING:
 
 HEDGE_MARKS = {"whether", "if", "unless"}
 HEDGE_AUX = {"may", "might", "could"}
-REFUSALS = {"refuse", "decline", "reject", "boycott", "skip", "fail", "cancel", "postpone"}
+REFUSALS = {"refuse", "decline", "reject", "boycott", "skip", "fail", "cancel", "postpone",  # "refused to attend"
+            "ready", "willing", "prepared", "want", "hope", "seek", "wish", "offer", "propose"}  # "ready to meet"
 
 
 def hedged(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The event the match reports may not happen: the verb at the top of the match is negated ("did not
     attend"), asked about ("whether Putin will attend"), conditional ("if they meet"), merely possible
-    ("could meet") or refused ("declined to attend")."""
+    ("could meet"), refused ("declined to attend") or only offered ("ready to meet")."""
     verb = min((span.root for span in match.captures.values()), key=lambda t: len(list(t.ancestors)),
                default=match.span.root)
     if verb.pos_ not in {"VERB", "AUX"}:

@@ -127,7 +127,8 @@ def _name_span(segment: Segment, lexicon: Lexicon, root: Token) -> tuple[int, in
     while name and name[0].lower_ in NAME_LINKS:
         name = name[1:]
     titled = start > 0 and fold(run[start - 1].text) in lexicon.title_words and run[start - 1].is_title
-    alone = len(name) == 1 and name[0].i == root.i  # the very word a rule captured: "Abiy was accompanied by"
+    # the very word a rule captured, written like a name and nothing else: "Abiy was accompanied by"
+    alone = len(name) == 1 and name[0].i == root.i and name[0].tag_ == "NNP" and name[0].ent_type_ in {"", "PERSON"}
     if not name or (len(name) < 2 and not titled and not alone) or not _names_person(_text(name), lexicon):
         return None
     if name[-1].i != root.i and _modifies(name[-1], lexicon):
@@ -154,7 +155,8 @@ def _modifies(token: Token, lexicon: Lexicon) -> bool:
 def _name_word(token: Token, lexicon: Lexicon) -> bool:
     """A capitalised word that can be part of a name: not a title, demonym, party or place."""
     text = fold(token.text)
-    return (token.pos_ == "PROPN" and token.is_title and text not in lexicon.title_words
+    titles = lexicon.title_words
+    return (token.pos_ == "PROPN" and token.is_title and text not in titles and text.rstrip("s") not in titles
             and text not in lexicon.demonyms and not lexicon.places.get(text) and token.ent_type_ not in PLACE_LABELS)
 
 
