@@ -109,8 +109,11 @@ def _name_span(segment: Segment, lexicon: Lexicon, root: Token) -> tuple[int, in
         if ent.root.i != root.i and _modifies(ent.root, lexicon):
             continue
         start, end = ent.start, min(ent.end, last + 1)
-        while start > first and _name_word(doc[start - 1], lexicon):  # a given name the recogniser left out
+        while (start > first and end - start < 3 and _name_word(doc[start - 1], lexicon)
+               and not lexicon.party_of(doc[start - 1].text)):  # a given name the recogniser left out
             start -= 1
+        if end - start >= 3 and start > first and doc[start - 1].lower_ in {"of", "for"}:
+            start += 1  # "the governor of Miranda Héctor Rodríguez": the place belongs to the title
         while end <= last and (_name_word(doc[end], lexicon) or (
                 doc[end].lower_ in NAME_LINKS and end < last and _name_word(doc[end + 1], lexicon))):
             end += 1
