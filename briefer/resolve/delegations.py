@@ -23,6 +23,7 @@ OPPOSITION = "opposition"
 # A sentence about an earlier event: "In 2019, then-President X met Y in Hanoi".
 BACKGROUND_RE = re.compile(r"^\W*(?:(?:Back )?[Ii]n|During|By)\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?"
                            r"(?:19|20)\d\d\b|\bthen-[A-Za-z]")
+NAME_RE = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?")
 GOVERNMENT_RE = re.compile(r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?:['’]s)? (?:government|regime|authorities)\b")
 MAX_ROLE_WORDS = 12  # longer is a clause the role finder caught, not a title
 
@@ -50,6 +51,10 @@ def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
     if not countries:  # "the Colombian government", "the Maduro regime"
         countries = [c for c in (_party_named(found, lexicon) for found in GOVERNMENT_RE.findall(article.article.text))
                      if c and _is_country(c, lexicon)]
+    if not countries:  # the first country the headline names ("Manila and rebels resume talks")
+        headline = article.article.text.strip().split("\n", 1)[0]
+        countries = [c for c in (_party_named(w, lexicon) for w in NAME_RE.findall(headline))
+                     if c and _is_country(c, lexicon)][:1]
     if not countries:  # the country most of the article's people belong to
         countries = [m.party for m in article.people if m.party and _is_country(m.party, lexicon)]
     context.government = Counter(countries).most_common(1)[0][0] if countries else None
