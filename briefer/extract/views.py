@@ -115,6 +115,8 @@ def _role_tokens(root: Token, name_start: int) -> list[Token]:
     doc = root.doc
     breaks = [t.i for t in doc[start:name_start] if "\n" in t.text_with_ws]
     start = breaks[-1] + 1 if breaks else start  # a title never runs over a line break
+    joins = [t.i for t in doc[start:name_start] if t.dep_ == "cc" or t.ent_type_ == "PERSON"]
+    start = joins[-1] + 1 if joins else start  # "X's leader A and Y's leader B": B's title starts after "and"
     tokens = [t for t in doc[start:name_start] if not t.is_punct or t.text in {"-", "."}]
     while tokens and tokens[0].lower_ in DETERMINERS:
         tokens = tokens[1:]

@@ -97,6 +97,9 @@ def _merge(positions: list[Position], same: list[Position], evidence: Evidence, 
         keep.statement = statement
 
 
+RELATIVE_OPENERS = {"which", "whom", "whose"}
+
+
 def add_position(positions: list[Position], fact: Fact, people: ArticlePeople, lexicon: Lexicon) -> None:
     """Resolve one position fact's speaker and merge it into `positions` (same speaker, same claim: one entry).
     A speaker that stands for a pair ("both countries") gives each of the two the position."""
@@ -110,8 +113,8 @@ def add_position(positions: list[Position], fact: Fact, people: ArticlePeople, l
 
 def _add_one(positions: list[Position], fact: Fact, people: ArticlePeople, lexicon: Lexicon) -> None:
     statement = fact.fields["statement"]
-    if len(statement.split()) < MIN_WORDS:
-        return
+    if len(statement.split()) < MIN_WORDS or statement.split()[0].lower() in RELATIVE_OPENERS:
+        return  # "which X claimed were crucial": the claim is about something the clause leaves out
     if fact.fields["speaker"] == PREVIOUS_SPEAKER:
         found = _previous_speaker(positions, fact.evidence)
         speaker = people.resolve(found, fact.evidence.start) if found else None
