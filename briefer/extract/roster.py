@@ -24,6 +24,7 @@ LINK_PAIRS = {("along", "with"), ("together", "with"), ("accompanied", "by")}
 RELATIVE = {"who", "which", "whose", "whom"}
 PLACE_LABELS = {"LOC", "FAC", "EVENT", "DATE", "TIME"}  # never a name (the small model calls names ORG, NORP, PRODUCT)
 NAME_LINKS = {"bin", "ibn", "al", "el", "de", "da", "del", "van", "von", "der", "-", "ben", "abu"}
+NOISE_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME"}
 NOISE_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "ADV", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 ROLE_PREPS = {"for", "from", "of", "representing", "at", "with"}
 PRONOUN_REFS = {"he", "she"}
@@ -84,14 +85,14 @@ def _segments(region: Span) -> list[Segment]:
 
 def _strip_noise(tokens: list[Token]) -> list[Token]:
     """Drop leading function words and verbs ("including", "accompanied by the") and trailing punctuation."""
-    while tokens and (tokens[0].pos_ in NOISE_POS or tokens[0].text in QUOTES) and not tokens[0].ent_type_:
+    while tokens and (tokens[0].pos_ in NOISE_POS or tokens[0].text in QUOTES) and tokens[0].ent_type_ in NOISE_ENTS:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     return tokens
 
 
-def _is_title(text: str, lexicon: Lexicon) -> bool:
+def is_title(text: str, lexicon: Lexicon) -> bool:
     """Whether a role holds a title word ("minister", "envoy"), not only a relation ("his sister")."""
     words = fold(text).split()
     titles = lexicon.title_words
@@ -197,7 +198,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
                 pending, last_was_person = [], False
                 if words:
                     group_party, group_role = side_party(_text(words), lexicon), _singular(_text(words))
-            elif last_was_person and people and not _is_title(people[-1]["role"], lexicon) and _is_title(
+            elif last_was_person and people and not is_title(people[-1]["role"], lexicon) and is_title(
                     _text(words), lexicon):
                 people[-1]["role"] = _text(words)
                 people[-1]["party"] = role_party(people[-1]["role"], people[-1]["name"], lexicon)
@@ -216,7 +217,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
             role = group_role = _singular(role)
         if after and after[0].lower_ in ROLE_PREPS:
             role = f"{role} {_text(after)}".strip()
-        if pending and not _is_title(role, lexicon):
+        if pending and not is_title(role, lexicon):
             role = ", ".join([*pending, role]) if role else ", ".join(pending)
         pending, last_was_person = [], True
         group = group_party if group_party != GOVERNMENT_SIDE else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefer.extract import ArticleFacts
-from briefer.extract.roster import GOVERNMENT_SIDE, role_party
+from briefer.extract.roster import GOVERNMENT_SIDE, is_title, role_party
 from briefer.model import Conflict, Delegation, Fact, Person
 from briefer.resolve.names import ArticlePeople, person_key
 from briefer.rules.lexicon import Lexicon, fold
@@ -43,24 +43,29 @@ class SideContext:
 
 def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
     """The sides an article names for its delegations, and the country its government side belongs to."""
-    context = SideContext()
     named = sorted((f for f in article.facts if f.section == "delegations" and f.fields.get("party")),
                    key=lambda f: f.evidence.start)
     sides = [(f.evidence.start, lexicon.party_of(f.fields["party"]) or f.fields["party"]) for f in named]
-    countries = [c for c in (_country_of_opposition(party, lexicon) for _, party in sides) if c]
-    if not countries:  # "the Colombian government", "the Maduro regime"
-        countries = [c for c in (_party_named(found, lexicon) for found in GOVERNMENT_RE.findall(article.article.text))
-                     if c and _is_country(c, lexicon)]
-    if not countries:  # the first country the headline names ("Manila and rebels resume talks")
+    government = _government_country(article, [party for _, party in sides], lexicon)
+    resolved = [(start, government if party == GOVERNMENT_SIDE else party) for start, party in sides]
+    return SideContext(sides=[(start, party) for start, party in resolved if party], government=government)
+
+
+def _government_country(article: ArticleFacts, sides: list[str], lexicon: Lexicon) -> str | None:
+    """The country whose government an unnamed "government side" is: the country of an opposition side
+    ("Venezuelan opposition"), else of "the Colombian government" / "the Maduro regime", else the first
+    country the headline names, else the country most of the article's people belong to."""
+    countries = [c for c in (_country_of_opposition(party, lexicon) for party in sides) if c]
+    if not countries:
+        named = (_party_named(found, lexicon) for found in GOVERNMENT_RE.findall(article.article.text))
+        countries = [c for c in named if c and _is_country(c, lexicon)]
+    if not countries:
         headline = article.article.text.strip().split("\n", 1)[0]
-        countries = [c for c in (_party_named(w, lexicon) for w in NAME_RE.findall(headline))
-                     if c and _is_country(c, lexicon)][:1]
-    if not countries:  # the country most of the article's people belong to
+        named = (_party_named(word, lexicon) for word in NAME_RE.findall(headline))
+        countries = [c for c in named if c and _is_country(c, lexicon)][:1]
+    if not countries:
         countries = [m.party for m in article.people if m.party and _is_country(m.party, lexicon)]
-    context.government = Counter(countries).most_common(1)[0][0] if countries else None
-    context.sides = [(start, context.government if party == GOVERNMENT_SIDE else party) for start, party in sides]
-    context.sides = [(start, party) for start, party in context.sides if party]
-    return context
+    return Counter(countries).most_common(1)[0][0] if countries else None
 
 
 def is_background(sentence: str) -> bool:
@@ -175,9 +180,7 @@ class DelegationBook:
 
     def _is_role(self, role: str | None) -> bool:
         """A title ("Foreign Minister"), not a clause or a name the role finder caught."""
-        words = fold(role or "").split()
-        titles = self.lexicon.title_words
-        return 0 < len(words) <= MAX_ROLE_WORDS and any(w in titles or w.rstrip("s") in titles for w in words)
+        return 0 < len((role or "").split()) <= MAX_ROLE_WORDS and is_title(role or "", self.lexicon)
 
     def _lead(self, delegation: Delegation, leader: dict[str, Any], explicit: bool) -> None:
         if delegation.leader is None:
