@@ -169,10 +169,11 @@ def component_rates(texts: list[str]) -> dict[str, float]:
 
 def rule_costs(texts: list[str]) -> dict[str, float]:
     """Seconds each built-in rule's patterns take to match the parsed texts, each rule on a matcher of its own."""
-    from spacy.matcher import DependencyMatcher, Matcher
+    from spacy.matcher import Matcher
 
     from briefer.executors.extractor import Extractor
     from briefer.rules import load_knowledge
+    from briefer.rules.treematch import TreeMatcher
 
     extractor = Extractor.load(load_knowledge())
     docs, compiled = list(extractor.nlp.pipe(texts, batch_size=4)), extractor.rules
@@ -180,9 +181,12 @@ def rule_costs(texts: list[str]) -> dict[str, float]:
     for kind, keys, source in (("token", compiled.token_captures, compiled.token_matcher),
                                ("dependency", compiled.dependency_names, compiled.dependency_matcher)):
         for key in keys:
-            matcher = Matcher(docs[0].vocab) if kind == "token" else DependencyMatcher(docs[0].vocab)
-            options = {"greedy": "LONGEST"} if kind == "token" else {}
-            matcher.add(key, source.get(key)[1], **options)
+            if kind == "token":
+                matcher = Matcher(docs[0].vocab)
+                matcher.add(key, source.get(key)[1], greedy="LONGEST")
+            else:
+                matcher = TreeMatcher(docs[0].vocab)
+                matcher.add(key, source.get(key)[1][0])
             start = time.perf_counter()
             for doc in docs:
                 matcher(doc)

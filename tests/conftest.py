@@ -34,7 +34,9 @@ def compiled(knowledge, nlp):
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_data_dir(tmp_path_factory):
-    """Keep the brief history of every test run (CLI subprocesses too) out of the user's data folder."""
+    """Keep the brief history and the YAML cache of every test run (CLI subprocesses too) out of the user's
+    folders."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
         yield

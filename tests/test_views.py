@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from briefer.extract.views import person
+from briefer.extract.views import entity_at, person
+from tests.conftest import SEEDS
 
 
 def _person_named(doc, surname, lexicon):
@@ -20,3 +21,13 @@ def test_title_before_a_single_name(nlp, knowledge):
     doc = nlp("Kremlin spokesman Dmitry Peskov spoke to reporters.")
     found = _person_named(doc, "Peskov", knowledge.lexicon)
     assert found["name"] == "Dmitry Peskov" and found["role"].lower() == "kremlin spokesman"
+
+
+def test_entity_at_gives_the_entity_spacy_lists(nlp):
+    doc = nlp((SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text(encoding="utf-8"))
+    holding = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    assert len(holding) > 50
+    for token in doc:
+        found, expected = entity_at(token), holding.get(token.i)
+        assert (found.start, found.end, found.label_) == (expected.start, expected.end, expected.label_) if expected \
+            else found is None

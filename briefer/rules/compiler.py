@@ -1,4 +1,5 @@
-"""Compiling rules onto spaCy's Matcher, PhraseMatcher and DependencyMatcher: the only matcher code."""
+"""Compiling rules onto spaCy's Matcher and PhraseMatcher and briefer's TreeMatcher (spaCy's dependency patterns,
+searched faster; see treematch.py): the only matcher code."""
 
 from __future__ import annotations
 
@@ -59,8 +60,7 @@ class CompiledRules:
             yield self._match(doc, pattern_key, start, end, {n: (ix[0], ix[-1] + 1) for n, ix in captures.items()})
         for key, start, end in self.phrase_matcher(doc) if len(self.phrase_matcher) else []:
             yield self._match(doc, vocab.strings[key], start, end, {PHRASE_CAPTURE: (start, end)})
-        for key, token_ids in self.dependency_matcher(doc) if len(self.dependency_matcher) else []:
-            pattern_key = vocab.strings[key]
+        for pattern_key, token_ids in self.dependency_matcher(doc) if len(self.dependency_matcher) else []:
             names = self.dependency_names[pattern_key]
             captures = {name: (i, i + 1) for name, i in zip(names, token_ids, strict=True)}
             yield self._match(doc, pattern_key, min(token_ids), max(token_ids) + 1, captures)
@@ -140,7 +140,9 @@ class _RuleCompiler:
     """Compiles one rule after another onto shared matchers, collecting every problem with its line."""
 
     def __init__(self, vocab: Vocab, gazetteers: Gazetteers):
-        from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        from briefer.rules.treematch import TreeMatcher
 
         self.vocab = vocab
         self.gazetteers = gazetteers
@@ -148,7 +150,7 @@ class _RuleCompiler:
             rules={},
             token_matcher=Matcher(vocab, validate=True),
             phrase_matcher=PhraseMatcher(vocab, attr="LOWER"),
-            dependency_matcher=DependencyMatcher(vocab, validate=True),
+            dependency_matcher=TreeMatcher(vocab),
         )
         self.problems: list[RuleProblem] = []
         self._tokenizer = None
@@ -181,7 +183,7 @@ class _RuleCompiler:
                     return None, False
                 return {str(node["RIGHT_ID"]) for node in pattern if node.get("RIGHT_ID")}, False
             names = [node["RIGHT_ID"] for node in pattern]
-            compiled.dependency_matcher.add(key, [pattern])
+            compiled.dependency_matcher.add(key, pattern)
             compiled.dependency_names[key] = names
             return set(names), True
         if rule.kind == "regex":

@@ -39,6 +39,7 @@ class Gazetteers:
 
     data: dict[str, dict[str, Any]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def list(self, ref: str) -> list[str]:
         """A gazetteer list by reference `file.key` (e.g. `reporting.verbs`)."""
@@ -75,8 +76,11 @@ class Gazetteers:
         return places
 
     def words(self, ref: str) -> frozenset[str]:
-        """A gazetteer list as a lower-case set."""
-        return frozenset(w.lower() for w in self.list(ref))
+        """A gazetteer list as a lower-case set (built once: extraction asks for it at every match)."""
+        found = self._word_sets.get(ref)
+        if found is None:
+            found = self._word_sets[ref] = frozenset(w.lower() for w in self.list(ref))
+        return found
 
 
 def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
