@@ -10,7 +10,7 @@ from briefer.extract import ArticleFacts
 from briefer.model import Delegation, Evidence, Fact, OpenQuestion, Position, Venue
 from briefer.resolve.delegations import DelegationBook, SideContext, is_background, side_context
 from briefer.resolve.names import ArticlePeople, translit_key
-from briefer.resolve.positions import add_position
+from briefer.resolve.positions import PositionBook
 from briefer.rules.lexicon import Lexicon, fold
 
 STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "was", "were", "be", "will", "for"}
@@ -58,10 +58,12 @@ class Resolver:
         self.lexicon = lexicon
         self.result = Resolved()
         self.delegation_book = DelegationBook(lexicon, self.result.delegations)
+        self.position_book = PositionBook(lexicon, self.result.positions)
+        self._question_sentences: list[set[str]] = []  # per open question, the sentences it was found in
 
     # -- positions -------------------------------------------------------------------------
     def _add_position(self, fact: Fact, people: ArticlePeople) -> None:
-        add_position(self.result.positions, fact, people, self.lexicon)
+        self.position_book.add(fact, people)
 
     # -- delegations -----------------------------------------------------------------------
     def _add_delegation(self, fact: Fact, people: ArticlePeople, sides: SideContext) -> None:
@@ -93,16 +95,18 @@ class Resolver:
     def _add_question(self, fact: Fact) -> None:
         """One entry per question: a part of a sentence already listed, or the same question worded alike."""
         text = fact.fields["text"]
-        for question in self.result.open_questions:
-            same_sentence = any(e.sentence == fact.evidence.sentence for e in question.evidence)
+        for question, sentences in zip(self.result.open_questions, self._question_sentences, strict=True):
+            same_sentence = fact.evidence.sentence in sentences
             if (same_sentence and _holds(question.text, text)) or _same_question(question.text, text):
                 question.evidence.append(fact.evidence)
+                sentences.add(fact.evidence.sentence)
                 question.source_count = _count_sources(question.evidence)
                 if fact.fields.get("kind") == "explicit":
                     question.kind = "explicit"
                 return
         self.result.open_questions.append(OpenQuestion(
             text=text, kind=fact.fields.get("kind") or "explicit", evidence=[fact.evidence], source_count=1))
+        self._question_sentences.append({fact.evidence.sentence})
 
     def add(self, article: ArticleFacts) -> None:
         """Resolve one article's facts into the merged sections, best rules first."""

@@ -122,14 +122,21 @@ class DelegationBook:
     def __init__(self, lexicon: Lexicon, delegations: list[Delegation]):
         self.lexicon = lexicon
         self.delegations = delegations
+        self._by_party: dict[str, Delegation] = {}
+        self._evidence: dict[str, set[tuple]] = {}  # per folded party: the evidence it holds, as keys
 
     def _delegation(self, party: str, fact: Fact) -> Delegation:
-        delegation = next((d for d in self.delegations if fold(d.party) == fold(party)), None)
+        folded = fold(party)
+        delegation = self._by_party.get(folded)
         if delegation is None:
-            delegation = Delegation(party=party, talks=fact.fields.get("talks") or "")
+            delegation = self._by_party[folded] = Delegation(party=party, talks=fact.fields.get("talks") or "")
             self.delegations.append(delegation)
-        if fact.evidence not in delegation.evidence:
-            delegation.evidence.append(fact.evidence)
+            self._evidence[folded] = set()
+        evidence = fact.evidence
+        key = (evidence.source, evidence.sentence, evidence.start, evidence.end, evidence.rule)
+        if key not in self._evidence[folded]:
+            self._evidence[folded].add(key)
+            delegation.evidence.append(evidence)
             delegation.source_count = len({e.source for e in delegation.evidence})
         return delegation
 

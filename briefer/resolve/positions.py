@@ -33,45 +33,6 @@ def _speaker_key(name: str) -> str:
     return person_key(name) or fold(name)
 
 
-def _previous_speaker(positions: list[Position], evidence: Evidence) -> dict | None:
-    """The speaker of the nearest earlier position in the same article (a quotation carries on their words)."""
-    best, best_start = None, -1
-    for position in positions:
-        for seen in position.evidence:
-            near = evidence.start - PREVIOUS_SPEAKER_REACH <= seen.start < evidence.start
-            if seen.source == evidence.source and near and seen.start > best_start:
-                best, best_start = position.speaker, seen.start
-    return {"name": best.name, "role": best.role or "", "party": best.party} if best else None
-
-
-def _referent(positions: list[Position], people: ArticlePeople, found: dict, evidence: Evidence,
-              lexicon: Lexicon) -> dict | None:
-    """Who a description refers back to: "the source" to the "defence ministry source" who spoke before,
-    "the US leader" to the last person named with that party, "the foreign minister" to the last one whose
-    role holds all its words."""
-    words = fold(found["name"]).split()
-    if not words:
-        return None
-    head = words[-1]
-    best, best_start = None, -1
-    for position in positions:
-        if fold(position.speaker.name).split()[-1:] != [head]:
-            continue
-        for seen in position.evidence:
-            near = evidence.start - PREVIOUS_SPEAKER_REACH <= seen.start < evidence.start
-            if seen.source == evidence.source and near and seen.start > best_start:
-                best, best_start = position.speaker, seen.start
-    if best is not None:
-        return {"name": best.name, "role": best.role or "", "party": best.party}
-    if head not in lexicon.title_words:
-        return None
-    for mention in reversed([m for m in people.mentions if m.start < evidence.start]):
-        same_party = found.get("party") and mention.party == found["party"]
-        if same_party or set(words) <= set(fold(mention.role).split()):
-            return {"name": mention.name, "role": mention.role, "party": mention.party}
-    return None
-
-
 def _direct(fact: Fact, statement: str) -> bool:
     from briefer.extract.views import quotes_in
 
@@ -82,58 +43,111 @@ def _count_sources(evidence: list[Evidence]) -> int:
     return len({e.source for e in evidence})
 
 
-def _merge(positions: list[Position], same: list[Position], evidence: Evidence, statement: str) -> None:
-    """One entry for one claim: the new evidence joins the first entry, and entries of the same article that
-    the new statement covers too join it ("it is possible" and "a deal is near" in "..., saying it is possible
-    a deal is near"). The fuller wording wins when it says at least twice as much."""
-    keep = same[0]
-    for other in same[1:]:
-        if {e.source for e in other.evidence} == {evidence.source}:
-            keep.evidence.extend(other.evidence)
-            positions.remove(other)
-    keep.evidence.append(evidence)
-    keep.source_count = _count_sources(keep.evidence)
-    if len(content_words(statement)) >= 2 * len(content_words(keep.statement)):
-        keep.statement = statement
-
-
 RELATIVE_OPENERS = {"which", "whom", "whose"}
 
 
-def add_position(positions: list[Position], fact: Fact, people: ArticlePeople, lexicon: Lexicon) -> None:
-    """Resolve one position fact's speaker and merge it into `positions` (same speaker, same claim: one entry).
-    A speaker that stands for a pair ("both countries") gives each of the two the position."""
-    found = fact.fields["speaker"]
-    if isinstance(found, dict) and found.get("each"):
-        for one in found["each"]:
-            _add_one(positions, fact.model_copy(update={"fields": {**fact.fields, "speaker": one}}), people, lexicon)
-        return
-    _add_one(positions, fact, people, lexicon)
+def _as_found(speaker: Speaker) -> dict:
+    return {"name": speaker.name, "role": speaker.role or "", "party": speaker.party}
 
 
-def _add_one(positions: list[Position], fact: Fact, people: ArticlePeople, lexicon: Lexicon) -> None:
-    statement = fact.fields["statement"]
-    if len(statement.split()) < MIN_WORDS or statement.split()[0].lower() in RELATIVE_OPENERS:
-        return  # "which X claimed were crucial": the claim is about something the clause leaves out
-    if fact.fields["speaker"] == PREVIOUS_SPEAKER:
-        found = _previous_speaker(positions, fact.evidence)
-        speaker = people.resolve(found, fact.evidence.start) if found else None
-    else:
+class PositionBook:
+    """The positions of a brief, one per speaker and claim, filled fact by fact. Indexed by speaker and by
+    article, so that a fact is compared with its own speaker's positions and looks back only in its article:
+    the merge stays linear in the number of articles."""
+
+    def __init__(self, lexicon: Lexicon, positions: list[Position]):
+        self.lexicon = lexicon
+        self.positions = positions
+        self._by_speaker: dict[str, list[Position]] = {}
+        self._by_article: dict[str, list[tuple[int, Position]]] = {}  # evidence start and position
+
+    def add(self, fact: Fact, people: ArticlePeople) -> None:
+        """Resolve one position fact's speaker and merge it in (same speaker, same claim: one entry). A speaker
+        that stands for a pair ("both countries") gives each of the two the position."""
         found = fact.fields["speaker"]
-        if isinstance(found, dict) and found.get("definite"):
-            found = _referent(positions, people, found, fact.evidence, lexicon) or found
-        speaker = people.resolve(found, fact.evidence.start)
-    if speaker is None:
-        return
-    key = _speaker_key(speaker["name"])
-    same = [p for p in positions if _speaker_key(p.speaker.name) == key and same_claim(p.statement, statement)]
-    if same:
-        _merge(positions, same, fact.evidence, statement)
-        return
-    party = fact.fields.get("party") or speaker.get("party")
-    institution = party if party and not lexicon.party_of(party) else None
-    analyst = lexicon.is_analyst(f"{speaker.get('role') or ''} {speaker['name']}", institution)
-    positions.append(Position(
-        speaker=Speaker(name=speaker["name"], role=speaker.get("role") or None, party=party),
-        kind=fact.fields.get("kind") or ("analyst" if analyst else "official"), statement=statement,
-        direct_quote=_direct(fact, statement), evidence=[fact.evidence], source_count=1))
+        if isinstance(found, dict) and found.get("each"):
+            for one in found["each"]:
+                self._add_one(fact.model_copy(update={"fields": {**fact.fields, "speaker": one}}), people)
+            return
+        self._add_one(fact, people)
+
+    def _latest_before(self, evidence: Evidence, speaker_head: str | None = None) -> Position | None:
+        """The position with the nearest earlier evidence in the same article (within reach), of a speaker
+        whose name ends in `speaker_head` if given; on a tie, the one listed first."""
+        best, best_key = None, None
+        for start, position in self._by_article.get(evidence.source, ()):
+            if not evidence.start - PREVIOUS_SPEAKER_REACH <= start < evidence.start:
+                continue
+            if speaker_head is not None and fold(position.speaker.name).split()[-1:] != [speaker_head]:
+                continue
+            key = (start, -self.positions.index(position))
+            if best_key is None or key > best_key:
+                best, best_key = position, key
+        return best
+
+    def _referent(self, people: ArticlePeople, found: dict, evidence: Evidence) -> dict | None:
+        """Who a description refers back to: "the source" to the "defence ministry source" who spoke before,
+        "the US leader" to the last person named with that party, "the foreign minister" to the last one
+        whose role holds all its words."""
+        words = fold(found["name"]).split()
+        if not words:
+            return None
+        head = words[-1]
+        best = self._latest_before(evidence, head)
+        if best is not None:
+            return _as_found(best.speaker)
+        if head not in self.lexicon.title_words:
+            return None
+        for mention in reversed([m for m in people.mentions if m.start < evidence.start]):
+            same_party = found.get("party") and mention.party == found["party"]
+            if same_party or set(words) <= set(fold(mention.role).split()):
+                return {"name": mention.name, "role": mention.role, "party": mention.party}
+        return None
+
+    def _add_one(self, fact: Fact, people: ArticlePeople) -> None:
+        statement = fact.fields["statement"]
+        if len(statement.split()) < MIN_WORDS or statement.split()[0].lower() in RELATIVE_OPENERS:
+            return  # "which X claimed were crucial": the claim is about something the clause leaves out
+        if fact.fields["speaker"] == PREVIOUS_SPEAKER:
+            previous = self._latest_before(fact.evidence)
+            speaker = people.resolve(_as_found(previous.speaker), fact.evidence.start) if previous else None
+        else:
+            found = fact.fields["speaker"]
+            if isinstance(found, dict) and found.get("definite"):
+                found = self._referent(people, found, fact.evidence) or found
+            speaker = people.resolve(found, fact.evidence.start)
+        if speaker is None:
+            return
+        key = _speaker_key(speaker["name"])
+        same = [p for p in self._by_speaker.get(key, []) if same_claim(p.statement, statement)]
+        if same:
+            self._merge(key, same, fact.evidence, statement)
+            return
+        party = fact.fields.get("party") or speaker.get("party")
+        institution = party if party and not self.lexicon.party_of(party) else None
+        analyst = self.lexicon.is_analyst(f"{speaker.get('role') or ''} {speaker['name']}", institution)
+        position = Position(
+            speaker=Speaker(name=speaker["name"], role=speaker.get("role") or None, party=party),
+            kind=fact.fields.get("kind") or ("analyst" if analyst else "official"), statement=statement,
+            direct_quote=_direct(fact, statement), evidence=[fact.evidence], source_count=1)
+        self.positions.append(position)
+        self._by_speaker.setdefault(key, []).append(position)
+        self._by_article.setdefault(fact.evidence.source, []).append((fact.evidence.start, position))
+
+    def _merge(self, key: str, same: list[Position], evidence: Evidence, statement: str) -> None:
+        """One entry for one claim: the new evidence joins the first entry, and entries of the same article
+        that the new statement covers too join it ("it is possible" and "a deal is near" in "..., saying it is
+        possible a deal is near"). The fuller wording wins when it says at least twice as much."""
+        keep = same[0]
+        in_article = self._by_article.setdefault(evidence.source, [])
+        for other in same[1:]:
+            if {e.source for e in other.evidence} == {evidence.source}:
+                keep.evidence.extend(other.evidence)
+                self.positions.remove(other)
+                self._by_speaker[key].remove(other)
+                in_article[:] = [(start, keep if held is other else held) for start, held in in_article]
+        keep.evidence.append(evidence)
+        in_article.append((evidence.start, keep))
+        keep.source_count = _count_sources(keep.evidence)
+        if len(content_words(statement)) >= 2 * len(content_words(keep.statement)):
+            keep.statement = statement

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,8 @@ class Actor:
 
 @dataclass
 class Gazetteers:
-    """Every gazetteer file merged along the rule search path, with lookups built once."""
+    """Every gazetteer file merged along the rule search path, with lookups built once (on first use, after
+    `load_gazetteers` has merged every file)."""
 
     data: dict[str, dict[str, Any]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
@@ -57,17 +59,17 @@ class Gazetteers:
             return False
         return True
 
-    @property
+    @cached_property
     def parties(self) -> list[Party]:
         """Countries and organisations."""
         return [Party(**entry) for entry in self.data.get("parties", {}).get("parties", [])]
 
-    @property
+    @cached_property
     def actors(self) -> list[Actor]:
         """Known people."""
         return [Actor(**entry) for entry in self.data.get("actors", {}).get("actors", [])]
 
-    @property
+    @cached_property
     def places(self) -> dict[str, str]:
         """City or building -> the country it is in (capitals included)."""
         places = {p.capital: p.name for p in self.parties if p.capital}
