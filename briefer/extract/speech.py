@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefer.extract.checks import doc_text
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from briefer.rules.lexicon import Lexicon
 
 OPENING, CLOSING, STRAIGHT = "“„«", "”»", '"'
+QUOTE_MARK_RE = re.compile(f"[{OPENING}{CLOSING}{STRAIGHT}]")
 # What may stand before a quotation that is speech rather than a phrase in the narrator's words.
 FULL_QUOTE_BEFORE = ",:;—–-.!?"
 SHORT_CLAIM = 6  # a sentence this short or shorter ("This is non-negotiable.") belongs to the claim before it
@@ -60,12 +62,15 @@ def _opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def quotations(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges inside the marks of a paragraph's quotations; an unclosed one ends where the next opens.
-    Straight quote marks open or close by where they stand (cleaned text has no curly ones)."""
+    Straight quote marks open or close by where they stand (cleaned text has no curly ones). Cached: every
+    match in a paragraph asks."""
     found: list[tuple[int, int]] = []
     start = None
-    for i, char in enumerate(text):
+    for mark in QUOTE_MARK_RE.finditer(text):
+        i, char = mark.start(), mark.group()
         opens = char in OPENING or (char == STRAIGHT and (start is None or _opens(text, i)))
         if opens:
             if start is not None:
@@ -76,7 +81,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         found.append((start, len(text)))
-    return [(s, e) for s, e in found if text[s:e].strip()]
+    return tuple((s, e) for s, e in found if text[s:e].strip())
 
 
 def _is_speech(paragraph: str, start: int) -> bool:
