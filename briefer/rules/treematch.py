@@ -129,7 +129,6 @@ class _DocView:
         return found
 
 
-
 class TreeMatcher:
     """A drop-in for spaCy's DependencyMatcher over the patterns briefer compiles: same patterns, same matches."""
 
