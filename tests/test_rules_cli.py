@@ -229,6 +229,48 @@ def test_a_switched_off_rule_is_not_tested(tmp_path):
     assert "no active rule id contains it (switched off: venues.welcomed-first)" in result.stderr
 
 
+OFF = "version: 1\nrules:\n  - {id: positions.according-to, enabled: false}\n"
+ON = "version: 1\nrules:\n  - {id: positions.according-to, enabled: true}\n"
+
+
+def test_a_later_layer_switches_a_rule_back_on_as_defined(tmp_path):
+    write(tmp_path / "off", "off.yml", OFF)
+    write(tmp_path / "on", "on.yml", ON)
+    builtin = {loaded.rule.id: loaded for loaded in load_rules().rules}["positions.according-to"]
+    ruleset = load_rules([tmp_path / "off", tmp_path / "on"])
+    assert not ruleset.problems
+    active = {loaded.rule.id: loaded for loaded in ruleset.rules}
+    assert active["positions.according-to"].rule == builtin.rule
+    assert active["positions.according-to"].definition().path == builtin.path
+    assert not any(loaded.rule.id == "positions.according-to" for loaded in ruleset.disabled)
+
+
+def test_list_and_test_show_a_rule_switched_back_on(tmp_path):
+    write(tmp_path / "off", "off.yml", OFF)
+    write(tmp_path / "on", "on.yml", ON)
+    folders = ["--rules", str(tmp_path / "off"), "--rules", str(tmp_path / "on")]
+    listed = briefer("rules", "list", *folders)
+    assert listed.returncode == 0, listed.stderr
+    rows = {line.split("│")[1].strip(): line for line in listed.stdout.splitlines() if line.count("│") > 3}
+    assert "on (switches on rules/positions.yml:" in rows["positions.according-to"]
+    assert str(tmp_path / "on" / "on.yml") in rows["positions.according-to"]
+    tested = briefer("rules", "test", *folders, "-k", "positions.according-to")
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert "PASS positions.according-to" in tested.stdout
+
+
+def test_a_full_definition_after_a_switch_still_replaces_and_an_unknown_switch_is_a_problem(tmp_path):
+    write(tmp_path / "off", "off.yml", OFF)
+    replacement = GOOD_RULE.format(name="x").replace("venues.x", "positions.according-to")
+    write(tmp_path / "mine", "mine.yml", "version: 1\nrules:\n" + replacement)
+    write(tmp_path / "stray", "stray.yml", "version: 1\nrules:\n  - {id: venues.nowhere, enabled: true}\n")
+    ruleset = load_rules([tmp_path / "off", tmp_path / "mine", tmp_path / "stray"])
+    active = {loaded.rule.id: loaded for loaded in ruleset.rules}
+    assert active["positions.according-to"].path == tmp_path / "mine" / "mine.yml"
+    assert active["positions.according-to"].rule.section == "venues"
+    assert [p.message.split(" (")[0] for p in ruleset.problems] == ["switches on a rule no earlier folder defines"]
+
+
 TESTED = """\
 version: 1
 rules:

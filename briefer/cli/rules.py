@@ -161,10 +161,12 @@ def schema() -> None:
 
 
 def _status(loaded: LoadedRule) -> str:
-    """Whether a rule is on, and what it replaces or switches off."""
+    """Whether a rule is on, and what it replaces or switches off or back on."""
     earlier = loaded.overrides
     if not loaded.rule.enabled:
-        return f"off (switches off {where(earlier)})" if earlier and earlier.rule.enabled else "off"
+        return f"off (switches off {where(earlier.definition())})" if earlier and earlier.rule.enabled else "off"
+    if loaded.switch:
+        return "on" if earlier.rule.enabled else f"on (switches on {where(earlier.definition())})"
     return f"replaces {where(earlier)}" if earlier else "on"
 
 

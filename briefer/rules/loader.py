@@ -26,11 +26,16 @@ class LoadedRule:
     path: Path
     line: int
     overrides: LoadedRule | None = None  # the rule of an earlier layer this one replaces
+    switch: bool = False  # made by `{id, enabled}` in a later layer rather than by a definition
     node: Any = field(default=None, repr=False, compare=False)  # the YAML node, for the line of any key
 
     def line_at(self, *loc: str | int) -> int:
         """The line of a key or item inside this rule (`"emit", "speaker"`), else the rule's own line."""
         return line_at(self.node, loc) or self.line
+
+    def definition(self) -> LoadedRule:
+        """The rule as defined, past any layers that only switched it off or on."""
+        return self.overrides.definition() if self.switch and self.overrides else self
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled for worker processes without the YAML node (three times the size; workers report no lines)."""
@@ -65,9 +70,9 @@ def rule_files(folder: Path) -> list[Path]:
 
 
 def _validate(node: Any) -> Rule | RuleSwitch:
-    """A rule, or the short form that switches off a rule of an earlier layer."""
+    """A rule, or the short form that switches a rule of an earlier layer off or on."""
     data = plain(node)
-    if isinstance(data, dict) and data.get("enabled") is False and set(data) <= set(RuleSwitch.model_fields):
+    if isinstance(data, dict) and "enabled" in data and set(data) <= set(RuleSwitch.model_fields):
         return RuleSwitch.model_validate(data)
     return Rule.model_validate(data)
 
@@ -116,7 +121,7 @@ def _read_file(
                 invalid.append(partial)
             continue
         if isinstance(rule, RuleSwitch):
-            loaded.append(RuleSwitchAt(rule.id, path, line))
+            loaded.append(RuleSwitchAt(rule.id, rule.enabled, path, line))
         else:
             loaded.append(LoadedRule(rule, path, line, node=node))
     return loaded
@@ -124,21 +129,22 @@ def _read_file(
 
 @dataclass(frozen=True)
 class RuleSwitchAt:
-    """`{id: ..., enabled: false}` in a file: switch off the rule of that id from an earlier layer."""
+    """`{id: ..., enabled: false|true}` in a file: switch the rule of that id from an earlier layer off or on."""
 
     rule_id: str
+    enabled: bool
     path: Path
     line: int
 
 
-def _switch_off(switch: RuleSwitchAt, earlier: LoadedRule) -> LoadedRule:
-    """The earlier rule, switched off by a later layer."""
-    rule = earlier.rule.model_copy(update={"enabled": False})
-    return LoadedRule(rule, switch.path, switch.line, overrides=earlier)
+def _switch(switch: RuleSwitchAt, earlier: LoadedRule) -> LoadedRule:
+    """The earlier rule, switched off or back on by a later layer."""
+    rule = earlier.rule.model_copy(update={"enabled": switch.enabled})
+    return LoadedRule(rule, switch.path, switch.line, overrides=earlier, switch=True)
 
 
 def load_rules(user_dirs: Sequence[Path] = ()) -> RuleSet:
-    """Load every rule along the search path; a later rule with an earlier id replaces or switches it off."""
+    """Load every rule along the search path; a later rule with an earlier id replaces or switches it off or on."""
     ruleset = RuleSet(folders=search_path(user_dirs))
     by_id: dict[str, LoadedRule] = {}
     for folder in ruleset.folders:
@@ -162,10 +168,11 @@ def load_rules(user_dirs: Sequence[Path] = ()) -> RuleSet:
                 if isinstance(loaded, RuleSwitchAt):
                     if rule_id not in by_id:
                         hint = did_you_mean(rule_id, by_id)
+                        state = "on" if loaded.enabled else "off"
                         ruleset.problems.append(RuleProblem(
-                            path, loaded.line, rule_id, f"switches off a rule no earlier folder defines{hint}"))
+                            path, loaded.line, rule_id, f"switches {state} a rule no earlier folder defines{hint}"))
                         continue
-                    loaded = _switch_off(loaded, by_id[rule_id])
+                    loaded = _switch(loaded, by_id[rule_id])
                 elif rule_id in by_id:
                     loaded.overrides = by_id[rule_id]
                 by_id[rule_id] = loaded

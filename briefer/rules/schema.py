@@ -143,10 +143,10 @@ class Rule(Strict):
 
 
 class RuleSwitch(Strict):
-    """The short form that switches off a rule of an earlier layer: `{id: ..., enabled: false}`."""
+    """The short form that switches a rule of an earlier layer off or back on: `{id: ..., enabled: false}`."""
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="The id of the rule to switch off.")
-    enabled: Literal[False] = Field(description="Always false: the rule is switched off.")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="The id of the rule to switch off or on.")
+    enabled: bool = Field(description="`false` switches the rule off, `true` switches it back on as defined.")
 
 
 class RuleFile(Strict):
