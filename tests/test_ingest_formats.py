@@ -36,7 +36,7 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 </description></item>
 <item><title>Second round set</title><link>https://example.org/round-2</link>
 <description>A second round was set for April.</description></item>
-<item><title>Title only</title><link>https://example.org/no-text</link></item>
+<item><title>Title only</title></item>
 </channel></rss>
 """
 
@@ -135,7 +135,7 @@ def test_jsonl_reads_every_field_and_names_lines_without_id(tmp_path):
     assert {article.path for article in result.articles} == {str(path)}
 
 
-def test_rss_file_gives_an_article_per_entry_and_a_failure_for_an_entry_without_text(tmp_path):
+def test_rss_file_gives_an_article_per_entry_and_a_failure_for_an_entry_without_text_or_link(tmp_path):
     path = write(tmp_path / "news.rss", RSS)
     result = read_sources([str(path)])
     doha, second = result.articles

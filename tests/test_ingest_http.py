@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 from briefer.ingest import read_sources
 from briefer.ingest.fetch import USER_AGENT
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PAGE = b"""<!doctype html><html><head><title>Mediators meet in Doha</title>
 <meta name="date" content="2024-04-02"></head><body><nav>Home | World</nav>
@@ -244,3 +250,64 @@ def test_a_body_cut_short_is_a_failure_not_half_an_article():
         result = read_sources([url], timeout=5)
         thread.join()
     assert failures_of(result) == [(url, "cannot fetch: the connection closed 972 bytes before the end")]
+
+
+def _link_feed(items: list[str]) -> bytes:
+    """An RSS feed of the given <item> bodies."""
+    entries = "".join(f"<item>{item}</item>" for item in items)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{entries}</channel></rss>'.encode()
+
+
+def test_feed_entries_with_only_a_title_and_link_fetch_the_linked_page(server):
+    page = server.url("/story", Route(PAGE))
+    missing = server.base + "/gone"
+    slow = server.url("/slow-story", Route(PAGE, delay=2.0))
+    linked_feed = server.url("/other.rss", Route(FEED, "application/rss+xml"))
+    told = server.url("/told", Route(b"never fetched"))
+    feed = server.url("/links.rss", Route(_link_feed([
+        f"<title>Mediators gather</title><link>{page}</link><pubDate>Mon, 01 Apr 2024 08:00:00 GMT</pubDate>",
+        f"<title>Gone</title><link>{missing}</link>",
+        f"<title>Slow</title><link>{slow}</link>",
+        f"<title>A feed</title><link>{linked_feed}</link>",
+        f"<title>Told</title><link>{told}</link><description>The envoys left Doha on Wednesday.</description>",
+    ]), "application/rss+xml"))
+    result = read_sources([feed], timeout=0.5)
+    assert [(article.title, article.url, article.published) for article in result.articles] == [
+        ("Mediators gather", page, "2024-04-01T08:00:00+00:00"),
+        ("Told", told, None),
+    ]
+    fetched, told_article = result.articles
+    assert fetched.text.startswith("Mediators met in Doha on Tuesday") and fetched.id.startswith("feed-")
+    assert told_article.text == "The envoys left Doha on Wednesday."
+    assert failures_of(result) == [
+        (feed, f"entry 2 ({missing}): HTTP 404 Not Found"),
+        (feed, f"entry 3 ({slow}): timed out after 0.5 s"),
+        (feed, f"entry 4 ({linked_feed}): the link is not an article page (feed)"),
+    ]
+    assert server.user_agents == [USER_AGENT] * 5, "the feed and four linked pages; an entry with text is not fetched"
+
+
+def test_a_linked_page_over_the_limit_is_refused(server, tmp_path):
+    big = server.url("/big-story", Route(b"x" * 5000, "text/plain", length=False))
+    feed = tmp_path / "wire.rss"
+    feed.write_bytes(_link_feed([f"<title>Big</title><link>{big}</link>"]))
+    result = read_sources([str(feed)], timeout=5, max_bytes=1000)
+    assert failures_of(result) == [
+        (str(feed), f"entry 1 ({big}): larger than the 1,000-byte limit (raise it with --max-article-bytes)")]
+
+
+def test_the_cli_briefs_a_feed_of_links_and_warns_once_per_failed_entry(server):
+    article = (ROOT / "seeds" / "001_0a9e6b4c76570040.txt").read_bytes()
+    page = server.url("/seed", Route(article, "text/plain; charset=utf-8"))
+    missing = server.base + "/gone"
+    feed = server.url("/links.rss", Route(_link_feed([
+        f"<title>Seed story</title><link>{page}</link>", f"<title>Gone</title><link>{missing}</link>"]),
+        "application/rss+xml"))
+    result = subprocess.run([sys.executable, "-m", "briefer", "extract", feed], capture_output=True, text=True,
+                            cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings == [f"warning: {feed}: entry 2 ({missing}): HTTP 404 Not Found"]
+    briefing = json.loads(result.stdout)
+    assert [(source["title"], source["url"]) for source in briefing["sources"]] == [("Seed story", page)]
+    assert briefing["positions"], "the linked article's positions are missing"

@@ -1,11 +1,11 @@
-"""RSS and Atom feeds through feedparser: each entry with text becomes an article."""
+"""RSS and Atom feeds through feedparser: each entry with text, or with a link to follow, becomes an article."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 from briefer.ingest.failures import BadInput
@@ -15,9 +15,14 @@ from briefer.model import InputFailure
 
 log = logging.getLogger(__name__)
 
+Follow = Callable[[str], RawArticle]  # fetches a linked page as an article; BadInput when it cannot
 
-def read_feed(data: bytes, name: str, content_type: str | None = None) -> list[RawArticle | InputFailure]:
-    """The entries of an RSS or Atom document; BadInput when it is not a feed briefer can read."""
+
+def read_feed(
+    data: bytes, name: str, follow: Follow, content_type: str | None = None
+) -> list[RawArticle | InputFailure]:
+    """The entries of an RSS or Atom document, text-less ones from the page they link to (through `follow`);
+    BadInput when it is not a feed briefer can read."""
     import feedparser
 
     headers = {"content-type": content_type} if content_type else {}
@@ -25,7 +30,7 @@ def read_feed(data: bytes, name: str, content_type: str | None = None) -> list[R
     if not feed.get("version") and not feed.entries:
         problem = feed.get("bozo_exception")
         raise BadInput(f"feed does not parse: {_first_line(problem) if problem else 'not RSS or Atom'}")
-    readouts = list(_entries(feed.entries, name))
+    readouts = list(_entries(feed.entries, name, follow))
     if feed.get("bozo"):
         problem = _first_line(feed.get("bozo_exception"))
         if not any(isinstance(readout, RawArticle) for readout in readouts):
@@ -36,10 +41,13 @@ def read_feed(data: bytes, name: str, content_type: str | None = None) -> list[R
     return readouts
 
 
-def _entries(entries, name: str) -> Iterator[RawArticle | InputFailure]:
-    """An article per entry with text, a failure per entry without."""
+def _entries(entries, name: str, follow: Follow) -> Iterator[RawArticle | InputFailure]:
+    """An article per entry with text or a link that fetches, a failure per entry without."""
     for number, entry in enumerate(entries, start=1):
         text = _entry_text(entry)
+        if not text.strip() and entry.get("link"):
+            yield _linked(entry, number, name, follow)
+            continue
         if not text.strip():
             yield InputFailure(input=name, reason=f"entry {number} has no text")
             continue
@@ -51,6 +59,23 @@ def _entries(entries, name: str) -> Iterator[RawArticle | InputFailure]:
             published=_published(entry),
             where=f"{name} entry {number}",
         )
+
+
+def _linked(entry, number: int, name: str, follow: Follow) -> RawArticle | InputFailure:
+    """The page a text-less entry links to, titled and dated by the entry where it says."""
+    link = entry["link"]
+    try:
+        page = follow(link)
+    except BadInput as exc:
+        return InputFailure(input=name, reason=f"entry {number} ({link}): {exc}")
+    return RawArticle(
+        text=page.text,
+        id=_entry_id(entry, page.text),
+        title=entry.get("title") or page.title,
+        url=page.url or link,
+        published=_published(entry) or page.published,
+        where=f"{name} entry {number}",
+    )
 
 
 def _entry_text(entry) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from typing import BinaryIO, TextIO
 
 from briefer.ingest.decoding import decode, read_file, read_limited, reject_non_text, too_large
 from briefer.ingest.failures import BadInput
-from briefer.ingest.feeds import read_feed
+from briefer.ingest.feeds import Follow, read_feed
 from briefer.ingest.fetch import fetch
 from briefer.ingest.formats import Format, by_content_type, by_extension, sniff
 from briefer.ingest.jsonl import bounded_lines, read_jsonl
@@ -23,6 +24,7 @@ STDIN_PATH = "<stdin>"
 
 def read_input(item: Input, *, max_bytes: int, timeout: float, stdin: TextIO) -> list[Readout]:
     """The articles and per-entry failures of one input; BadInput when the whole input is unusable."""
+    follow = partial(_linked_page, timeout=timeout, max_bytes=max_bytes)
     if item.kind == "url":
         fetched = fetch(item.name, timeout=timeout, max_bytes=max_bytes)
         fmt = by_content_type(fetched.content_type) or sniff(fetched.data)
@@ -31,13 +33,14 @@ def read_input(item: Input, *, max_bytes: int, timeout: float, stdin: TextIO) ->
             fmt,
             item.name,
             _short_hash("url", fetched.url),
+            follow,
             declared=fetched.charset,
             content_type=fetched.content_type,
             url=fetched.url,
         )
     if item.kind == "stdin":
         data = _read_stdin(stdin, max_bytes)
-        readouts = _parse(data, sniff(data), item.name, "stdin")
+        readouts = _parse(data, sniff(data), item.name, "stdin", follow)
         return [_with(readout, path=STDIN_PATH) for readout in readouts]
     assert item.path is not None
     fmt = by_extension(item.path.suffix)
@@ -45,7 +48,7 @@ def read_input(item: Input, *, max_bytes: int, timeout: float, stdin: TextIO) ->
         readouts = _read_jsonl_file(item, max_bytes)
     else:
         data = read_file(item.path, max_bytes)
-        readouts = _parse(data, fmt or sniff(data), item.name, item.path.stem)
+        readouts = _parse(data, fmt or sniff(data), item.name, item.path.stem, follow)
     return [_with(readout, path=item.name) for readout in readouts]
 
 
@@ -54,6 +57,7 @@ def _parse(
     fmt: Format,
     name: str,
     default_id: str,
+    follow: Follow,
     *,
     declared: str | None = None,
     content_type: str | None = None,
@@ -62,20 +66,34 @@ def _parse(
     """The readouts of a whole body in format `fmt`; a page or text fetched from `url` keeps it."""
     if fmt == "feed":
         reject_non_text(data)
-        return read_feed(data, name, content_type)
+        return read_feed(data, name, follow, content_type)
     text = decode(data, name, declared)
     if fmt == "jsonl":
         readouts = list(read_jsonl(text.encode("utf-8").splitlines(keepends=True), name, default_id))
         if not readouts:
             raise BadInput("no JSON lines")
         return readouts
-    if fmt == "html":
-        article = read_html(text, url)
-    else:
-        article = read_text(text, markdown=fmt == "markdown")
-        article.url = url
+    article = _document(text, fmt, url)
     article.id = default_id
     return [article]
+
+
+def _document(text: str, fmt: Format, url: str | None) -> RawArticle:
+    """A web page, Markdown or plain text as one article."""
+    if fmt == "html":
+        return read_html(text, url)
+    article = read_text(text, markdown=fmt == "markdown")
+    article.url = url
+    return article
+
+
+def _linked_page(link: str, *, timeout: float, max_bytes: int) -> RawArticle:
+    """The article a feed entry links to, fetched like any URL; BadInput when it is not one article."""
+    fetched = fetch(link, timeout=timeout, max_bytes=max_bytes)
+    fmt = by_content_type(fetched.content_type) or sniff(fetched.data)
+    if fmt in ("feed", "jsonl"):
+        raise BadInput(f"the link is not an article page ({fmt})")
+    return _document(decode(fetched.data, link, fetched.charset), fmt, fetched.url)
 
 
 def _read_jsonl_file(item: Input, max_bytes: int) -> list[Readout]:
