@@ -14,7 +14,7 @@ from briefer.rules.lexicon import Lexicon
 from briefer.rules.schema import CAPTURE_RE
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # A fact without these fields says nothing and is dropped ("a|b": either will do).
 REQUIRED_FIELDS = {
@@ -80,6 +80,15 @@ def _evidence(match: RuleMatch, article: Article) -> Evidence:
     )
 
 
+def _agent_of_impersonal(token: Token) -> bool:
+    """The agent of a passive whose subject is no person ("the Iranians were led by X", "the talks were
+    chaired by X"): the one who acts, what a following "he" or "she" most likely refers to."""
+    if token.dep_ != "pobj" or token.head.dep_ != "agent":
+        return False
+    verb = token.head.head
+    return not any(c.dep_ == "nsubjpass" and c.ent_type_ == "PERSON" for c in verb.children)
+
+
 def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
     """Every PERSON entity, and every known actor the entity recogniser missed, with its role and party; none
     without a parse (roles come from it)."""
@@ -91,7 +100,8 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
             found = person(ent, lexicon)
             if found is None:
                 continue
-            subject = ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS)
+            subject = (ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS)
+                       or _agent_of_impersonal(ent.root))
             mentions.append(PersonMention(found["name"], found["role"], found["party"], ent.start_char, subject))
     for token in doc:
         if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and (actor := lexicon.actor(token.text)):
