@@ -110,6 +110,36 @@ def test_builtin_furniture_leaves_ordinary_news_alone():
     assert clean_text(article, FURNITURE) == article
 
 
+def test_reader_prompts_inside_the_text_go_sentence_by_sentence(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Talks end without a deal\n\n"
+        "The talks in Doha ended without a deal on Friday. Stay tuned for more updates.\n"
+        "Read more: Why the ceasefire talks stalled. Both delegations flew home on Saturday.\n"
+        "Sign up for our newsletter to get the latest news.\n"
+        "Mediators said a new round could open in May. Follow us on Telegram for live coverage.\n"
+        "Keep checking back for updates throughout the day.",
+        encoding="utf-8",
+    )
+    [article] = read_sources([str(path)]).articles
+    assert article.text == (
+        "Talks end without a deal\n\n"
+        "The talks in Doha ended without a deal on Friday.\n"
+        "Both delegations flew home on Saturday.\n"
+        "Mediators said a new round could open in May."
+    )
+
+
+def test_sentences_that_merely_contain_prompt_words_stay():
+    text = (
+        "Officials said they would follow up on the proposal. Reporters were told to stay tuned for a statement.\n"
+        "Follow-up talks on the draft will be held in May, and observers will sign up to monitor the truce.\n"
+        "The ministry read more than 40 submissions. Readers of the report said it was thin.\n"
+        "Register updates were published on Monday. Subscribers to the newsletter were told first."
+    )
+    assert clean_text(text, FURNITURE) == text
+
+
 def test_a_tail_rule_in_the_first_half_drops_only_its_line():
     text = "You may also like\n" + "The talks went on for a long time and covered many subjects.\n" * 3
     assert clean_text(text, FURNITURE).splitlines()[0] == "The talks went on for a long time and covered many subjects."
@@ -145,6 +175,15 @@ furniture:
     assert cleaned == "Talks resumed.\n[ad_1]\nTweet"
 
 
+def test_a_user_sentence_rule_drops_its_sentences_wherever_they_sit(tmp_path):
+    write_rules(tmp_path / "rules", "version: 1\nfurniture:\n  - id: mysite.app\n    match: 'download our app\\b.*'\n"
+                "    sentences: true\n")
+    path = tmp_path / "story.txt"
+    path.write_text("The envoy arrived on Monday. Download our app for alerts! Talks began at noon.", encoding="utf-8")
+    [article] = read_sources([str(path)], cleaning_dirs=[tmp_path / "rules"]).articles
+    assert article.text == "The envoy arrived on Monday. Talks began at noon."
+
+
 def test_a_rules_folder_without_cleaning_rules_adds_none(tmp_path):
     (tmp_path / "extraction.yml").write_text("version: 1\nrules: []\n", encoding="utf-8")
     assert load_furniture([tmp_path, tmp_path / "absent"]).rules == FURNITURE.rules
@@ -166,10 +205,14 @@ def test_a_rules_folder_without_cleaning_rules_adds_none(tmp_path):
             "version: 1\nfurniture:\n  - id: a\n    lines: [x]\n    match: x\n",
             "mine.yml:3: cleaning rule a: Value error, give either `lines` or `match`",
         ),
+        (
+            "version: 1\nfurniture:\n  - id: a\n    match: x\n    sentences: true\n    rest: true\n",
+            "mine.yml:3: cleaning rule a: Value error, a `sentences` rule drops sentences alone",
+        ),
         ("version: 2\nfurniture: []\n", "mine.yml:1: version: Input should be 1"),
         ("rules: []\n", "mine.yml:1: expected `version: 1` and a `furniture:` list of rules"),
     ],
-    ids=["yaml-syntax", "unknown-key", "bad-regex", "lines-and-match", "version", "no-furniture"],
+    ids=["yaml-syntax", "unknown-key", "bad-regex", "lines-and-match", "sentences-and-rest", "version", "no-furniture"],
 )
 def test_malformed_rule_files_name_file_and_line(tmp_path, text, message):
     path = write_rules(tmp_path, text)

@@ -3,7 +3,8 @@
 A rule matches whole lines (after whitespace is collapsed; case is ignored) by a list of
 exact `lines` or a `match` regex, and drops the line, plus the lines that follow while they
 match `then`, or through the line matching `until`, or (`rest: true`) everything after it
-when the line sits in the second half of the article.
+when the line sits in the second half of the article. A `sentences: true` rule matches each
+sentence of a line instead, and drops only the sentences it matches.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from briefer.yamlio import line_of, load_yaml, plain
 log = logging.getLogger(__name__)
 
 _UNTIL_WINDOW = 60
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z])")  # a space after . ! ? before a capital
 CLEANING = "cleaning"
 
 
@@ -50,6 +52,7 @@ class FurnitureRule(BaseModel):
     then: str | None = None
     until: str | None = None
     rest: bool = False
+    sentences: bool = False
     examples: list[Example] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -60,6 +63,8 @@ class FurnitureRule(BaseModel):
             raise ValueError("give either `lines` or `match`, not both or neither")
         if sum((self.then is not None, self.until is not None, self.rest)) > 1:
             raise ValueError("give at most one of `then`, `until` and `rest`")
+        if self.sentences and (self.then is not None or self.until is not None or self.rest):
+            raise ValueError("a `sentences` rule drops sentences alone: no `then`, `until` or `rest`")
         return self
 
 
@@ -82,6 +87,7 @@ class CompiledRule:
     then: re.Pattern[str] | None
     until: re.Pattern[str] | None
     rest: bool
+    sentences: bool = False
 
     def hits(self, key: str) -> bool:
         """Whether a line (whitespace-collapsed, stripped) starts this rule."""
@@ -96,12 +102,14 @@ class Furniture:
 
     def remove(self, lines: list[str]) -> list[str]:
         """The lines without furniture; `lines` are already stripped and whitespace-collapsed."""
+        lines = self._without_sentences(lines)
+        line_rules = [rule for rule in self.rules if not rule.sentences]
         starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
         half = starts[-1] / 2
         kept: list[str] = []
         index = 0
         while index < len(lines):
-            rule = next((rule for rule in self.rules if lines[index] and rule.hits(lines[index])), None)
+            rule = next((rule for rule in line_rules if lines[index] and rule.hits(lines[index])), None)
             if rule is None:
                 kept.append(lines[index])
                 index += 1
@@ -109,6 +117,18 @@ class Furniture:
                 break
             else:
                 index = _block_end(rule, lines, index)
+        return kept
+
+    def _without_sentences(self, lines: list[str]) -> list[str]:
+        """The lines without the sentences that `sentences` rules match; a line with none left goes."""
+        rules = [rule for rule in self.rules if rule.sentences]
+        if not rules:
+            return lines
+        kept = []
+        for line in lines:
+            left = [part for part in _SENTENCE_BREAK.split(line) if not (part and any(r.hits(part) for r in rules))]
+            if left:
+                kept.append(" ".join(left))
         return kept
 
 
@@ -191,7 +211,9 @@ def _compile(rule: FurnitureRule, path: Path, line: int) -> CompiledRule:
         except re.error as exc:
             raise ConfigError(f"{path}:{line}: cleaning rule {rule.id}: bad `{field}` regex: {exc}") from None
     lines = frozenset(" ".join(text.split()).casefold() for text in rule.lines)
-    return CompiledRule(rule.id, lines, patterns["match"], patterns["then"], patterns["until"], rule.rest)
+    return CompiledRule(
+        rule.id, lines, patterns["match"], patterns["then"], patterns["until"], rule.rest, rule.sentences
+    )
 
 
 def _first_problem(exc: ValidationError) -> str:
