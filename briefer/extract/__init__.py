@@ -100,8 +100,9 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
             found = person(ent, lexicon)
             if found is None:
                 continue
-            subject = (ent.root.dep_ in SUBJECT_DEPS or (ent.root.dep_ == "appos" and ent.root.head.dep_ in SUBJECT_DEPS)
-                       or _agent_of_impersonal(ent.root))
+            root = ent.root
+            subject = (root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
+                       or _agent_of_impersonal(root))
             mentions.append(PersonMention(found["name"], found["role"], found["party"], ent.start_char, subject))
     for token in doc:
         if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and (actor := lexicon.actor(token.text)):
