@@ -87,7 +87,7 @@ class CompiledRule:
     then: re.Pattern[str] | None
     until: re.Pattern[str] | None
     rest: bool
-    sentences: bool = False
+    sentences: bool
 
     def hits(self, key: str) -> bool:
         """Whether a line (whitespace-collapsed, stripped) starts this rule."""
