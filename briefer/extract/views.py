@@ -29,6 +29,7 @@ PAIR_NOUNS = {  # "both countries", "the two leaders": nouns that refer back to 
     "capital": {"GPE"}, "leader": {"PERSON"}, "president": {"PERSON"}, "minister": {"PERSON"}}
 REFERRING = {"the", "his", "her", "its", "their", "this", "that"}  # "the source said": someone named before
 SPEAKER_LABELS = {"ORG", "GPE", "NORP"}  # entities that speak without being a person
+NON_SPEAKER_LABELS = {"WORK_OF_ART", "LAW", "EVENT", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
 # "at the Council on Foreign Relations", "for Eirene International": an expert's institution in an apposition
 INSTITUTION_RE = re.compile(
     r"\b(?:at|with|for)\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*(?:\s+(?:of|for|on|and|the)(?=\s+[A-Z]))?\s*)+)")
@@ -190,7 +191,11 @@ def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
         return False
     ent = entity_at(root)
     if ent is not None and ent.label_ in SPEAKER_LABELS:
-        return True
+        return root.lemma_.lower() not in lexicon.gazetteers.words("roles.document_nouns")
+    if ent is not None and ent.label_ in NON_SPEAKER_LABELS and not _named_elsewhere(root):
+        return False  # "the Declaration of Principles called for ...": a text, not someone speaking
+    if root.lemma_.lower() in lexicon.gazetteers.words("roles.document_nouns"):
+        return False
     if root.pos_ == "PROPN" and (not root.is_sent_start or _named_elsewhere(root)):
         return True  # a name the entity recogniser missed here ("Odhiambo said"), not a capitalised first word
     if root.pos_ not in {"NOUN", "PROPN"}:
@@ -227,6 +232,21 @@ def _pair_referred(root: Token, lexicon: Lexicon) -> dict[str, Any] | None:
             each = [_with_party({"name": tidy(ent.text), "role": ""}, lexicon) for ent in pair if ent is not None]
             if len(each) == 2:
                 return {"name": " and ".join(e["name"] for e in each), "role": "", "party": None, "each": each}
+    return None
+
+
+def _named_after_title(root: Token, lexicon: Lexicon) -> Span | None:
+    """The person a title with a prepositional tail is set beside: "the secretary of foreign relations of
+    Mexico, Jane Doe," (the parser hangs the name on the last noun of the title)."""
+    if fold(root.text) not in lexicon.title_words:
+        return None
+    for token in root.subtree:
+        if token.i <= root.i or token.pos_ in {"VERB", "AUX"}:
+            continue
+        ent = entity_at(token)
+        if (token.dep_ == "appos" and ent is not None and ent.label_ == "PERSON" and ent.start > 0
+                and root.doc[ent.start - 1].text == ","):
+            return ent
     return None
 
 
@@ -268,6 +288,9 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
         if (titled_ent := _titled_person(root)) is not None:
             role = tidy(root.doc[_left_modifiers(root, ROLE_DEPS) : titled_ent.start].text)
             return _with_party({"name": tidy(titled_ent.text), "role": role}, lexicon)
+        if (named := _named_after_title(root, lexicon)) is not None:
+            role = tidy(root.doc[_left_modifiers(root, ROLE_DEPS) : named.start].text)
+            return _with_party({"name": tidy(named.text), "role": role}, lexicon)
     if ent is not None:
         words = tidy(ent.text).split()
         honorifics = []
