@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import socket
 import subprocess
@@ -9,16 +10,19 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from briefer.ingest import read_sources
+from briefer.ingest.downloads import FETCH_WORKERS, Downloads
 from briefer.ingest.fetch import USER_AGENT
 
 ROOT = Path(__file__).resolve().parent.parent
+GATE_SECONDS = 20.0  # how long a request held at a barrier or event waits before it fails (never reached when fine)
 
 PAGE = b"""<!doctype html><html><head><title>Mediators meet in Doha</title>
 <meta name="date" content="2024-04-02"></head><body><nav>Home | World</nav>
@@ -41,6 +45,9 @@ class Route:
     drip: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
     length: bool = True
+    barrier: threading.Barrier | None = None  # answer only once all the barrier's requests are waiting
+    after: threading.Event | None = None  # answer only once this is set
+    done: threading.Event = field(default_factory=threading.Event)  # set once the body is sent
 
 
 @dataclass
@@ -68,6 +75,9 @@ def server() -> Iterator[Server]:
             if route is None:
                 self.send_error(404, "Not Found")
                 return
+            if not _released(route):
+                self.send_error(503, "Never released")
+                return
             time.sleep(route.delay)
             self.send_response(route.status)
             self.send_header("Content-Type", route.content_type)
@@ -86,6 +96,7 @@ def server() -> Iterator[Server]:
                     self.wfile.write(route.body)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+            route.done.set()
 
         def log_message(self, *args) -> None:
             pass
@@ -99,6 +110,16 @@ def server() -> Iterator[Server]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def _released(route: Route) -> bool:
+    """Whether the route's barrier and event let it answer; False when they do not within GATE_SECONDS."""
+    if route.barrier is not None:
+        try:
+            route.barrier.wait()
+        except threading.BrokenBarrierError:
+            return False
+    return route.after is None or route.after.wait(GATE_SECONDS)
 
 
 def failures_of(result) -> list[tuple[str, str]]:
@@ -311,3 +332,93 @@ def test_the_cli_briefs_a_feed_of_links_and_warns_once_per_failed_entry(server):
     briefing = json.loads(result.stdout)
     assert [(source["title"], source["url"]) for source in briefing["sources"]] == [("Seed story", page)]
     assert briefing["positions"], "the linked article's positions are missing"
+
+
+def _story(number: int) -> Route:
+    """A plain-text article of its own, so that no two are duplicates."""
+    return Route(f"Round {number}\n\nEnvoys met for round {number} of the talks.\n".encode(), "text/plain")
+
+
+def _meeting(server: Server, count: int) -> list[str]:
+    """URLs of `count` stories that are answered only when all of them are asked for at the same time."""
+    barrier = threading.Barrier(count, timeout=GATE_SECONDS)
+    return [server.url(f"/meet-{number}", replace(_story(number), barrier=barrier)) for number in range(count)]
+
+
+def test_urls_on_the_command_line_are_fetched_at_the_same_time(server):
+    urls = _meeting(server, FETCH_WORKERS)
+    result = read_sources(urls, timeout=2 * GATE_SECONDS)
+    assert failures_of(result) == []
+    assert [(article.title, article.url) for article in result.articles] == [
+        (f"Round {number}", url) for number, url in enumerate(urls)]
+
+
+def test_feed_links_are_fetched_at_the_same_time(server):
+    links = _meeting(server, FETCH_WORKERS)
+    feed = server.url("/meet.rss", Route(_link_feed([f"<title>Meeting {n}</title><link>{link}</link>"
+                                                     for n, link in enumerate(links)]), "application/rss+xml"))
+    result = read_sources([feed], timeout=2 * GATE_SECONDS)
+    assert failures_of(result) == []
+    assert [(article.title, article.url) for article in result.articles] == [
+        (f"Meeting {number}", link) for number, link in enumerate(links)]
+
+
+def _hashed(prefix: str, key: str) -> str:
+    """The id briefer gives an article from a URL or a feed entry's link."""
+    return f"{prefix}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+
+
+def _finishing_backwards(server: Server, prefix: str, count: int) -> list[str]:
+    """URLs of `count` stories, each answered only after the next one has been sent: the last finishes first."""
+    routes = [_story(number) for number in range(count)]
+    for route, following in pairwise(routes):
+        route.after = following.done
+    return [server.url(f"{prefix}-{number}", route) for number, route in enumerate(routes)]
+
+
+def test_articles_keep_the_order_of_the_sources_when_the_last_url_answers_first(server, tmp_path):
+    first, second, third = _finishing_backwards(server, "/back", 3)
+    local = tmp_path / "local.txt"
+    local.write_text("Envoys met in Oslo.\n", encoding="utf-8")
+    result = read_sources([first, str(local), second, third], timeout=2 * GATE_SECONDS)
+    assert failures_of(result) == []
+    assert [(article.id, article.url) for article in result.articles] == [
+        (_hashed("url", first), first), ("local", None), (_hashed("url", second), second),
+        (_hashed("url", third), third)]
+
+
+def test_feed_entries_keep_their_order_when_the_last_link_answers_first(server):
+    links = _finishing_backwards(server, "/entry", 4)
+    feed = server.url("/back.rss", Route(_link_feed([f"<title>Entry {n}</title><link>{link}</link>"
+                                                     for n, link in enumerate(links)]), "application/rss+xml"))
+    result = read_sources([feed], timeout=2 * GATE_SECONDS)
+    assert failures_of(result) == []
+    assert [(article.title, article.url, article.id) for article in result.articles] == [
+        (f"Entry {n}", link, _hashed("feed", link)) for n, link in enumerate(links)]
+
+
+def test_one_failing_link_among_links_fetched_together_costs_that_entry_only(server):
+    first, second, third = _meeting(server, 3)
+    missing = server.base + "/gone"
+    feed = server.url("/some-gone.rss", Route(_link_feed([
+        f"<title>One</title><link>{first}</link>", f"<title>Gone</title><link>{missing}</link>",
+        f"<title>Two</title><link>{second}</link>", f"<title>Three</title><link>{third}</link>",
+    ]), "application/rss+xml"))
+    result = read_sources([feed], timeout=2 * GATE_SECONDS)
+    assert failures_of(result) == [(feed, f"entry 2 ({missing}): HTTP 404 Not Found")]
+    assert [(article.title, article.url) for article in result.articles] == [
+        ("One", first), ("Two", second), ("Three", third)]
+
+
+def test_one_failing_url_among_urls_fetched_together_costs_that_url_only(server):
+    first, second, third = _meeting(server, 3)
+    missing = server.base + "/gone"
+    result = read_sources([first, missing, second, third], timeout=2 * GATE_SECONDS)
+    assert failures_of(result) == [(missing, "HTTP 404 Not Found")]
+    assert [article.url for article in result.articles] == [first, second, third]
+
+
+def test_downloads_hand_back_every_item_in_order_past_the_look_ahead():
+    with Downloads(timeout=1, max_bytes=10) as downloads:
+        assert list(downloads.ahead(range(10 * FETCH_WORKERS), lambda _: None)) == [
+            (number, None) for number in range(10 * FETCH_WORKERS)]

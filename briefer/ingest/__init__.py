@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from briefer.ingest.cleaning import clean_text, clean_title
+from briefer.ingest.downloads import Download, Downloads
 from briefer.ingest.failures import BadInput
 from briefer.ingest.furniture import Furniture, load_furniture
 from briefer.ingest.raw import RawArticle
@@ -107,15 +108,16 @@ def read_sources(
     """
     collector = _Collector(load_furniture(cleaning_dirs))
     failures = collector.result.failures
-    for item in expand_sources(sources):
-        if isinstance(item, InputFailure):
-            failures.append(item)
-            continue
-        for readout in _read(item, max_bytes=max_bytes, timeout=timeout, stdin=stdin or sys.stdin):
-            if isinstance(readout, InputFailure):
-                failures.append(readout)
-            else:
-                collector.add(readout, readout.where or item.name)
+    with Downloads(timeout=timeout, max_bytes=max_bytes) as downloads:
+        for item, download in downloads.ahead(expand_sources(sources), _url_of):
+            if isinstance(item, InputFailure):
+                failures.append(item)
+                continue
+            for readout in _read(item, download, downloads=downloads, max_bytes=max_bytes, stdin=stdin or sys.stdin):
+                if isinstance(readout, InputFailure):
+                    failures.append(readout)
+                else:
+                    collector.add(readout, readout.where or item.name)
     for failure in failures:
         log.debug("skipped %s: %s", failure.input, failure.reason)
     if since is not None:
@@ -123,10 +125,15 @@ def read_sources(
     return collector.result
 
 
-def _read(item: Input, **options) -> list[RawArticle | InputFailure]:
+def _url_of(item: Input | InputFailure) -> str | None:
+    """The URL to download for an input, when it is one."""
+    return item.name if isinstance(item, Input) and item.kind == "url" else None
+
+
+def _read(item: Input, download: Download | None, **options) -> list[RawArticle | InputFailure]:
     """One input's readouts, or its single failure."""
     try:
-        return read_input(item, **options)
+        return read_input(item, download, **options)
     except BadInput as exc:
         return [InputFailure(input=item.name, reason=str(exc))]
 

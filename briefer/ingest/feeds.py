@@ -15,7 +15,8 @@ from briefer.model import InputFailure
 
 log = logging.getLogger(__name__)
 
-Follow = Callable[[str], RawArticle]  # fetches a linked page as an article; BadInput when it cannot
+# The pages that links lead to, in the links' order: each an article, or the BadInput saying why it is none.
+Follow = Callable[[list[str]], Iterator[RawArticle | BadInput]]
 
 
 def read_feed(
@@ -43,10 +44,11 @@ def read_feed(
 
 def _entries(entries, name: str, follow: Follow) -> Iterator[RawArticle | InputFailure]:
     """An article per entry with text or a link that fetches, a failure per entry without."""
-    for number, entry in enumerate(entries, start=1):
-        text = _entry_text(entry)
-        if not text.strip() and entry.get("link"):
-            yield _linked(entry, number, name, follow)
+    texts = [_entry_text(entry) for entry in entries]
+    pages = follow([entry["link"] for entry, text in zip(entries, texts, strict=True) if _to_follow(entry, text)])
+    for number, (entry, text) in enumerate(zip(entries, texts, strict=True), start=1):
+        if _to_follow(entry, text):
+            yield _linked(entry, number, name, next(pages))
             continue
         if not text.strip():
             yield InputFailure(input=name, reason=f"entry {number} has no text")
@@ -61,18 +63,20 @@ def _entries(entries, name: str, follow: Follow) -> Iterator[RawArticle | InputF
         )
 
 
-def _linked(entry, number: int, name: str, follow: Follow) -> RawArticle | InputFailure:
+def _to_follow(entry, text: str) -> bool:
+    """Whether an entry is the page it links to: it has a link and no text of its own."""
+    return not text.strip() and bool(entry.get("link"))
+
+
+def _linked(entry, number: int, name: str, page: RawArticle | BadInput) -> RawArticle | InputFailure:
     """The page a text-less entry links to, titled and dated by the entry where it says."""
-    link = entry["link"]
-    try:
-        page = follow(link)
-    except BadInput as exc:
-        return InputFailure(input=name, reason=f"entry {number} ({link}): {exc}")
+    if isinstance(page, BadInput):
+        return InputFailure(input=name, reason=f"entry {number} ({entry['link']}): {page}")
     return RawArticle(
         text=page.text,
         id=_entry_id(entry, page.text),
         title=entry.get("title") or page.title,
-        url=page.url or link,
+        url=page.url or entry["link"],
         published=_published(entry) or page.published,
         where=f"{name} entry {number}",
     )

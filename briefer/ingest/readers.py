@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from functools import partial
 from typing import BinaryIO, TextIO
 
 from briefer.ingest.decoding import decode, read_file, read_limited, reject_non_text, too_large
+from briefer.ingest.downloads import Download, Downloads
 from briefer.ingest.failures import BadInput
 from briefer.ingest.feeds import Follow, read_feed
-from briefer.ingest.fetch import fetch
+from briefer.ingest.fetch import Fetched
 from briefer.ingest.formats import Format, by_content_type, by_extension, sniff
 from briefer.ingest.jsonl import bounded_lines, read_jsonl
 from briefer.ingest.raw import RawArticle
@@ -22,11 +24,15 @@ Readout = RawArticle | InputFailure
 STDIN_PATH = "<stdin>"
 
 
-def read_input(item: Input, *, max_bytes: int, timeout: float, stdin: TextIO) -> list[Readout]:
-    """The articles and per-entry failures of one input; BadInput when the whole input is unusable."""
-    follow = partial(_linked_page, timeout=timeout, max_bytes=max_bytes)
+def read_input(
+    item: Input, download: Download | None, *, downloads: Downloads, max_bytes: int, stdin: TextIO
+) -> list[Readout]:
+    """The articles and per-entry failures of one input (a URL's `download` already started, feed links fetched
+    through `downloads`); BadInput when the whole input is unusable."""
+    follow = partial(_linked_pages, downloads=downloads)
     if item.kind == "url":
-        fetched = fetch(item.name, timeout=timeout, max_bytes=max_bytes)
+        assert download is not None
+        fetched = download.result()
         fmt = by_content_type(fetched.content_type) or sniff(fetched.data)
         return _parse(
             fetched.data,
@@ -87,9 +93,18 @@ def _document(text: str, fmt: Format, url: str | None) -> RawArticle:
     return article
 
 
-def _linked_page(link: str, *, timeout: float, max_bytes: int) -> RawArticle:
+def _linked_pages(links: list[str], *, downloads: Downloads) -> Iterator[RawArticle | BadInput]:
+    """The article each feed entry's link leads to, or why there is none, in the links' order; fetched together."""
+    for link, download in downloads.ahead(links, lambda link: link):
+        assert download is not None
+        try:
+            yield _linked_page(link, download.result())
+        except BadInput as exc:
+            yield exc
+
+
+def _linked_page(link: str, fetched: Fetched) -> RawArticle:
     """The article a feed entry links to, fetched like any URL; BadInput when it is not one article."""
-    fetched = fetch(link, timeout=timeout, max_bytes=max_bytes)
     fmt = by_content_type(fetched.content_type) or sniff(fetched.data)
     if fmt in ("feed", "jsonl"):
         raise BadInput(f"the link is not an article page ({fmt})")
