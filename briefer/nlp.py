@@ -42,6 +42,10 @@ def model_name(requested: str | None = None) -> str:
     return requested or os.environ.get("BRIEFER_MODEL") or DEFAULT_MODEL
 
 
+def _breaks_line(token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
 def _register_components() -> None:
     """Register briefer's own pipeline components with spaCy (idempotent)."""
     from spacy.language import Language
@@ -52,10 +56,14 @@ def _register_components() -> None:
 
     @Language.component(LINE_BREAK_SENTENCES)
     def line_sentences(doc):
-        """Start a sentence after every line break: headings, list items and paragraphs stand alone."""
+        """Start a sentence after every line break: headings, list items and paragraphs stand alone. A line's
+        second token starts none: the parser would otherwise cut off a paragraph's first word ("EU | top diplomat
+        X said", "Addis | Abeba –")."""
         for token in doc[:-1]:
-            if "\n" in token.text or "\n" in token.whitespace_:
+            if _breaks_line(token):
                 doc[token.i + 1].is_sent_start = True
+                if token.i + 2 < len(doc) and not _breaks_line(doc[token.i + 1]):
+                    doc[token.i + 2].is_sent_start = False
         return doc
 
     @Language.component(ENTITY_CLEANUP)
