@@ -157,10 +157,17 @@ def quotes(cue: Token, speech: Speech) -> list[str]:
     for index, (start, end) in enumerate(attached):
         found = sentence_claims(doc, start, end)
         unfinished = index and not text[: attached[index - 1][1]].rstrip().endswith((".", "!", "?"))
-        if claims and found and unfinished and found[0][:1].islower():
-            claims[-1] = f"{claims[-1]} {found.pop(0)}"
+        carries_on = found and (found[0][:1].islower() or not _has_verb(doc, *attached[index - 1]))
+        if claims and unfinished and carries_on:  # "“Despite the delays,” she said, “we will sign.”"
+            claims[-1] = f"{claims[-1].rstrip(',')}, {found.pop(0)}"
         claims.extend(found)
     return claims
+
+
+def _has_verb(doc, start: int, end: int) -> bool:
+    """Whether a character range holds a verb: a quotation without one is a fragment of the next."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is None or any(token.pos_ in {"VERB", "AUX"} for token in span)
 
 
 def _advice(sentence: Span) -> bool:
