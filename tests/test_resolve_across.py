@@ -54,3 +54,16 @@ def test_one_venue_and_one_statement_with_both_sources(briefing):
     assert len(istanbul) == 1 and istanbul[0].source_count == 2
     zelensky = [p for p in briefing.positions if p.speaker.name.startswith("Volodymyr Zelensk")]
     assert len(zelensky) == 1 and zelensky[0].source_count == 2
+
+
+def test_a_speaker_without_a_party_speaks_for_the_delegation_they_sit_in(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Talks resume\n\nThe Kenyan delegation was led by Amos Wekesa, who arrived in Geneva on Monday.\n\n"
+        "\"We want a lasting agreement and we will stay as long as it takes,\" Wekesa told reporters.\n",
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefer", "extract", str(tmp_path)], capture_output=True,
+                            text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr
+    briefing = Briefing.model_validate_json(result.stdout)
+    assert [(d.party, d.leader.name) for d in briefing.delegations] == [("Kenya", "Amos Wekesa")]
+    assert [(p.speaker.name, p.speaker.party) for p in briefing.positions] == [("Amos Wekesa", "Kenya")]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from briefer.extract import ArticleFacts
 from briefer.model import Delegation, Evidence, Fact, OpenQuestion, Position, Venue
 from briefer.resolve.delegations import DelegationBook, SideContext, is_background, side_context
-from briefer.resolve.names import ArticlePeople, translit_key
+from briefer.resolve.names import ArticlePeople, same_person, translit_key
 from briefer.resolve.positions import PositionBook
 from briefer.rules.lexicon import Lexicon, fold
 
@@ -123,10 +123,22 @@ class Resolver:
                 self._add_question(fact)
 
 
+def _speak_for_their_delegation(result: Resolved) -> None:
+    """A speaker whose party no source gives speaks for the one delegation the brief seats them in."""
+    seated = [(delegation.party, person.name) for delegation in result.delegations
+              for person in (delegation.leader, *delegation.members) if person is not None]
+    for position in result.positions:
+        if position.speaker.party is None:
+            parties = {party for party, name in seated if same_person(name, position.speaker.name)}
+            if len(parties) == 1:
+                position.speaker.party = parties.pop()
+
+
 def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
     """Merge every article's facts into one set of briefing items."""
     resolver = Resolver(lexicon)
     for article in articles:
         resolver.add(article)
     resolver.delegation_book.settle()
+    _speak_for_their_delegation(resolver.result)
     return resolver.result
