@@ -25,6 +25,8 @@ LEAD_IN_WORDS = 5
 WH_WORDS = {"why", "what", "how", "who", "where", "when", "which", "whats"}
 LIST_MARK_RE = re.compile(r"^[\s•*\-–—]*(?:\d+(?:\.\d+)*[.)]\s+)?")
 TEXT_KEY = "briefer_text"
+CLOSING_QUOTES = {"”", '"', "’"}
+REPORTED_SPEECH_ENDS = {",", *CLOSING_QUOTES}  # what closes the words before their attribution: "“...,” X said"
 
 
 def doc_text(doc: Doc) -> str:
@@ -190,6 +192,22 @@ def nested(match: RuleMatch, lexicon: Lexicon) -> bool:
     return inside_speech((cue if cue is not None else match.span).root, Speech.of(lexicon))
 
 
+def content_first(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The words the cue reports come before it ("“...,” X acknowledged at a news conference"): a clause it
+    takes that ends at a comma or closing quote, or a quotation whose verb the parser made the cue's head. That is
+    reported speech, for the rules that take it, and what follows the cue is no stance."""
+    cue = match.captures.get("cue")
+    verb = (cue if cue is not None else match.span).root
+    doc = verb.doc
+    clause_before = any(
+        child.dep_ == "ccomp" and child.right_edge.i + 1 < verb.i
+        and {doc[child.right_edge.i].text, doc[child.right_edge.i + 1].text} & REPORTED_SPEECH_ENDS
+        for child in verb.children)
+    quotation_before = verb.head.i < verb.i and any(
+        child.dep_ == "punct" and child.text in CLOSING_QUOTES for child in verb.lefts)
+    return clause_before or quotation_before
+
+
 CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "answered": answered,
     "reader_bait": reader_bait,
@@ -201,4 +219,5 @@ CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "no_entity": no_entity,
     "nested": nested,
     "hedged": hedged,
+    "content_first": content_first,
 }

@@ -37,6 +37,7 @@ CHECKS = frozenset(
     {"answered", "reader_bait", "interviewer", "quoted", "repeated", "table_cell", "no_entity", "heading"})
 CHECKS |= {"nested"}  # reported speech (briefer/extract/speech.py)
 CHECKS |= {"hedged"}  # an event that may not happen: "whether X will attend", "did not meet"
+CHECKS |= {"content_first"}  # "“...,” X acknowledged at a news conference": reported speech, no stance
 Check = Literal[tuple(sorted(CHECKS))]  # type: ignore[valid-type]
 EmitField = Literal[tuple(sorted(set().union(*SECTION_FIELDS.values())))]  # type: ignore[valid-type]
 
