@@ -60,6 +60,7 @@ class PositionBook:
         self.positions = positions
         self._by_speaker: dict[str, list[Position]] = {}
         self._by_article: dict[str, list[tuple[int, Position]]] = {}  # evidence start and position
+        self._listed: dict[int, int] = {}  # id of a position -> when it was listed (removals keep the order)
 
     def add(self, fact: Fact, people: ArticlePeople) -> None:
         """Resolve one position fact's speaker and merge it in (same speaker, same claim: one entry). A speaker
@@ -80,7 +81,7 @@ class PositionBook:
                 continue
             if speaker_head is not None and fold(position.speaker.name).split()[-1:] != [speaker_head]:
                 continue
-            key = (start, -self.positions.index(position))
+            key = (start, -self._listed[id(position)])
             if best_key is None or key > best_key:
                 best, best_key = position, key
         return best
@@ -131,6 +132,7 @@ class PositionBook:
             kind=fact.fields.get("kind") or ("analyst" if analyst else "official"), statement=statement,
             direct_quote=_direct(fact, statement), evidence=[fact.evidence], source_count=1)
         self.positions.append(position)
+        self._listed[id(position)] = len(self._listed)
         self._by_speaker.setdefault(key, []).append(position)
         self._by_article.setdefault(fact.evidence.source, []).append((fact.evidence.start, position))
 

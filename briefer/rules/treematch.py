@@ -90,11 +90,9 @@ def compile_tree_pattern(key: str, pattern: list[dict], vocab: Vocab) -> TreePat
 class _DocView:
     """What a search needs of one Doc: attribute columns, lazy value indexes and operator results."""
 
-    def __init__(self, doc: Doc, operators: dict):
-        import spacy.attrs
-
+    def __init__(self, doc: Doc, operators: dict, attribute_ids: list[int]):
         self.doc = doc
-        self.columns = doc.to_array([getattr(spacy.attrs, name) for name in ATTRIBUTES]).T.tolist()
+        self.columns = doc.to_array(attribute_ids).T.tolist()
         self._operators = operators
         self._indexes: dict[int, dict[int, list[int]]] = {}
         self._related: dict[tuple[int, str], list[int]] = {}
@@ -133,12 +131,14 @@ class TreeMatcher:
     """A drop-in for spaCy's DependencyMatcher over the patterns briefer compiles: same patterns, same matches."""
 
     def __init__(self, vocab: Vocab):
+        import spacy.attrs
         from spacy.matcher import DependencyMatcher
 
         self.vocab = vocab
         self.patterns: list[TreePattern] = []
         self.fallback = DependencyMatcher(vocab)  # patterns beyond the searched attributes
         self._operators = self.fallback._ops  # spaCy's own REL_OP implementations: the same semantics
+        self._attribute_ids = [getattr(spacy.attrs, name) for name in ATTRIBUTES]
         self._raw: dict[str, list[dict]] = {}
 
     def __len__(self) -> int:
@@ -162,7 +162,7 @@ class TreeMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
         """Every match as (key, token index per node), patterns in the order they were added."""
-        view = _DocView(doc, self._operators)
+        view = _DocView(doc, self._operators, self._attribute_ids)
         anchors: dict[Node, list[int]] = {}  # patterns often share their anchor (a verb list)
         found = []
         for pattern in self.patterns:
