@@ -1,6 +1,6 @@
-"""Score the rules on the seeds and the development set in one process (for rule authors).
+"""Score the rules on the seeds and both development sets in one process (for rule authors).
 
-Usage: .venv/bin/python scripts/dev_score.py [seeds|dev|all] [--show-misses] [--section NAME]
+Usage: .venv/bin/python scripts/dev_score.py [seeds|dev|dev2|all] [--show-misses] [--section NAME] [--doc STEM]
 Uses ../shared/gold/score.py's own matching; reads articles from ../shared (never copied here).
 """
 
@@ -14,7 +14,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SETS = {"seeds": (SHARED / "gold", ROOT / "seeds"), "dev": (SHARED / "dev" / "gold", SHARED / "dev" / "articles")}
+SETS = {
+    "seeds": (SHARED / "gold", ROOT / "seeds"),
+    "dev": (SHARED / "dev" / "gold", SHARED / "dev" / "articles"),
+    "dev2": (SHARED / "dev2" / "gold", SHARED / "dev2" / "articles"),
+}
 
 
 def load_scorer():
@@ -26,18 +30,21 @@ def load_scorer():
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("which", nargs="?", default="all", choices=["seeds", "dev", "all"])
+    ap.add_argument("which", nargs="?", default="all", choices=[*SETS, "all"])
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--section")
+    ap.add_argument("--doc", help="only the articles whose stem starts with this")
     args = ap.parse_args()
     score = load_scorer()
     from briefer.pipeline import Settings, extract
 
-    names = ["seeds", "dev"] if args.which == "all" else [args.which]
+    names = list(SETS) if args.which == "all" else [args.which]
     for name in names:
         gold_dir, article_dir = SETS[name]
         totals, roles = {}, [0, 0]
         for gold_file in sorted(gold_dir.glob("*.json")):
+            if args.doc and not gold_file.stem.startswith(args.doc):
+                continue
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
             article = article_dir / f"{gold_file.stem}.txt"
             pred = json.loads(extract(Settings(sources=[str(article)])).briefing.model_dump_json())
