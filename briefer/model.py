@@ -128,6 +128,8 @@ class OpenQuestion(Item):
 
     text: str
     kind: Literal["explicit", "uncertainty"] = "explicit"
+    # where the coverage raises it: in the running text, or as a headline, heading or lead (a hook)
+    placement: Literal["text", "headline", "heading", "lead"] = "text"
 
 
 class DroppedItem(BaseModel):

@@ -39,3 +39,9 @@ def test_no_machine_path_or_file_id_in_the_brief_and_every_source_titled_and_dat
     line = next(line for line in markdown.splitlines() if line.startswith("6. ") and "CIA boss" in line)
     assert "kenyan-post.com · 29 January 2024 · <https://www.kenyan-post.com/" in line
     assert "undated (file date" in markdown
+
+
+def test_the_base_audience_is_selectable(tmp_path):
+    markdown, html, _ = brief(tmp_path, str(SEEDS / "000_6d8c7f681700db0c.txt"), audience="base")
+    assert "**Base brief**" in markdown and 'class="audience-base"' in html
+    assert "## Key developments" in markdown and "Evidence" not in markdown  # base: no evidence lines

@@ -19,6 +19,7 @@ from briefer.model import (
     Speaker,
     Venue,
 )
+from briefer.render.places import fold_countries
 from briefer.render.rank import Selection, corroboration
 
 SECTION_TITLES = {
@@ -304,7 +305,7 @@ def build_view(
         sections=list(selection),
         section_titles=SECTION_TITLES,
         delegations=entries.get("delegations", []),
-        venues=entries.get("venues", []),
+        venues=fold_countries(entries.get("venues", [])),
         positions=entries.get("positions", []),
         position_groups=group_positions(entries.get("positions", [])),
         open_questions=entries.get("open_questions", []),
