@@ -79,8 +79,10 @@ class Conflict(BaseModel):
 
 
 class Item(BaseModel):
-    """Common to every briefing item: evidence, corroboration, conflicts, change since last brief."""
+    """Common to every briefing item: its negotiation track, evidence, corroboration, conflicts, change since
+    the last brief."""
 
+    talks: str = ""  # the id of the track (Briefing.talks) the item belongs to
     evidence: list[Evidence] = Field(default_factory=list)
     source_count: int = 0
     conflicts: list[Conflict] = Field(default_factory=list)
@@ -92,7 +94,6 @@ class Delegation(Item):
     """A team a party sends to talks."""
 
     party: str
-    talks: str = ""
     leader: Person | None = None
     members: list[Person] = Field(default_factory=list)
     sent_by: Person | None = None
@@ -103,7 +104,6 @@ class Venue(Item):
 
     name: str
     country: str | None = None
-    talks: str = ""
 
 
 class Speaker(BaseModel):
@@ -130,6 +130,30 @@ class OpenQuestion(Item):
     kind: Literal["explicit", "uncertainty"] = "explicit"
     # where the coverage raises it: in the running text, or as a headline, heading or lead (a hook)
     placement: Literal["text", "headline", "heading", "lead"] = "text"
+
+
+class MeetingDate(BaseModel):
+    """A date the coverage gives for a meeting of a track, as written and as resolved against its article's date."""
+
+    text: str
+    date: str | None = None  # ISO; None when the text cannot be pinned to a day
+    status: Literal["held", "under way", "scheduled", "proposed", "ended"] | None = None
+    evidence: Evidence
+
+
+class Talks(BaseModel):
+    """A negotiation track: who meets whom, where and when, and the sources that report it."""
+
+    id: str
+    title: str
+    parties: list[str] = Field(default_factory=list)
+    venues: list[str] = Field(default_factory=list)
+    dates: list[MeetingDate] = Field(default_factory=list)
+    status: Literal["held", "under way", "scheduled", "proposed", "ended"] | None = None
+    previous_status: str | None = None  # what an earlier source said, when a later one changed it
+    summary: list[str] = Field(default_factory=list)  # the bottom line (filled when the brief is rendered)
+    key_terms: list[str] = Field(default_factory=list)  # filled when the brief is rendered
+    sources: list[str] = Field(default_factory=list)
 
 
 class DroppedItem(BaseModel):
@@ -164,6 +188,7 @@ class Briefing(BaseModel):
     title: str = "Negotiations brief"
     date: str = ""
     sources: list[Source] = Field(default_factory=list)
+    talks: list[Talks] = Field(default_factory=list)
     delegations: list[Delegation] = Field(default_factory=list)
     venues: list[Venue] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)

@@ -136,6 +136,7 @@ def extract(settings: Settings, on_progress: Progress | None = None) -> Extracti
         title=settings.title or "Negotiations brief",
         date=day,
         sources=describe_sources(articles, knowledge.lexicon.gazetteers),
+        talks=resolved.talks,
         delegations=resolved.delegations,
         venues=resolved.venues,
         positions=resolved.positions,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefer.extract.checks import CHECKS
+from briefer.extract.dates import DateMention, date_mentions
 from briefer.extract.views import person, sentence_value, view
 from briefer.model import Article, Evidence, Fact
 from briefer.rules.compiler import CompiledRules, RuleMatch
@@ -44,11 +45,13 @@ class PersonMention:
 
 @dataclass
 class ArticleFacts:
-    """What one article yields: its facts and the people it names (for reference resolution)."""
+    """What one article yields: its facts, the people it names (for reference resolution) and the dates its
+    sentences about talks give."""
 
     article: Article
     facts: list[Fact] = field(default_factory=list)
     people: list[PersonMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
 
 
 def _emit(match: RuleMatch, lexicon: Lexicon) -> list[dict[str, Any]]:
@@ -133,6 +136,8 @@ def extract_facts(
                 result.facts.append(Fact(section=match.rule.section, fields=fields, evidence=_evidence(match, article)))
         if on_match:
             on_match(match, None, emitted, result.facts[kept:])
+    meeting_facts = [f.evidence.start for f in result.facts if f.section in ("delegations", "venues")]
+    result.dates = date_mentions(doc, meeting_facts)
     return result
 
 

@@ -14,7 +14,7 @@ from briefer.render import pdf
 from briefer.render.environment import Environments, compile_templates, make_environments, render_template
 from briefer.render.loader import audience_templates, search_path
 from briefer.render.rank import Selection, keep_best, select, size
-from briefer.render.summary import bottom_line, developments
+from briefer.render.summary import developments
 from briefer.render.view import PAPER_SIZES, BriefView, build_view
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,6 @@ class _Renderer:
             omitted=omitted,
         )
         view.developments = developments(view)
-        view.bottom_line = bottom_line(view)
         return view
 
     def html(self, selection: Selection) -> str:

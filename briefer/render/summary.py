@@ -1,16 +1,13 @@
-"""Sentences composed from the model: key developments and the executive bottom line."""
+"""Sentences composed from the model: the key developments of the analyst brief."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from briefer.model import Delegation, OpenQuestion, Position, Venue
 from briefer.render.view import BriefView, Entry, Sentence, long_date, place, shorten
 
-BOTTOM_LINE_SENTENCES = 4
 MAX_VENUES = 3  # venues named in one talks sentence; the Venues section lists them all
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"'A-Z])")
 
 
 @dataclass
@@ -84,17 +81,6 @@ def statement_phrase(position: Position, words: int = 35) -> str:
     return f"“{text}”" if position.direct_quote else text
 
 
-def first_sentence(text: str) -> str:
-    """The text up to its first sentence break, so a bottom line sentence stays one sentence."""
-    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
-
-
-def _position_sentence(entry: Entry) -> Sentence:
-    position: Position = entry.item  # type: ignore[assignment]
-    first = position.model_copy(update={"statement": first_sentence(position.statement)})
-    return _sentence(f"{speaker_phrase(first)}: {statement_phrase(first)}", entry)
-
-
 def changes_sentence(view: BriefView) -> Sentence | None:
     """How many items are new, changed and dropped since the previous brief."""
     if view.changes is None:
@@ -128,19 +114,3 @@ def developments(view: BriefView) -> list[Sentence]:
         sentences.append(Sentence(f"{count}, among them: {shorten(question.text, 30)}", top.cites))
     change = changes_sentence(view)
     return sentences + ([change] if change else [])
-
-
-def bottom_line(view: BriefView) -> list[Sentence]:
-    """At most four sentences: the main talks, the top official and analyst views, what changed or is open."""
-    groups = talks_groups(view)
-    named = sum(1 for group in groups if group.talks)
-    candidates: list[Sentence | None] = [talks_sentence(groups[0], named) if groups else None]
-    for kind in ("official", "analyst"):
-        top = next((e for e in view.positions if e.item.kind == kind), None)  # type: ignore[attr-defined]
-        candidates.append(_position_sentence(top) if top else None)
-    change = changes_sentence(view)
-    if change is None and view.open_questions:
-        top = view.open_questions[0]
-        change = _sentence(f"Open: {shorten(first_sentence(top.item.text), 30)}", top)  # type: ignore[attr-defined]
-    candidates.append(change)
-    return [sentence for sentence in candidates if sentence][:BOTTOM_LINE_SENTENCES]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from briefer import __version__
 from briefer.model import (
@@ -19,8 +18,10 @@ from briefer.model import (
     Speaker,
     Venue,
 )
+from briefer.render.bottomline import TrackSummary, bottom_line
 from briefer.render.places import fold_countries
 from briefer.render.rank import Selection, corroboration
+from briefer.render.wording import Sentence, long_date, parse_day, shorten
 
 SECTION_TITLES = {
     "delegations": "Delegations",
@@ -76,14 +77,6 @@ class Entry:
     label: str
     sources: int
     venues: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence the brief composes from the model, with the sources behind it."""
-
-    text: str
-    cites: tuple[int, ...] = ()
 
 
 @dataclass
@@ -150,20 +143,7 @@ class BriefView:
     version: str
     omitted: dict[str, int]
     developments: list[Sentence] = field(default_factory=list)
-    bottom_line: list[Sentence] = field(default_factory=list)
-
-
-def long_date(text: str | None) -> str:
-    """`2025-02-17` as `17 February 2025`; anything else unchanged."""
-    day = _parse_day(text)
-    return f"{day.day} {day:%B %Y}" if day else (text or "")
-
-
-def _parse_day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat((text or "")[:10])
-    except ValueError:
-        return None
+    tracks: list[TrackSummary] = field(default_factory=list)  # the bottom line, per negotiation track
 
 
 def source_date(source: Source) -> str:
@@ -180,7 +160,7 @@ def source_date(source: Source) -> str:
 
 def reporting_window(sources: list[Source]) -> str | None:
     """The span of the sources' publication dates (file dates left out), or None when no source is dated."""
-    days = sorted({day for day in (_parse_day(s.published) for s in sources if s.dated_by != "file") if day})
+    days = sorted({day for day in (parse_day(s.published) for s in sources if s.dated_by != "file") if day})
     if not days:
         return None
     first, last = days[0], days[-1]
@@ -189,12 +169,6 @@ def reporting_window(sources: list[Source]) -> str | None:
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{last.day} {last:%B %Y}"
     return f"{long_date(first.isoformat())} – {long_date(last.isoformat())}"
-
-
-def shorten(text: str, words: int = 30) -> str:
-    """At most `words` words, with an ellipsis when cut."""
-    parts = text.split()
-    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
 def place(venue: Venue) -> str:
@@ -217,9 +191,12 @@ def item_label(item: Item) -> str:
     raise TypeError(f"not a briefing item: {type(item).__name__}")
 
 
-def number_sources(briefing: Briefing, selection: Selection, cited_only: bool) -> list[SourceEntry]:
-    """Number the sources in briefing order; evidence naming an unknown source adds it at the end."""
-    cited = [e.source for items in selection.values() for item in items for e in item.evidence]
+def number_sources(
+    briefing: Briefing, selection: Selection, cited_only: bool, also: tuple[str, ...] = ()
+) -> list[SourceEntry]:
+    """Number the sources in briefing order; evidence naming an unknown source adds it at the end. `also`:
+    sources cited outside the selected items (the bottom line)."""
+    cited = [e.source for items in selection.values() for item in items for e in item.evidence] + list(also)
     known = {source.id for source in briefing.sources}
     listed = [s for s in briefing.sources if not cited_only or s.id in set(cited)]
     listed += [Source(id=sid) for sid in dict.fromkeys(cited) if sid not in known]
@@ -277,7 +254,10 @@ def build_view(
     A compact (page-limited) brief lists only the sources its items cite and names at most
     COMPACT_FAILURES failed inputs, so neither list can push it over its limit.
     """
-    sources = number_sources(briefing, selection, cited_only=compact)
+    everything = {source.id: number for number, source in enumerate(briefing.sources, start=1)}
+    by_number = {number: source_id for source_id, number in everything.items()}
+    summary_sources = tuple(by_number[n] for track in bottom_line(briefing, everything) for n in track.cites)
+    sources = number_sources(briefing, selection, cited_only=compact, also=summary_sources)
     numbers = {entry.source.id: entry.number for entry in sources}
     venue_names: dict[str, list[str]] = {}
     for venue in briefing.venues:
@@ -316,4 +296,5 @@ def build_view(
         run=briefing.run,
         version=briefing.run.briefer_version or __version__,
         omitted={section: count for section, count in omitted.items() if count},
+        tracks=bottom_line(briefing, numbers),
     )

@@ -8,10 +8,12 @@ from functools import lru_cache
 
 from briefer.extract import ArticleFacts
 from briefer.extract.placement import placement
-from briefer.model import Article, Delegation, Evidence, Fact, OpenQuestion, Position, Venue
+from briefer.model import Article, Delegation, Evidence, Fact, OpenQuestion, Position, Talks, Venue
 from briefer.resolve.delegations import DelegationBook, SideContext, is_background, side_context
 from briefer.resolve.names import ArticlePeople, same_person, translit_key
 from briefer.resolve.positions import PositionBook
+from briefer.resolve.talks import describe_track
+from briefer.resolve.tracks import OTHER_ID, OTHER_TITLE, Track, group, make_frame, name_tracks
 from briefer.rules.lexicon import Lexicon, fold
 
 STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "was", "were", "be", "will", "for"}
@@ -19,8 +21,9 @@ STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "w
 
 @dataclass
 class Resolved:
-    """The four sections, merged across articles."""
+    """The negotiation tracks and the four sections, merged across the articles of each track."""
 
+    talks: list[Talks] = field(default_factory=list)
     delegations: list[Delegation] = field(default_factory=list)
     venues: list[Venue] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
@@ -141,11 +144,39 @@ def _speak_for_their_delegation(result: Resolved) -> None:
                 position.speaker.party = parties.pop()
 
 
-def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
-    """Merge every article's facts into one set of briefing items."""
+def _resolve_together(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
+    """Merge the facts of articles about one negotiation into one set of items."""
     resolver = Resolver(lexicon)
     for article in articles:
         resolver.add(article)
     resolver.delegation_book.settle()
     _speak_for_their_delegation(resolver.result)
     return resolver.result
+
+
+def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
+    """Group the articles into negotiation tracks, then merge each track's facts on their own: items of two
+    tracks never merge, corroborate or conflict. Every item carries its track's id."""
+    def alone(article: ArticleFacts) -> tuple:
+        resolved = _resolve_together([article], lexicon)
+        return resolved.delegations, resolved.venues, resolved.positions
+
+    frames = [make_frame(article, alone, lexicon) for article in articles]
+    tracks, other = group(frames)
+    places = {key: name for frame in frames for key, name in frame.places.items()}
+    named = name_tracks(tracks, places)
+    if other:
+        tracks.append(Track(frames=other))
+        named.append((OTHER_ID, OTHER_TITLE))
+    result = Resolved()
+    for (track_id, title), track in zip(named, tracks, strict=True):
+        part = _resolve_together((frame.article for frame in track.frames), lexicon)
+        for items in (part.delegations, part.venues, part.positions, part.open_questions):
+            for item in items:
+                item.talks = track_id
+        result.delegations += part.delegations
+        result.venues += part.venues
+        result.positions += part.positions
+        result.open_questions += part.open_questions
+        result.talks.append(describe_track(track_id, title, track, part, lexicon))
+    return result

@@ -1,0 +1,169 @@
+"""The bottom line, written by rule from the model: per negotiation track, ranked by recency and weight of
+coverage, two to four sentences: who met whom, where and when and who led each side; what each side said;
+what changed; what is next or still open. Each sentence cites the sources of the items it draws on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefer.model import Briefing, Delegation, Item, OpenQuestion, Person, Position, Talks
+from briefer.render.rank import left_open, ranked
+from briefer.render.wording import Sentence, long_date, shorten
+
+MAX_MEMBERS = 3  # members named after a delegation's leader
+STATEMENT_WORDS = 22
+QUESTION_WORDS = 28
+VERBS = {"held": "met", "under way": "are meeting", "scheduled": "are to meet", "proposed": "may meet",
+         "ended": "ended talks", None: "are in talks"}
+STATUS_WORDS = {"held": "held", "under way": "under way", "scheduled": "scheduled", "proposed": "proposed",
+                "ended": "ended"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“A-Z])")
+
+
+@dataclass
+class TrackSummary:
+    """One track's bottom line."""
+
+    talks: Talks
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def cites(self) -> tuple[int, ...]:
+        """Every source the track's sentences cite."""
+        return tuple(sorted({n for sentence in self.sentences for n in sentence.cites}))
+
+
+def _items(briefing: Briefing, talks: Talks) -> dict[str, list[Item]]:
+    return {section: [item for item in getattr(briefing, section) if item.talks == talks.id]
+            for section in ("delegations", "venues", "positions", "open_questions")}
+
+
+def latest_day(talks: Talks) -> str:
+    """The latest meeting date of a track (ISO), or "" when none is known."""
+    return max((d.date for d in talks.dates if d.date), default="")
+
+
+def rank_tracks(briefing: Briefing) -> list[Talks]:
+    """Tracks by recency of their latest known meeting date, then by the coverage they have; "Other" last."""
+    def weight(talks: Talks) -> tuple:
+        items = sum(len(items) for items in _items(briefing, talks).values())
+        return (talks.id != "other", latest_day(talks), len(talks.sources), items)
+
+    return sorted(briefing.talks, key=weight, reverse=True)
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _person(person: Person) -> str:
+    return f"{person.name} ({person.role})" if person.role else person.name
+
+
+def _side(delegation: Delegation) -> str:
+    """`Russia (led by Vladimir Putin, with Sergei Lavrov and Yury Ushakov)`."""
+    details = []
+    if delegation.leader:
+        details.append(f"led by {_person(delegation.leader)}")
+    members = [m.name for m in delegation.members[:MAX_MEMBERS]]
+    more = len(delegation.members) - MAX_MEMBERS
+    if members:
+        details.append("with " + _join(members + ([f"{more} more"] if more > 0 else [])))
+    return delegation.party + (f" ({'; '.join(details)})" if details else "")
+
+
+def _when(talks: Talks) -> str:
+    """`on 2 December 2025`, or the words the latest source used (`on Friday`)."""
+    dated = [d for d in talks.dates if d.date]
+    if dated:
+        return "on " + long_date(max(dated, key=lambda d: d.date or "").date)
+    said = [d.text for d in talks.dates if d.status in ("held", "under way", "scheduled")]
+    return f"({said[-1]})" if said else ""
+
+
+def _cites(numbers: dict[str, int], *items: Item) -> tuple[int, ...]:
+    return tuple(sorted({numbers[e.source] for item in items for e in item.evidence if e.source in numbers}))
+
+
+def _sentence(text: str, cites: tuple[int, ...]) -> Sentence:
+    text = text.strip()
+    end = "" if text.endswith((".", "?", "!", "…", "”", '"')) else "."
+    return Sentence(text[:1].upper() + text[1:] + end, cites)
+
+
+def meeting_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int]) -> Sentence:
+    """Who met whom (and who led each side), where and when."""
+    delegations: list[Delegation] = ranked(items["delegations"])  # type: ignore[assignment]
+    named = [d for d in delegations if d.leader or d.members] or delegations
+    sides = [_side(d) for d in named[:4]] or [party for party in talks.parties[:3]]
+    venues = [v.name for v in ranked(items["venues"])][:3]  # type: ignore[attr-defined]
+    where = f"in {_join(venues)}" if venues else ""
+    who = _join(sides) if sides else "Delegations"
+    verb = VERBS.get(talks.status, VERBS[None])
+    text = " ".join(part for part in (who, verb, where, _when(talks)) if part)
+    return _sentence(text, _cites(numbers, *named[:4], *items["venues"][:3]))
+
+
+def _first_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
+def positions_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int]) -> Sentence | None:
+    """The most-reported stated position of each of the first two sides that stated one."""
+    chosen: list[Position] = []
+    for position in ranked(items["positions"]):
+        assert isinstance(position, Position)
+        if position.kind == "official" and position.speaker.party not in {p.speaker.party for p in chosen}:
+            chosen.append(position)
+        if len(chosen) == 2:
+            break
+    if not chosen:
+        chosen = [p for p in ranked(items["positions"])[:1]]  # type: ignore[misc]
+    if not chosen:
+        return None
+    parts = []
+    for position in chosen:
+        statement = shorten(_first_sentence(position.statement), STATEMENT_WORDS).rstrip(".")
+        said = f"“{statement}”" if position.direct_quote else statement
+        party = f" ({position.speaker.party})" if position.speaker.party else ""
+        parts.append(f"{position.speaker.name}{party}: {said}")
+    return _sentence("; ".join(parts), _cites(numbers, *chosen))
+
+
+def change_sentence(talks: Talks) -> Sentence | None:
+    """What the status was before the latest source changed it."""
+    if not talks.previous_status or talks.previous_status == talks.status:
+        return None
+    return _sentence(f"Earlier reports had these talks as {STATUS_WORDS.get(talks.previous_status, 'reported')}; "
+                     f"the latest say {STATUS_WORDS.get(talks.status or '', 'otherwise')}", ())
+
+
+def next_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int]) -> Sentence | None:
+    """What is next (a scheduled meeting after the latest one held), else the top question left open."""
+    held = latest_day(Talks(id="", title="", dates=[d for d in talks.dates if d.status == "held"]))
+    upcoming = [d for d in talks.dates if d.status == "scheduled" and (not d.date or d.date > held)]
+    if upcoming and talks.status != "scheduled":
+        date = upcoming[-1]
+        when = long_date(date.date) if date.date else date.text
+        return _sentence(f"Next: {shorten(_first_sentence(date.evidence.sentence), QUESTION_WORDS)} ({when})", ())
+    questions = [q for q in ranked(items["open_questions"]) if isinstance(q, OpenQuestion) and left_open(q)]
+    if questions:
+        question = questions[0]
+        text = shorten(_first_sentence(question.text), QUESTION_WORDS)
+        return _sentence(f"Open: {text}", _cites(numbers, question))
+    return None
+
+
+def summarise(talks: Talks, briefing: Briefing, numbers: dict[str, int]) -> TrackSummary:
+    """Two to four sentences on one track."""
+    items = _items(briefing, talks)
+    candidates = [meeting_sentence(talks, items, numbers), positions_sentence(talks, items, numbers),
+                  change_sentence(talks), next_sentence(talks, items, numbers)]
+    return TrackSummary(talks, [sentence for sentence in candidates if sentence][:4])
+
+
+def bottom_line(briefing: Briefing, numbers: dict[str, int], limit: int | None = None) -> list[TrackSummary]:
+    """The bottom line of every track (the best `limit` ones), best first."""
+    tracks = [t for t in rank_tracks(briefing) if t.id != "other" or len(briefing.talks) == 1]
+    return [summarise(talks, briefing, numbers) for talks in tracks[:limit]]

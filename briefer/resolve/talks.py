@@ -1,0 +1,91 @@
+"""A track as the briefing model holds it: parties, venues, meeting dates read against each article's date,
+and its status (the latest source's word wins, and the one before is kept)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from briefer.extract.dates import DateMention
+from briefer.model import Evidence, MeetingDate, Talks
+from briefer.resolve.tracks import Track, article_day
+from briefer.rules.lexicon import Lexicon
+
+# A written date dateparser can pin to a day: a weekday, today/yesterday/tomorrow, or a month with a day.
+_DAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|tonight|yesterday|tomorrow|\d{4}-\d\d-\d\d)\b"
+                  r"|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
+                  re.IGNORECASE)
+_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}\b")  # "23-24 January": its first day
+_WEEKDAYS = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+MAX_DAYS_AWAY = 400  # a relative date read further than this from its article's date is a misreading
+_QUALIFIERS = re.compile(r"\b(?:early|late|on|the|of|this|last|morning|evening|night|afternoon)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def resolve_date(text: str, base: date | None, future: bool) -> str | None:
+    """The ISO day a written date names, read against the article's date (dateparser); None when it names no
+    single day or the article has no date to read a relative one against."""
+    if not _DAY.search(text):
+        return None
+    import dateparser
+
+    cleaned = " ".join(_QUALIFIERS.sub(" ", _RANGE.sub(r"\1", text)).split())
+    weekday = _WEEKDAYS.search(cleaned)
+    if base is not None and weekday and cleaned.lower() == weekday.group(0).lower() and (
+            base.strftime("%A").lower() == weekday.group(0).lower()):
+        return base.isoformat()  # "on Friday" in an article of a Friday is that day
+    settings = {"PREFER_DATES_FROM": "future" if future else "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
+    moment = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    if moment is None:
+        return None
+    if base is None and not re.search(r"\b(?:19|20)\d\d\b", text):
+        return None  # "Friday" or "24 March" with nothing to read it against
+    if base is not None and abs((moment.date() - base).days) > MAX_DAYS_AWAY and not re.search(r"\d{4}", text):
+        return None  # a misreading ("June 13-15" as the year 2115)
+    return moment.date().isoformat()
+
+
+def meeting_dates(track: Track) -> list[MeetingDate]:
+    """Every meeting date of the track's articles, once per day (or per wording when no day is known)."""
+    found: dict[str, MeetingDate] = {}
+    for frame in track.frames:
+        base = article_day(frame.article.article)
+        for mention in frame.article.dates:
+            day = resolve_date(mention.text, base, mention.status in ("scheduled", "proposed"))
+            key = day or mention.text.lower()
+            if key not in found:
+                found[key] = _meeting_date(mention, day, frame.article.article.id)
+    return sorted(found.values(), key=lambda d: d.date or "")
+
+
+def _meeting_date(mention: DateMention, day: str | None, source: str) -> MeetingDate:
+    evidence = Evidence(source=source, sentence=mention.sentence, start=mention.start, end=mention.end, rule="dates")
+    return MeetingDate(text=mention.text, date=day, status=mention.status, evidence=evidence)  # type: ignore[arg-type]
+
+
+def _status(track: Track, dates: list[MeetingDate]) -> tuple[str | None, str | None]:
+    """The track's status as its latest source gives it, and what an earlier source said when different."""
+    order = {frame.article.article.id: index for index, frame in enumerate(track.frames)}
+    days = {frame.article.article.id: article_day(frame.article.article) or date.min for frame in track.frames}
+    said = sorted((d for d in dates if d.status), key=lambda d: (d.date or "", days[d.evidence.source],
+                                                                   order[d.evidence.source]))
+    if not said:
+        return None, None
+    latest = said[-1].status
+    earlier = next((d.status for d in reversed(said) if d.status != latest), None)
+    return latest, earlier
+
+
+def describe_track(track_id: str, title: str, track: Track, resolved, lexicon: Lexicon) -> Talks:
+    """The Talks entry of a track, from its articles and its resolved items."""
+    parties = [party for party, _ in track.sides.most_common()]
+    parties += [d.party for d in resolved.delegations if d.party not in parties]
+    venues = [v.name if not v.country or v.country == v.name else f"{v.name}, {v.country}"
+              for v in sorted(resolved.venues, key=lambda v: -len(v.evidence))]
+    dates = meeting_dates(track)
+    status, previous = _status(track, dates)
+    return Talks(id=track_id, title=title, parties=parties, venues=venues, dates=dates, status=status,
+                 previous_status=previous, sources=[frame.article.article.id for frame in track.frames])

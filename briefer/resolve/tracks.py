@@ -1,0 +1,185 @@
+"""Negotiation tracks: articles grouped by who meets whom, where and when, so that merging, corroboration and
+conflicts happen within a track, never across.
+
+Each article is first resolved alone to see its meeting: the parties of its delegations (else of its official
+speakers), its venues, the people it seats, its date. An article joins the track it shares the most with:
+two parties (or the only one either names), and then the same venue, a shared negotiator, or a date within a
+year; two meetings of the same parties in different places, with nobody and no year in common, are two tracks
+(US-Russia talks in Geneva in 2022 and in Alaska in 2025). An article that names no party and no venue goes to
+the "Other" track: nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefer.extract import ArticleFacts
+from briefer.model import Article
+from briefer.resolve.names import person_key, translit_key
+from briefer.rules.lexicon import Lexicon, fold
+
+OTHER_ID = "other"
+OTHER_TITLE = "Other reports"
+SAME_ROUND_DAYS = 365  # two meetings of the same parties this close belong to one track
+TRUSTED_DATES = ("metadata", "url", "dateline", "text")  # a file's own date says nothing of its meeting
+
+
+@dataclass
+class Frame:
+    """What one article says of its meeting."""
+
+    article: ArticleFacts
+    sides: Counter[str] = field(default_factory=Counter)  # party -> weight (delegation facts, speakers)
+    venues: Counter[str] = field(default_factory=Counter)  # place key -> evidence count
+    places: dict[str, str] = field(default_factory=dict)  # place key -> display name
+    people: set[str] = field(default_factory=set)
+    day: date | None = None
+
+
+@dataclass
+class Track:
+    """Articles that report one negotiation, and what they share."""
+
+    frames: list[Frame] = field(default_factory=list)
+    sides: Counter[str] = field(default_factory=Counter)
+    venues: Counter[str] = field(default_factory=Counter)
+    people: set[str] = field(default_factory=set)
+    days: list[date] = field(default_factory=list)
+
+    def add(self, frame: Frame) -> None:
+        """Take an article in."""
+        self.frames.append(frame)
+        self.sides.update(frame.sides)
+        self.venues.update(frame.venues)
+        self.people |= frame.people
+        if frame.day:
+            self.days.append(frame.day)
+
+
+def article_day(article: Article) -> date | None:
+    """The article's publication date when its source gives one (not a file's date)."""
+    if article.published and article.dated_by in TRUSTED_DATES:
+        try:
+            return date.fromisoformat(article.published[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _shares_parties(frame: Frame, track: Track) -> int:
+    """How many parties a frame shares with a track, when that is enough to be one negotiation (0 if not)."""
+    shared = len(set(frame.sides) & set(track.sides))
+    if shared >= 2 or (shared == 1 and min(len(frame.sides), len(track.sides)) == 1):
+        return shared
+    return 0
+
+
+def _near_in_time(frame: Frame, track: Track) -> bool:
+    return frame.day is not None and any(abs((frame.day - day).days) <= SAME_ROUND_DAYS for day in track.days)
+
+
+def _score(frame: Frame, track: Track) -> int:
+    """How well an article fits a track (0: it does not)."""
+    shared_venues = len(set(frame.venues) & set(track.venues))
+    parties = _shares_parties(frame, track)
+    if not frame.sides or not track.sides:
+        return 2 * shared_venues if not frame.sides and not track.sides else 0
+    if not parties:
+        return 0
+    shared_people = len(frame.people & track.people)
+    far_apart = frame.day is not None and track.days and not _near_in_time(frame, track)
+    elsewhere = bool(frame.venues) and bool(track.venues) and not shared_venues
+    if far_apart or (elsewhere and not shared_people and not _near_in_time(frame, track)):
+        return 0
+    return 3 * parties + 2 * shared_venues + shared_people + (1 if _near_in_time(frame, track) else 0)
+
+
+def group(frames: list[Frame]) -> tuple[list[Track], list[Frame]]:
+    """Tracks of the articles that name a party or a venue, and the articles that name neither."""
+    tracks: list[Track] = []
+    other: list[Frame] = []
+    for frame in frames:
+        if not frame.sides and not frame.venues:
+            other.append(frame)
+            continue
+        scored = [(_score(frame, track), index) for index, track in enumerate(tracks)]
+        best = max(scored, default=(0, -1))
+        if best[0] > 0:
+            tracks[best[1]].add(frame)
+        else:
+            tracks.append(Track())
+            tracks[-1].add(frame)
+    return tracks, other
+
+
+def slug(text: str) -> str:
+    """A lower-case, hyphenated id word."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def name_tracks(tracks: list[Track], places: dict[str, str]) -> list[tuple[str, str]]:
+    """A stable id (its parties, and its venue when two tracks share parties) and a title for each track."""
+    named = []
+    for track in tracks:
+        sides = [party for party, _ in track.sides.most_common()]
+        venue = places.get(track.venues.most_common(1)[0][0], "") if track.venues else ""
+        shown = sides[:3]
+        parties = "–".join(shown) if len(shown) <= 2 else ", ".join(shown[:-1]) + " and " + shown[-1]
+        title = f"{parties} talks" if parties else "Talks"
+        title += f" in {venue}" if venue else ""
+        named.append(("-".join(slug(s) for s in sorted(sides[:3])) or slug(venue) or "talks", title, venue))
+    counts = Counter(track_id for track_id, _, _ in named)
+    ids, seen = [], Counter()
+    for track_id, title, venue in named:
+        if counts[track_id] > 1:
+            track_id = f"{track_id}-{slug(venue)}" if venue else track_id
+        seen[track_id] += 1
+        ids.append((track_id if seen[track_id] == 1 else f"{track_id}-{seen[track_id]}", title))
+    return ids
+
+
+_WORD = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
+
+
+def _parties_named(article: ArticleFacts, lexicon: Lexicon) -> list[str]:
+    """The parties named (by name or demonym) in the sentences of an article's delegation and venue facts."""
+    sentences = {f.evidence.sentence for f in article.facts if f.section in ("delegations", "venues")}
+    found = []
+    for sentence in sentences:
+        for words in _WORD.findall(sentence):
+            party = lexicon.party_of(words) or lexicon.party_of(words.split()[0])
+            if party:
+                found.append(party)
+    return found
+
+
+def make_frame(article: ArticleFacts, resolve_alone: Callable[[ArticleFacts], tuple], lexicon: Lexicon) -> Frame:
+    """The meeting one article reports, from its facts resolved on their own."""
+    delegations, venues, positions = resolve_alone(article)
+    frame = Frame(article, day=article_day(article.article))
+    for delegation in delegations:
+        frame.sides[delegation.party] += 2 * len(delegation.evidence)
+        frame.people |= {person_key(p.name) for p in (delegation.leader, *delegation.members) if p}
+    if len(frame.sides) < 2:
+        speakers = Counter(p.speaker.party for p in positions if p.kind == "official" and p.speaker.party)
+        for party, count in speakers.most_common(2 - len(frame.sides)):
+            frame.sides[party] += count
+    if len(frame.sides) < 2:  # "the Russian and Ukrainian delegations met": the sides the meeting sentences name
+        hosts = {venue.country for venue in venues}
+        named = Counter(party for party in _parties_named(article, lexicon) if party not in hosts)
+        for party, count in named.most_common():
+            if len(frame.sides) >= 2:
+                break
+            frame.sides[party] += count
+    for venue in venues:
+        place = venue.name.split(",")[0].strip()
+        key = translit_key(place if lexicon.places.get(fold(place)) else lexicon.party_of(place) or place)
+        frame.venues[key] += len(venue.evidence)
+        frame.places.setdefault(key, venue.name)
+        if venue.country:  # a city and its country meet the country another article names alone
+            frame.venues[translit_key(venue.country)] += 0
+    return frame
