@@ -7,18 +7,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefer.model import Briefing, Delegation, Item, OpenQuestion, Person, Position, Talks
+from briefer.model import Briefing, Delegation, Item, OpenQuestion, Person, Position, Talks, Venue
 from briefer.render.rank import left_open, ranked
 from briefer.render.wording import Sentence, long_date, shorten
 
 MAX_MEMBERS = 3  # members named after a delegation's leader
 STATEMENT_WORDS = 22
 QUESTION_WORDS = 28
+# What the sides did, by the track's status: for two sides or more, and for one side meeting the others.
 VERBS = {"held": "met", "under way": "are meeting", "scheduled": "are to meet", "proposed": "may meet",
-         "ended": "ended talks", None: "are in talks"}
+         "ended": "ended their talks", None: "are in talks"}
+ONE_SIDE_VERBS = {"held": "held talks", "under way": "is in talks", "scheduled": "is to hold talks",
+                  "proposed": "may hold talks", "ended": "ended talks", None: "is in talks"}
+MIN_QUESTION_WORDS = 6  # a shorter "question" is a fragment, not worth a minister's time
 STATUS_WORDS = {"held": "held", "under way": "under way", "scheduled": "scheduled", "proposed": "proposed",
                 "ended": "ended"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"'][.!?])\s+(?=[\"'“A-Z])")  # not after "U.S."
+_NAME = re.compile(r"[A-Z][\w.'’ -]+")
 
 
 @dataclass
@@ -58,11 +63,11 @@ def _join(parts: list[str]) -> str:
 
 
 def _person(person: Person) -> str:
-    return f"{person.name} ({person.role})" if person.role else person.name
+    return f"{person.name}, {person.role}" if person.role else person.name
 
 
 def _side(delegation: Delegation) -> str:
-    """`Russia (led by Vladimir Putin, with Sergei Lavrov and Yury Ushakov)`."""
+    """`Russia (led by Vladimir Putin, President; with Sergei Lavrov and Yury Ushakov)`."""
     details = []
     if delegation.leader:
         details.append(f"led by {_person(delegation.leader)}")
@@ -88,7 +93,7 @@ def _cites(numbers: dict[str, int], *items: Item) -> tuple[int, ...]:
 
 def _sentence(text: str, cites: tuple[int, ...]) -> Sentence:
     text = text.strip()
-    end = "" if text.endswith((".", "?", "!", "…", "”", '"')) else "."
+    end = "" if text.endswith((".", "?", "!", "…")) else "."
     return Sentence(text[:1].upper() + text[1:] + end, cites)
 
 
@@ -96,13 +101,30 @@ def meeting_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[s
     """Who met whom (and who led each side), where and when."""
     delegations: list[Delegation] = ranked(items["delegations"])  # type: ignore[assignment]
     named = [d for d in delegations if d.leader or d.members] or delegations
-    sides = [_side(d) for d in named[:4]] or [party for party in talks.parties[:3]]
-    venues = [v.name for v in ranked(items["venues"])][:3]  # type: ignore[attr-defined]
-    where = f"in {_join(venues)}" if venues else ""
-    who = _join(sides) if sides else "Delegations"
-    verb = VERBS.get(talks.status, VERBS[None])
+    sides = [_side(d) for d in named[:4]] or list(talks.parties[:3])
+    venues = _places(items["venues"])
+    where = f"in {_join([v.name for v in venues])}" if venues else ""
+    if len(sides) == 1:
+        first = named[0].party if named else sides[0]
+        others = [p for p in talks.parties if p != first][:2]
+        verb = ONE_SIDE_VERBS.get(talks.status, ONE_SIDE_VERBS[None]) + (f" with {_join(others)}" if others else "")
+        who = f"{_possessive(first)} delegation{_side(named[0])[len(first):]}" if named else first
+    else:
+        verb = VERBS.get(talks.status, VERBS[None])
+        who = _join(sides) if sides else "Delegations"
     text = " ".join(part for part in (who, verb, where, _when(talks)) if part)
-    return _sentence(text, _cites(numbers, *named[:4], *items["venues"][:3]))
+    return _sentence(text, _cites(numbers, *named[:4], *venues))
+
+
+def _possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def _places(venues: list[Item]) -> list[Venue]:
+    """The track's three best venues, without a country another of them lies in."""
+    best: list[Venue] = ranked(venues)  # type: ignore[assignment]
+    inner = {v.country for v in best if v.country and v.country != v.name}
+    return [v for v in best if not (v.country == v.name and v.name in inner)][:3]
 
 
 def _first_sentence(text: str) -> str:
@@ -112,23 +134,28 @@ def _first_sentence(text: str) -> str:
 def positions_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int]) -> Sentence | None:
     """The most-reported stated position of each of the first two sides that stated one."""
     chosen: list[Position] = []
-    for position in ranked(items["positions"]):
-        assert isinstance(position, Position)
+    named = [p for p in ranked(items["positions"]) if isinstance(p, Position) and _named(p.speaker.name)]
+    for position in named:
         if position.kind == "official" and position.speaker.party not in {p.speaker.party for p in chosen}:
             chosen.append(position)
         if len(chosen) == 2:
             break
-    if not chosen:
-        chosen = [p for p in ranked(items["positions"])[:1]]  # type: ignore[misc]
+    chosen = chosen or named[:1]
     if not chosen:
         return None
     parts = []
     for position in chosen:
         statement = shorten(_first_sentence(position.statement), STATEMENT_WORDS).rstrip(".")
         said = f"“{statement}”" if position.direct_quote else statement
-        party = f" ({position.speaker.party})" if position.speaker.party else ""
-        parts.append(f"{position.speaker.name}{party}: {said}")
+        party = position.speaker.party
+        shown = f" ({party})" if party and party.lower() not in position.speaker.name.lower() else ""
+        parts.append(f"{position.speaker.name}{shown}: {said}")
     return _sentence("; ".join(parts), _cites(numbers, *chosen))
+
+
+def _named(name: str) -> bool:
+    """A speaker the reader can place: a capitalised name of two letters or more ("Ushakov", "Kremlin")."""
+    return _NAME.fullmatch(name) is not None
 
 
 def change_sentence(talks: Talks) -> Sentence | None:
@@ -145,9 +172,11 @@ def next_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[str,
     upcoming = [d for d in talks.dates if d.status == "scheduled" and (not d.date or d.date > held)]
     if upcoming and talks.status != "scheduled":
         date = upcoming[-1]
-        when = long_date(date.date) if date.date else date.text
-        return _sentence(f"Next: {shorten(_first_sentence(date.evidence.sentence), QUESTION_WORDS)} ({when})", ())
-    questions = [q for q in ranked(items["open_questions"]) if isinstance(q, OpenQuestion) and left_open(q)]
+        sentence = shorten(_first_sentence(date.evidence.sentence), QUESTION_WORDS).rstrip(".")
+        when = f" ({long_date(date.date)})" if date.date else ""
+        return _sentence(f"Next: {sentence}{when}", ())
+    questions = [q for q in ranked(items["open_questions"]) if isinstance(q, OpenQuestion) and left_open(q)
+                 and len(q.text.split()) >= MIN_QUESTION_WORDS]
     if questions:
         question = questions[0]
         text = shorten(_first_sentence(question.text), QUESTION_WORDS)

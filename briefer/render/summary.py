@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from briefer.model import Delegation, OpenQuestion, Position, Venue
-from briefer.render.view import BriefView, Entry, Sentence, long_date, place, shorten
-
-MAX_VENUES = 3  # venues named in one talks sentence; the Venues section lists them all
-
-
-@dataclass
-class TalksGroup:
-    """The delegations and venues that name the same talks."""
-
-    talks: str
-    delegations: list[Entry] = field(default_factory=list)
-    venues: list[Entry] = field(default_factory=list)
+from briefer.model import OpenQuestion, Position
+from briefer.render.view import BriefView, Entry, Sentence, long_date, shorten
 
 
 def _cites(*entries: Entry) -> tuple[int, ...]:
@@ -28,45 +15,8 @@ def _sentence(text: str, *entries: Entry) -> Sentence:
     return Sentence(text + end, _cites(*entries))
 
 
-def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
-
-
-def talks_groups(view: BriefView) -> list[TalksGroup]:
-    """Delegations and venues grouped by the talks they name, best-ranked group first."""
-    groups: dict[str, TalksGroup] = {}
-    for entry in view.delegations + view.venues:
-        item: Delegation | Venue = entry.item  # type: ignore[assignment]
-        group = groups.setdefault(" ".join(item.talks.lower().split()), TalksGroup(item.talks))
-        (group.delegations if isinstance(item, Delegation) else group.venues).append(entry)
-    return list(groups.values())
-
-
-def _party(entry: Entry) -> str:
-    delegation: Delegation = entry.item  # type: ignore[assignment]
-    if delegation.leader is None:
-        return delegation.party
-    role = f", {delegation.leader.role}" if delegation.leader.role else ""
-    return f"{delegation.party} (led by {delegation.leader.name}{role})"
-
-
-def talks_sentence(group: TalksGroup, named_groups: int) -> Sentence:
-    """Which talks, who leads each delegation, and where."""
-    name = group.talks[:1].upper() + group.talks[1:] if group.talks else "Other talks" if named_groups else "Talks"
-    parts = []
-    if group.delegations:
-        parts.append("delegations from " + _join([_party(e) for e in group.delegations]))
-    if group.venues:
-        places = [place(e.item) for e in group.venues[:MAX_VENUES]]  # type: ignore[arg-type]
-        more = len(group.venues) - MAX_VENUES
-        places += [f"{more} more"] if more > 0 else []
-        parts.append(("venue: " if len(group.venues) == 1 else "venues: ") + "; ".join(places))
-    shown = group.delegations + group.venues[:MAX_VENUES]
-    return _sentence(f"{name}: " + "; ".join(parts), *shown)
 
 
 def speaker_phrase(position: Position) -> str:
@@ -91,10 +41,8 @@ def changes_sentence(view: BriefView) -> Sentence | None:
 
 
 def developments(view: BriefView) -> list[Sentence]:
-    """Key developments: each talks group, the positions, the open questions, what changed."""
-    groups = talks_groups(view)
-    named = sum(1 for group in groups if group.talks)
-    sentences = [talks_sentence(group, named) for group in groups]
+    """Key developments beside the tracks' bottom lines: the positions, the open questions, what changed."""
+    sentences: list[Sentence] = []
     if view.positions:
         officials = sum(1 for e in view.positions if e.item.kind == "official")  # type: ignore[attr-defined]
         speakers = len({e.item.speaker.name for e in view.positions})  # type: ignore[attr-defined]

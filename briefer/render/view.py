@@ -77,6 +77,7 @@ class Entry:
     label: str
     sources: int
     venues: tuple[str, ...] = ()
+    track: str = ""  # the title of the negotiation track the item belongs to
 
 
 @dataclass
@@ -207,13 +208,16 @@ def _talks_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _entry(section: str, item: Item, numbers: dict[str, int], venues: dict[str, list[str]]) -> Entry:
+def _entry(
+    section: str, item: Item, numbers: dict[str, int], venues: dict[str, list[str]], titles: dict[str, str]
+) -> Entry:
     cites = tuple(sorted({numbers[e.source] for e in item.evidence}))
     lines = tuple(
         EvidenceLine(e.sentence, numbers[e.source]) for e in {(e.source, e.sentence): e for e in item.evidence}.values()
     )
     held = tuple(venues.get(_talks_key(item.talks), ())) if isinstance(item, Delegation) and item.talks else ()
-    return Entry(section, item, cites, lines, item_label(item), corroboration(item), held)
+    return Entry(section, item, cites, lines, item_label(item), corroboration(item), held,
+                 titles.get(item.talks, "") if len(titles) > 1 else "")
 
 
 def group_positions(entries: list[Entry]) -> list[KindGroup]:
@@ -259,12 +263,14 @@ def build_view(
     summary_sources = tuple(by_number[n] for track in bottom_line(briefing, everything) for n in track.cites)
     sources = number_sources(briefing, selection, cited_only=compact, also=summary_sources)
     numbers = {entry.source.id: entry.number for entry in sources}
+    titles = {talks.id: talks.title for talks in briefing.talks}
     venue_names: dict[str, list[str]] = {}
     for venue in briefing.venues:
         if venue.talks:
             venue_names.setdefault(_talks_key(venue.talks), []).append(place(venue))
     entries = {
-        section: [_entry(section, item, numbers, venue_names) for item in items] for section, items in selection.items()
+        section: [_entry(section, item, numbers, venue_names, titles) for item in items]
+        for section, items in selection.items()
     }
     changes = None
     if briefing.changes is not None:

@@ -146,8 +146,11 @@ _WORD = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
 
 
 def _parties_named(article: ArticleFacts, lexicon: Lexicon) -> list[str]:
-    """The parties named (by name or demonym) in the sentences of an article's delegation and venue facts."""
+    """The parties named (by name or demonym) in an article's headline and the sentences of its delegation and
+    venue facts."""
     sentences = {f.evidence.sentence for f in article.facts if f.section in ("delegations", "venues")}
+    if article.article.title:
+        sentences.add(article.article.title)
     found = []
     for sentence in sentences:
         for words in _WORD.findall(sentence):
@@ -168,13 +171,11 @@ def make_frame(article: ArticleFacts, resolve_alone: Callable[[ArticleFacts], tu
         speakers = Counter(p.speaker.party for p in positions if p.kind == "official" and p.speaker.party)
         for party, count in speakers.most_common(2 - len(frame.sides)):
             frame.sides[party] += count
-    if len(frame.sides) < 2:  # "the Russian and Ukrainian delegations met": the sides the meeting sentences name
-        hosts = {venue.country for venue in venues}
-        named = Counter(party for party in _parties_named(article, lexicon) if party not in hosts)
-        for party, count in named.most_common():
-            if len(frame.sides) >= 2:
-                break
-            frame.sides[party] += count
+    # "the Russian and Ukrainian delegations met": the sides the headline and the meeting sentences name
+    hosts = {venue.country for venue in venues} - set(frame.sides)
+    for party in _parties_named(article, lexicon):
+        if party not in hosts:
+            frame.sides[party] += 1
     for venue in venues:
         place = venue.name.split(",")[0].strip()
         key = translit_key(place if lexicon.places.get(fold(place)) else lexicon.party_of(place) or place)
