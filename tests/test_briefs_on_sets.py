@@ -49,3 +49,34 @@ def test_no_executive_open_question_is_a_headline_or_a_question_standing_alone(e
         assert " ".join(text.split()) not in hooks, line
     # the analyst brief keeps them, marked as raised by the coverage
     assert any(q.placement != "text" for q in briefing.open_questions) or folder != SEEDS
+
+
+def test_every_item_sits_in_one_track_and_draws_only_on_that_tracks_sources(executive):
+    _, markdown, briefing = executive
+    tracks = {talks.id: talks for talks in briefing.talks}
+    assert tracks and len(tracks) == len(briefing.talks)
+    assert {source.id for source in briefing.sources} == {s for talks in briefing.talks for s in talks.sources}
+    for section in ("delegations", "venues", "positions", "open_questions"):
+        for item in getattr(briefing, section):
+            assert item.talks in tracks, (section, item)
+            assert {e.source for e in item.evidence} <= set(tracks[item.talks].sources), (section, item)
+    assert "## Bottom line" in markdown
+
+
+def test_separate_meetings_of_the_development_set_are_separate_tracks(executive):
+    folder, _, briefing = executive
+    if folder != SETS["dev"]:
+        pytest.skip("the development set's own meetings")
+
+    def delegation_of(name: str):
+        return next(d for d in briefing.delegations
+                    if any(p and name in p.name for p in (d.leader, *d.members)))
+
+    geneva, alaska, paris = delegation_of("Sherman"), delegation_of("Rubio"), delegation_of("Burns")
+    assert len({geneva.talks, alaska.talks, paris.talks}) == 3  # Geneva 2022, Alaska 2025, Paris 2024
+    medinsky, lavrov = delegation_of("Medinsky"), delegation_of("Lavrov")
+    assert medinsky.talks != lavrov.talks  # Istanbul 2022 and Alaska 2025: no "sources differ" between them
+    for delegation in briefing.delegations:
+        for conflict in delegation.conflicts:
+            assert not ({"Medinsky", "Lavrov"} <= {v.split()[-1] for v in conflict.values})
+            assert not ({"Trump", "Sherman"} <= {v.split()[-1] for v in conflict.values})

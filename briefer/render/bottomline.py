@@ -11,7 +11,7 @@ from briefer.model import Briefing, Delegation, Item, OpenQuestion, Person, Posi
 from briefer.render.rank import left_open, ranked
 from briefer.render.wording import Sentence, long_date, shorten
 
-MAX_MEMBERS = 3  # members named after a delegation's leader
+MAX_MEMBERS = 4  # members named after a delegation's leader
 STATEMENT_WORDS = 22
 QUESTION_WORDS = 28
 # What the sides did, by the track's status: for two sides or more, and for one side meeting the others.
@@ -78,13 +78,17 @@ def _side(delegation: Delegation) -> str:
     return delegation.party + (f" ({'; '.join(details)})" if details else "")
 
 
-def _when(talks: Talks) -> str:
-    """`on 2 December 2025`, or the words the latest source used (`on Friday`)."""
+def _when(talks: Talks, published: dict[str, str]) -> str:
+    """`on 2 December 2025`, the words the latest source used (`(Friday)`), or when the latest source that
+    gives its date reported it."""
     dated = [d for d in talks.dates if d.date]
     if dated:
         return "on " + long_date(max(dated, key=lambda d: d.date or "").date)
     said = [d.text for d in talks.dates if d.status in ("held", "under way", "scheduled")]
-    return f"({said[-1]})" if said else ""
+    if said:
+        return f"({said[-1]})"
+    reported = max((published[s] for s in talks.sources if s in published), default="")
+    return f"(reported {long_date(reported)})" if reported else ""
 
 
 def _cites(numbers: dict[str, int], *items: Item) -> tuple[int, ...]:
@@ -97,7 +101,9 @@ def _sentence(text: str, cites: tuple[int, ...]) -> Sentence:
     return Sentence(text[:1].upper() + text[1:] + end, cites)
 
 
-def meeting_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int]) -> Sentence:
+def meeting_sentence(
+    talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int], published: dict[str, str]
+) -> Sentence:
     """Who met whom (and who led each side), where and when."""
     delegations: list[Delegation] = ranked(items["delegations"])  # type: ignore[assignment]
     named = [d for d in delegations if d.leader or d.members] or delegations
@@ -112,7 +118,7 @@ def meeting_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[s
     else:
         verb = VERBS.get(talks.status, VERBS[None])
         who = _join(sides) if sides else "Delegations"
-    text = " ".join(part for part in (who, verb, where, _when(talks)) if part)
+    text = " ".join(part for part in (who, verb, where, _when(talks, published)) if part)
     return _sentence(text, _cites(numbers, *named[:4], *venues))
 
 
@@ -187,7 +193,8 @@ def next_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[str,
 def summarise(talks: Talks, briefing: Briefing, numbers: dict[str, int]) -> TrackSummary:
     """Two to four sentences on one track."""
     items = _items(briefing, talks)
-    candidates = [meeting_sentence(talks, items, numbers), positions_sentence(talks, items, numbers),
+    published = {s.id: s.published for s in briefing.sources if s.published and s.dated_by not in ("file", "text")}
+    candidates = [meeting_sentence(talks, items, numbers, published), positions_sentence(talks, items, numbers),
                   change_sentence(talks), next_sentence(talks, items, numbers)]
     return TrackSummary(talks, [sentence for sentence in candidates if sentence][:4])
 

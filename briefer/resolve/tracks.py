@@ -127,7 +127,9 @@ def name_tracks(tracks: list[Track], places: dict[str, str]) -> list[tuple[str, 
     for track in tracks:
         sides = [party for party, _ in track.sides.most_common()]
         venue = places.get(track.venues.most_common(1)[0][0], "") if track.venues else ""
-        shown = sides[:3]
+        top = track.sides.most_common(1)[0][1] if track.sides else 0
+        principal = [party for party, weight in track.sides.most_common() if weight >= max(2, top / 4)]
+        shown = (principal if len(principal) >= 2 else sides)[:3]
         parties = "–".join(shown) if len(shown) <= 2 else ", ".join(shown[:-1]) + " and " + shown[-1]
         title = f"{parties} talks" if parties else "Talks"
         title += f" in {venue}" if venue else ""

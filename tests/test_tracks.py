@@ -1,0 +1,77 @@
+"""Negotiation tracks end to end, on real article excerpts about two tracks (tests/fixtures/tracks, each with its
+source URL): the executive brief opens with a bottom line per track naming its parties, venue, date and heads
+of delegation, with citations; briefing.json holds the tracks, every item's track and the sources' dates."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+from pypdf import PdfReader
+
+FIXTURES = ROOT / "tests" / "fixtures" / "tracks"
+
+
+@pytest.fixture(scope="module")
+def brief(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tracks")
+    subprocess.run([sys.executable, "-m", "briefer", "brief", str(FIXTURES), "--out", str(out), "--audience",
+                    "executive", "--date", "2023-06-20", "--no-history"], check=True, cwd=ROOT, capture_output=True)
+    pdf = " ".join((page.extract_text() or "") for page in PdfReader(out / "brief.pdf").pages)
+    return (json.loads((out / "briefing.json").read_text(encoding="utf-8")),
+            (out / "brief.md").read_text(encoding="utf-8"), " ".join(pdf.split()))
+
+
+def test_the_json_holds_the_tracks_every_items_track_and_the_sources_dates(brief):
+    briefing, _, _ = brief
+    tracks = {t["id"]: t for t in briefing["talks"]}
+    by_source = {source: t["id"] for t in briefing["talks"] for source in t["sources"]}
+    assert by_source["armenia-azerbaijan-washington-2022"] == by_source["armenia-azerbaijan-washington-2023"]
+    assert by_source["colombia-eln-caracas"] == by_source["colombia-eln-mexico-city"]
+    assert by_source["colombia-eln-caracas"] != by_source["armenia-azerbaijan-washington-2022"]
+    for section in ("delegations", "venues", "positions", "open_questions"):
+        assert all(item["talks"] in tracks for item in briefing[section]), section
+    armenia = tracks[by_source["armenia-azerbaijan-washington-2022"]]
+    assert {"Armenia", "Azerbaijan"} <= set(armenia["parties"]) and armenia["venues"][0].startswith("Washington")
+    colombia = tracks[by_source["colombia-eln-caracas"]]
+    assert {"Colombia", "ELN"} <= set(colombia["parties"]) and "Caracas, Venezuela" in colombia["venues"]
+    dates = {s["id"]: (s["published"], s["dated_by"]) for s in briefing["sources"]}
+    assert dates["armenia-azerbaijan-washington-2022"] == ("2022-11-07", "url")
+    assert dates["armenia-azerbaijan-washington-2023"] == ("2023-06-16", "url")
+    assert all(published for published, _ in dates.values())
+
+
+def paragraphs(markdown: str) -> dict[str, str]:
+    """The bottom line's paragraph of each track, by track title."""
+    lead = re.search(r"^## Bottom line\s*$(.*?)(?=^## )", markdown, re.MULTILINE | re.DOTALL).group(1)
+    return {m.group(1): m.group(2) for m in re.finditer(r"^\*\*(.+?)\.\*\* (.+)$", lead, re.MULTILINE)}
+
+
+def test_the_executive_brief_opens_with_a_bottom_line_naming_who_met_where_and_when(brief):
+    briefing, markdown, pdf = brief
+    first_section = re.search(r"^## (.+)$", markdown, re.MULTILINE).group(1)
+    assert first_section == "Bottom line"
+    lines = paragraphs(markdown)
+    assert set(lines) == {t["title"] for t in briefing["talks"]}
+    for talks in briefing["talks"]:
+        line = lines[talks["title"]]
+        delegations = [d for d in briefing["delegations"] if d["talks"] == talks["id"]]
+        for delegation in delegations:
+            assert delegation["party"] in line
+            if delegation["leader"]:
+                assert delegation["leader"]["name"] in line  # who led each side
+        assert talks["venues"][0].split(",")[0] in line  # where
+        assert re.search(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", line)  # when
+        assert re.search(r"\[\[\d+\]\]\(#src-\d+\)", line)  # with citations
+    # the PDF says the same
+    assert "Bottom line" in pdf
+    for talks in briefing["talks"]:
+        assert talks["title"] in pdf
+    for delegation in briefing["delegations"]:
+        if delegation["leader"]:
+            assert delegation["leader"]["name"] in pdf
