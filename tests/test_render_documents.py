@@ -50,9 +50,11 @@ def test_markdown_has_header_and_every_section_in_order(analyst):
 def test_key_developments_say_which_talks_where_and_who_leads(analyst):
     developments = section(analyst[0], "## Key developments")
     assert (
-        "Geneva talks: delegations from Valdoria (led by Irena Kovac, Foreign Minister), Kestrel Federation "
-        "(led by Mikhail Sorel, presidential aide) and Ostland; venue: Palais des Nations, Switzerland."
+        "**Geneva talks.** Valdoria (led by Irena Kovac, Foreign Minister; with Tomas Brandt and Lea Markovic) and "
+        "Kestrel Federation (led by Mikhail Sorel, presidential aide; with Dana Ruiz) met in Palais des Nations "
+        "(reported 5 March 2025)."
     ) in developments
+    assert "**Oslo consultations.** United States' delegation (led by Grace Holloway, Special Envoy)" in developments
     assert "Since 4 March 2025: 2 new, 1 changed and 1 dropped items." in developments
 
 
@@ -147,10 +149,11 @@ def test_executive_leads_with_a_bottom_line_of_at_most_four_sentences(executive)
     assert headings[0] == "## Bottom line" and "## Key developments" not in headings
     for heading in SECTION_HEADINGS:
         assert heading in headings
-    bottom_line = section(markdown, "## Bottom line").splitlines()[2:]
-    sentences = [line for line in bottom_line if line.strip()]
-    assert 1 <= len(sentences) <= 4
-    assert sentences[0].startswith("Geneva talks: delegations from Valdoria (led by Irena Kovac")
+    paragraphs = [line for line in section(markdown, "## Bottom line").splitlines()[2:] if line.strip()]
+    assert [p.split(".**")[0] for p in paragraphs] == ["**Geneva talks", "**Oslo consultations"]
+    for paragraph in paragraphs:  # two to four sentences, each track
+        assert 2 <= len(re.findall(r"[.!?”](?: \[\[\d\]\]\(#src-\d\))*(?: |$)", paragraph.split(".** ", 1)[1])) <= 4
+    assert paragraphs[0].startswith("**Geneva talks.** Valdoria (led by Irena Kovac")
     assert '<section id="bottom-line"' in html
 
 

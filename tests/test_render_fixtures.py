@@ -17,10 +17,11 @@ from briefer.model import (
     RunInfo,
     Source,
     Speaker,
+    Talks,
     Venue,
 )
 from briefer.render.rank import keep_best, select, size
-from briefer.render.summary import bottom_line, developments
+from briefer.render.summary import developments
 from briefer.render.view import build_view, long_date, reporting_window
 
 INJECTION_TITLE = 'Talks update {{ 7*7 }} <img src="file:///etc/hostname">'
@@ -47,7 +48,7 @@ def sample_briefing(**overrides) -> Briefing:
     delegations = [
         Delegation(
             party="Valdoria",
-            talks="Geneva talks",
+            talks="geneva",
             leader=Person(name="Irena Kovac", role="Foreign Minister"),
             members=[
                 Person(name="Tomas Brandt", role="Deputy Defence Minister"),
@@ -63,7 +64,7 @@ def sample_briefing(**overrides) -> Briefing:
         ),
         Delegation(
             party="Kestrel Federation",
-            talks="Geneva talks",
+            talks="geneva",
             leader=Person(name="Mikhail Sorel", role="presidential aide"),
             members=[Person(name="Dana Ruiz", role="deputy foreign minister")],
             evidence=[ev("a1", "Presidential aide Mikhail Sorel leads the Kestrel side.")],
@@ -73,18 +74,18 @@ def sample_briefing(**overrides) -> Briefing:
         ),
         Delegation(
             party="United States",
-            talks="Oslo consultations",
+            talks="oslo",
             leader=Person(name="Grace Holloway", role="Special Envoy"),
             evidence=[ev("a4", "Special Envoy Grace Holloway travels to Oslo.")],
             source_count=1,
         ),
-        Delegation(party="Ostland", talks="Geneva talks", evidence=[ev("a3", "Ostland will also send a team.")]),
+        Delegation(party="Ostland", talks="geneva", evidence=[ev("a3", "Ostland will also send a team.")]),
     ]
     venues = [
         Venue(
             name="Palais des Nations",
             country="Switzerland",
-            talks="Geneva talks",
+            talks="geneva",
             evidence=[
                 ev("a1", "The round opens at the Palais des Nations."),
                 ev("a2", "Talks at the Palais."),
@@ -94,13 +95,14 @@ def sample_briefing(**overrides) -> Briefing:
         Venue(
             name="Oslo",
             country="Norway",
-            talks="Oslo consultations",
+            talks="oslo",
             evidence=[ev("a4", "Norway offered Oslo for a follow-up meeting.")],
             source_count=1,
         ),
     ]
     positions = [
         Position(
+            talks="geneva",
             speaker=Speaker(name="Irena Kovac", role="Foreign Minister", party="Valdoria"),
             statement="We will not sign anything that leaves our border villages without protection.",
             direct_quote=True,
@@ -114,12 +116,14 @@ def sample_briefing(**overrides) -> Briefing:
             ],
         ),
         Position(
+            talks="geneva",
             speaker=Speaker(name="Irena Kovac", role="Foreign Minister", party="Valdoria"),
             statement="a ceasefire must come before any talk of sanctions relief",
             direct_quote=False,
             evidence=[ev("a2", "Kovac said a ceasefire must come first.")],
         ),
         Position(
+            talks="geneva",
             speaker=Speaker(name="Mikhail Sorel", role="presidential aide", party="Kestrel Federation"),
             statement="Our proposals are on the table and the other side knows them.",
             direct_quote=True,
@@ -128,11 +132,13 @@ def sample_briefing(**overrides) -> Briefing:
             evidence=[ev("a1", "“Our proposals are on the table,” Sorel told reporters.")],
         ),
         Position(
+            talks="geneva",
             speaker=Speaker(name="Foreign Ministry", party="Kestrel Federation"),
             statement="the talks should stay limited to humanitarian questions",
             evidence=[ev("a3", "The ministry said the talks should stay limited to humanitarian issues.")],
         ),
         Position(
+            talks="geneva",
             speaker=Speaker(name="Nadia Frost", role="senior fellow at the Baltic Policy Institute"),
             kind="analyst",
             statement="Neither side has an incentive to compromise before spring.",
@@ -140,6 +146,7 @@ def sample_briefing(**overrides) -> Briefing:
             evidence=[ev("a3", "“Neither side has an incentive to compromise before spring,” said Frost.")],
         ),
         Position(
+            talks="geneva",
             speaker=Speaker(name="Omar Haddad", role="former ambassador", party="Ostland"),
             kind="analyst",
             statement="a partial deal on prisoners is the most that can be expected",
@@ -148,17 +155,26 @@ def sample_briefing(**overrides) -> Briefing:
     ]
     questions = [
         OpenQuestion(
+            talks="geneva",
             text="Will the Kestrel Federation accept monitors at the border?",
             source_count=2,
             evidence=[ev("a2", "Will Kestrel accept monitors?"), ev("a3", "Monitors remain unclear.")],
         ),
         OpenQuestion(
+            talks="oslo",
             text="It is unclear whether a second round will be held in Oslo.",
             kind="uncertainty",
             evidence=[ev("a4", "It is unclear whether a second round will follow.")],
         ),
     ]
+    talks = [
+        Talks(id="geneva", title="Geneva talks", parties=["Valdoria", "Kestrel Federation", "Ostland"],
+              venues=["Palais des Nations, Switzerland"], status="held", sources=["a1", "a2", "a3"]),
+        Talks(id="oslo", title="Oslo consultations", parties=["United States"], venues=["Oslo, Norway"],
+              status="proposed", sources=["a4"]),
+    ]
     data = dict(
+        talks=talks,
         generated_at=datetime(2025, 3, 5, 6, 0, tzinfo=UTC),
         title="Geneva talks: daily brief",
         date="2025-03-05",
@@ -184,6 +200,7 @@ def huge_briefing(count: int = 200) -> Briefing:
     )
     positions = [
         Position(
+            talks="geneva",
             speaker=Speaker(name=f"Speaker {i}", role="official", party=f"Party {i % 7}"),
             statement=f"{statement} ({i})",
             direct_quote=bool(i % 2),
@@ -202,7 +219,7 @@ def huge_briefing(count: int = 200) -> Briefing:
     delegations = base.delegations + [
         Delegation(
             party=f"Party {i}",
-            talks="Geneva talks",
+            talks="geneva",
             leader=Person(name=f"Leader {i}", role="envoy"),
             members=[Person(name=f"Member {i}.{j}", role="adviser") for j in range(4)],
             evidence=[ev("a1", f"Party {i} sends Leader {i}.")],
@@ -238,13 +255,16 @@ def test_keep_best_trims_lowest_ranked_items_first():
     assert [p.statement[:6] for p in kept["positions"]] == ["We wil"]
 
 
-def test_bottom_line_has_at_most_four_sentences_and_developments_cite_sources():
+def test_bottom_line_has_two_to_four_sentences_per_track_and_developments_cite_sources():
     briefing = sample_briefing()
     selection = select(briefing, ["delegations", "venues", "positions", "open_questions"], {})
     view = build_view(briefing, selection, audience="analyst", paper="a4", compact=False, omitted={})
-    sentences = bottom_line(view)
-    assert 1 <= len(sentences) <= 4
-    assert sentences[0].text.startswith("Geneva talks: delegations from Valdoria (led by Irena Kovac")
+    assert [track.talks.title for track in view.tracks] == ["Geneva talks", "Oslo consultations"]
+    geneva, oslo = view.tracks
+    assert 2 <= len(geneva.sentences) <= 4
+    assert geneva.sentences[0].text.startswith("Valdoria (led by Irena Kovac, Foreign Minister; with Tomas Brandt")
+    assert "met in Palais des Nations" in geneva.sentences[0].text
+    assert oslo.sentences[0].text.startswith("United States' delegation (led by Grace Holloway")
+    assert oslo.sentences[0].cites == (4,)
     lines = developments(view)
-    assert any("Oslo consultations" in s.text and s.cites == (4,) for s in lines)
     assert lines[-1].text == "Since 4 March 2025: 2 new, 1 changed and 1 dropped items."

@@ -66,13 +66,11 @@ def _name(person: Person | None) -> str | None:
 
 
 def _delegation_label(delegation: Delegation) -> str:
-    label = f"{delegation.party} delegation"
-    return f"{label} ({delegation.talks})" if delegation.talks else label
+    return f"{delegation.party} delegation"  # its track is an id, not words for a reader
 
 
 def _venue_label(venue: Venue) -> str:
-    label = f"{venue.name}, {venue.country}" if venue.country else venue.name
-    return f"{label} ({venue.talks})" if venue.talks else label
+    return f"{venue.name}, {venue.country}" if venue.country else venue.name
 
 
 def _position_label(position: Position) -> str:

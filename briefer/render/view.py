@@ -33,6 +33,7 @@ KIND_TITLES = {"official": "Officials", "analyst": "Analysts and observers"}
 NO_PARTY = {"official": "Party not stated", "analyst": "No affiliation stated"}
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 COMPACT_FAILURES = 5  # failed inputs a page-limited brief names; it counts the rest
+COMPACT_TRACKS = 4  # tracks a page-limited brief's bottom line covers, best first
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ class BriefView:
     omitted: dict[str, int]
     developments: list[Sentence] = field(default_factory=list)
     tracks: list[TrackSummary] = field(default_factory=list)  # the bottom line, per negotiation track
+    tracks_omitted: int = 0  # tracks a page-limited brief leaves out of its bottom line
 
 
 def source_date(source: Source) -> str:
@@ -177,11 +179,11 @@ def place(venue: Venue) -> str:
     return f"{venue.name}, {venue.country}" if venue.country and venue.country != venue.name else venue.name
 
 
-def item_label(item: Item) -> str:
-    """A short one-line name for an item, used in change lists."""
+def item_label(item: Item, track: str = "") -> str:
+    """A short one-line name for an item, used in change lists; `track` is the title of its track."""
     if isinstance(item, Delegation):
         leader = f", led by {item.leader.name}" if item.leader else ""
-        talks = f" ({item.talks})" if item.talks else ""
+        talks = f" ({track})" if track else ""
         return f"{item.party} delegation{talks}{leader}"
     if isinstance(item, Venue):
         return place(item)
@@ -216,8 +218,8 @@ def _entry(
         EvidenceLine(e.sentence, numbers[e.source]) for e in {(e.source, e.sentence): e for e in item.evidence}.values()
     )
     held = tuple(venues.get(_talks_key(item.talks), ())) if isinstance(item, Delegation) and item.talks else ()
-    return Entry(section, item, cites, lines, item_label(item), corroboration(item), held,
-                 titles.get(item.talks, "") if len(titles) > 1 else "")
+    track = titles.get(item.talks, "") if len(titles) > 1 else ""
+    return Entry(section, item, cites, lines, item_label(item, track), corroboration(item), held, track)
 
 
 def group_positions(entries: list[Entry]) -> list[KindGroup]:
@@ -260,7 +262,9 @@ def build_view(
     """
     everything = {source.id: number for number, source in enumerate(briefing.sources, start=1)}
     by_number = {number: source_id for source_id, number in everything.items()}
-    summary_sources = tuple(by_number[n] for track in bottom_line(briefing, everything) for n in track.cites)
+    shown_tracks = COMPACT_TRACKS if compact else None
+    summary_sources = tuple(by_number[n] for track in bottom_line(briefing, everything, shown_tracks)
+                            for n in track.cites)
     sources = number_sources(briefing, selection, cited_only=compact, also=summary_sources)
     numbers = {entry.source.id: entry.number for entry in sources}
     titles = {talks.id: talks.title for talks in briefing.talks}
@@ -302,5 +306,6 @@ def build_view(
         run=briefing.run,
         version=briefing.run.briefer_version or __version__,
         omitted={section: count for section, count in omitted.items() if count},
-        tracks=bottom_line(briefing, numbers),
+        tracks=bottom_line(briefing, numbers, shown_tracks),
+        tracks_omitted=max(0, len([t for t in briefing.talks if t.id != "other"]) - (shown_tracks or 10**6)),
     )

@@ -150,9 +150,9 @@ _WORD = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
 def _parties_named(article: ArticleFacts, lexicon: Lexicon) -> list[str]:
     """The parties named (by name or demonym) in an article's headline and the sentences of its delegation and
     venue facts."""
-    sentences = {f.evidence.sentence for f in article.facts if f.section in ("delegations", "venues")}
+    sentences = dict.fromkeys(f.evidence.sentence for f in article.facts if f.section in ("delegations", "venues"))
     if article.article.title:
-        sentences.add(article.article.title)
+        sentences[article.article.title] = None
     found = []
     for sentence in sentences:
         for words in _WORD.findall(sentence):
