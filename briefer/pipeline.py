@@ -52,6 +52,7 @@ class Settings:
     jobs: int = 1  # worker processes for extraction
     executor: str = "local"  # or "dask", with `scheduler`
     scheduler: str | None = None  # a Dask scheduler address
+    archive: bool = False  # the PDF as PDF/A-3b with briefing.json and a run manifest attached
 
     @property
     def all_rules_dirs(self) -> list[Path]:
@@ -165,19 +166,46 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def recorded_options(settings: Settings) -> dict[str, object]:
+    """The run's settings as a manifest records them (no environment, no SMTP settings)."""
+    return {
+        "sources": list(settings.sources), "formats": list(settings.formats), "audience": settings.audience_name,
+        "date": settings.date, "title": settings.title, "rules_dirs": [str(d) for d in settings.all_rules_dirs],
+        "templates_dir": str(settings.templates_dir or settings.config.templates or "") or None,
+        "model": settings.model or settings.config.model, "paper": settings.paper,
+        "since": settings.since.isoformat() if settings.since else None, "url_timeout": settings.url_timeout,
+        "max_article_bytes": settings.max_article_bytes, "history": str(settings.history) if settings.history else None,
+        "email": settings.email, "jobs": settings.jobs, "executor": settings.executor,
+        "config": settings.config.model_dump(mode="json", exclude={"smtp"}),
+    }
+
+
+def _archival(extraction: Extraction, settings: Settings, briefing_json: bytes):
+    """briefing.json and the run manifest, to attach to a PDF/A-3b."""
+    from briefer.archive import archive_attachments, build_manifest
+
+    manifest = build_manifest(
+        extraction.briefing, extraction.articles, briefing_json, rules_dirs=settings.all_rules_dirs,
+        audience=settings.audience_name, user_templates=settings.templates_dir or settings.config.templates,
+        config=settings.config, options=recorded_options(settings))
+    return archive_attachments(extraction.briefing, briefing_json, manifest)
+
+
 def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
     """Every requested document as bytes, keyed by file name."""
     documents: dict[str, bytes] = {}
+    briefing_json = extraction.briefing.model_dump_json(indent=2).encode("utf-8")
     wanted = [f for f in settings.formats if f != "json"]
     if wanted:
         from briefer.render import render_documents
 
+        archival = _archival(extraction, settings, briefing_json) if settings.archive else None
         documents.update(render_documents(
             extraction.briefing, audience=settings.audience_name, formats=wanted,
             user_templates=settings.templates_dir or settings.config.templates, config=settings.config,
-            paper=settings.paper))
+            paper=settings.paper, archival=archival))
     if "json" in settings.formats:
-        documents[FILE_NAMES["json"]] = extraction.briefing.model_dump_json(indent=2).encode("utf-8")
+        documents[FILE_NAMES["json"]] = briefing_json
     return documents
 
 
@@ -222,6 +250,8 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
     unknown = sorted(set(settings.formats) - set(FORMATS))
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    if settings.archive and "pdf" not in settings.formats:
+        raise UsageError("--archive makes the PDF: add pdf to --format")
     smtp = _check_email(settings)
     if any(f != "json" for f in settings.formats):
         from briefer.render import check_templates

@@ -8,6 +8,7 @@ import sys
 import typer
 
 from briefer import __version__
+from briefer.cli import archive as _archive_commands
 from briefer.cli import brief as _brief_commands
 from briefer.cli import evaluate as _evaluate_commands
 from briefer.cli import explain as _explain_commands
@@ -46,6 +47,7 @@ def _root(
 
 
 _brief_commands.register(app)
+_archive_commands.register(app)
 _explain_commands.register(app)
 _evaluate_commands.register(app)
 _history_commands.register(app)

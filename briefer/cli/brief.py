@@ -84,6 +84,8 @@ def brief(
     templates: Path = typer.Option(None, "--templates", metavar="DIR", help="Your template folder, searched first."),
     model: str = MODEL,
     paper: str = typer.Option("a4", "--paper", metavar="SIZE", help="PDF paper size: a4 or letter."),
+    archive: bool = typer.Option(False, "--archive", help="Write the PDF as PDF/A-3b with briefing.json and a run "
+                                 "manifest (versions, SHA-256 of inputs, rules, templates) attached; see verify."),
     config: Path = CONFIG,
     since: str = SINCE,
     max_article_bytes: int = MAX_BYTES,
@@ -109,7 +111,7 @@ def brief(
         formats=tuple(f.strip() for f in formats.split(",") if f.strip()), audience=audience, date=day,
         title=title, rules_dirs=rules, templates_dir=templates, model=model, paper=paper,
         max_article_bytes=max_article_bytes, url_timeout=timeout, email=email, recipients=to, dry_run=dry_run,
-        jobs=jobs, executor=executor, scheduler=scheduler)
+        jobs=jobs, executor=executor, scheduler=scheduler, archive=archive)
     if not no_history:
         settings.history = history_path(history, settings.config.history)
     with progress("Reading articles") as on_progress:
@@ -169,6 +171,7 @@ def register(app: typer.Typer) -> None:
     app.command(epilog=examples(
         "briefer brief today/ --out out/ --date 2026-11-23 --title 'Istanbul talks'",
         "briefer brief articles/ --since 24h --audience executive --email",
+        "briefer brief today/ --archive && briefer verify out/brief.pdf today/",
         "briefer brief feed.xml https://example.org/story.html --format md,json",
     ))(brief)
     app.command(epilog=examples(

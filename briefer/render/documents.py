@@ -143,8 +143,12 @@ def render_documents(
     user_templates: Path | None = None,
     config: Config | None = None,
     paper: str = "a4",
+    archival: pdf.Archival | None = None,
 ) -> dict[str, bytes]:
-    """Return {"brief.md": ..., "brief.html": ..., "brief.pdf": ...} for the requested formats."""
+    """Return {"brief.md": ..., "brief.html": ..., "brief.pdf": ...} for the requested formats.
+
+    With `archival` the PDF is PDF/A-3b with its files attached.
+    """
     wanted = list(dict.fromkeys(formats))
     unknown = [name for name in wanted if name not in FORMATS]
     if unknown:
@@ -170,5 +174,5 @@ def render_documents(
     if "html" in wanted:
         outputs["brief.html"] = html.encode("utf-8")
     if "pdf" in wanted:
-        outputs["brief.pdf"] = pdf.write_pdf(document if document is not None else pdf.layout(html, roots))
+        outputs["brief.pdf"] = pdf.write_pdf(document if document is not None else pdf.layout(html, roots), archival)
     return outputs
