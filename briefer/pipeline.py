@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from briefer import __version__
 from briefer.config import Config
 from briefer.errors import NoInputError, UsageError
-from briefer.model import Article, Briefing, InputFailure, RunInfo, Source
+from briefer.model import Article, Briefing, Check, InputFailure, RunInfo, Source
 
 if TYPE_CHECKING:
     from briefer.deliver import SmtpSettings
@@ -53,6 +53,7 @@ class Settings:
     executor: str = "local"  # or "dask", with `scheduler`
     scheduler: str | None = None  # a Dask scheduler address
     archive: bool = False  # the PDF as PDF/A-3b with briefing.json and a run manifest attached
+    check: bool = False  # run brief QA and keep its findings in the briefing (briefer/qa)
 
     @property
     def all_rules_dirs(self) -> list[Path]:
@@ -166,6 +167,29 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def check(extraction: Extraction, settings: Settings) -> list[Check]:
+    """Brief QA: the problems of the brief about to be written, each with its item (`--check`).
+
+    An audience with a word limit has its Markdown rendered once more here, to count what it shows.
+    """
+    from briefer.qa import CheckWords, check_briefing, check_length, headlines
+    from briefer.render import render_documents, word_limit
+    from briefer.rules import search_path
+    from briefer.rules.gazetteer import load_gazetteers
+
+    gazetteers = load_gazetteers([d for d in search_path(settings.all_rules_dirs) if d.is_dir()])
+    found = check_briefing(extraction.briefing, CheckWords.from_gazetteers(gazetteers),
+                           {article.id: headlines(article) for article in extraction.articles})
+    limit = word_limit(settings.audience_name, settings.config)
+    if limit is not None and any(f != "json" for f in settings.formats):
+        markdown = render_documents(
+            extraction.briefing, audience=settings.audience_name, formats=["md"],
+            user_templates=settings.templates_dir or settings.config.templates, config=settings.config,
+            paper=settings.paper)["brief.md"].decode("utf-8")
+        found += check_length(markdown, settings.audience_name, limit)
+    return found
+
+
 def recorded_options(settings: Settings) -> dict[str, object]:
     """The run's settings as a manifest records them (no environment, no SMTP settings)."""
     return {
@@ -175,7 +199,7 @@ def recorded_options(settings: Settings) -> dict[str, object]:
         "model": settings.model or settings.config.model, "paper": settings.paper,
         "since": settings.since.isoformat() if settings.since else None, "url_timeout": settings.url_timeout,
         "max_article_bytes": settings.max_article_bytes, "history": str(settings.history) if settings.history else None,
-        "email": settings.email, "jobs": settings.jobs, "executor": settings.executor,
+        "email": settings.email, "jobs": settings.jobs, "executor": settings.executor, "check": settings.check,
         "config": settings.config.model_dump(mode="json", exclude={"smtp"}),
     }
 
@@ -264,6 +288,8 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
 
         history = History(settings.history)
         extraction.briefing = mark_changes(extraction.briefing, history.previous(extraction.briefing.date))
+    if settings.check:
+        extraction.briefing.checks = check(extraction, settings)
     documents = render(extraction, settings)
     written = {}
     for name, data in documents.items():

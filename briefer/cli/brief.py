@@ -13,6 +13,7 @@ from briefer.cli.command import examples
 from briefer.errors import UsageError
 
 if TYPE_CHECKING:
+    from briefer.model import Check
     from briefer.pipeline import Extraction, Settings
 
 SOURCES = typer.Argument(..., metavar="SOURCE",
@@ -26,6 +27,8 @@ CONFIG = typer.Option(None, "--config", metavar="FILE", help="Config file.",
 SINCE = typer.Option(None, "--since", metavar="WHEN", help="Keep only articles published since: 24h, 2d or YYYY-MM-DD.")
 MAX_BYTES = typer.Option(5_000_000, "--max-article-bytes", metavar="BYTES", help="Refuse larger articles.", min=1)
 STRICT = typer.Option(False, "--strict", help="Exit 1 when any input could not be used.")
+BRIEF_STRICT = typer.Option(False, "--strict",
+                            help="Exit 1 when any input could not be used, or --check found a problem.")
 TIMEOUT = typer.Option(10.0, "--timeout", metavar="SECONDS", help="Seconds to wait for a URL.", min=0.1)
 EMAIL = typer.Option(False, "--email", help="Mail the brief (settings: [smtp] in briefer.toml, BRIEFER_SMTP_*).")
 TO = typer.Option([], "--to", metavar="ADDRESS", help="A recipient (repeatable).",
@@ -70,6 +73,19 @@ def _report_failures(extraction: Extraction, strict: bool) -> None:
         raise typer.Exit(1)
 
 
+def _report_checks(checks: list[Check]) -> None:
+    """Each problem the check found, with its item, then how many."""
+    from briefer.cli.output import stderr
+
+    console = stderr()
+    for found in checks:
+        where = f"{found.section}[{found.index}]" if found.index is not None else found.section
+        console.print(f"check: {where} {found.item}: {found.message}", markup=False, highlight=False, soft_wrap=True)
+    items = len({(found.section, found.index) for found in checks})
+    console.print(f"Checked the brief: {len(checks)} problem(s) in {items} item(s)." if checks
+                  else "Checked the brief: no problems found.", highlight=False)
+
+
 def brief(
     sources: list[str] = SOURCES,
     out: Path = typer.Option(Path("out"), "--out", "-o", metavar="DIR", help="Folder for the brief's files."),
@@ -90,7 +106,11 @@ def brief(
     since: str = SINCE,
     max_article_bytes: int = MAX_BYTES,
     timeout: float = TIMEOUT,
-    strict: bool = STRICT,
+    check: bool = typer.Option(False, "--check", help="Check the brief before writing it (cut or unbalanced "
+                               "statements, unnamed or media speakers, evidence that lacks its item, citations, "
+                               "headlines as questions, length): print each problem with its item, keep them in "
+                               "briefing.json, list them in the analyst brief's annex."),
+    strict: bool = BRIEF_STRICT,
     email: bool = EMAIL,
     to: list[str] = TO,
     dry_run: bool = DRY_RUN,
@@ -111,7 +131,7 @@ def brief(
         formats=tuple(f.strip() for f in formats.split(",") if f.strip()), audience=audience, date=day,
         title=title, rules_dirs=rules, templates_dir=templates, model=model, paper=paper,
         max_article_bytes=max_article_bytes, url_timeout=timeout, email=email, recipients=to, dry_run=dry_run,
-        jobs=jobs, executor=executor, scheduler=scheduler, archive=archive)
+        jobs=jobs, executor=executor, scheduler=scheduler, archive=archive, check=check)
     if not no_history:
         settings.history = history_path(history, settings.config.history)
     with progress("Reading articles") as on_progress:
@@ -127,7 +147,11 @@ def brief(
         stderr().print(f"  wrote {path}", highlight=False)
     if result.mailed_to:
         stderr().print(f"Mailed the brief to {', '.join(result.mailed_to)}.", highlight=False)
+    if briefing.checks is not None:
+        _report_checks(briefing.checks)
     _report_failures(result.extraction, strict)
+    if strict and briefing.checks:
+        raise typer.Exit(1)
 
 
 def extract(
@@ -173,6 +197,7 @@ def register(app: typer.Typer) -> None:
         "briefer brief articles/ --since 24h --audience executive --email",
         "briefer brief today/ --archive && briefer verify out/brief.pdf today/",
         "briefer brief feed.xml https://example.org/story.html --format md,json",
+        "briefer brief today/ --check --strict  # exit 1 on any problem",
     ))(brief)
     app.command(epilog=examples(
         "briefer extract article.txt --format table",

@@ -39,21 +39,34 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
 
 
-def matched_spans(sentence: str, texts: list[str]) -> list[tuple[int, int]]:
-    """Character spans of the sentence's runs of words that one of `texts` has in the same order.
+def _shared_words(words: list[str], text: str) -> tuple[list[bool], int]:
+    """Which of `words` (folded) are in runs `text` has in the same order, and how many of the text's words
+    those runs cover. A run of one word counts only when the text capitalises it (a name: "Umerov",
+    "Istanbul"), so a lone "the" or "said" shared with a statement does not."""
+    text_words = [(m.group(), fold(m.group())) for m in _WORD.finditer(text)]
+    matcher = SequenceMatcher(None, words, [word for _, word in text_words], autojunk=False)
+    shared, covered = [False] * len(words), 0
+    for block in matcher.get_matching_blocks():
+        if block.size >= 2 or (block.size == 1 and text_words[block.b][0][:1].isupper()):
+            shared[block.a:block.a + block.size] = [True] * block.size
+            covered += block.size
+    return shared, covered
 
-    A run of one word counts only when the text capitalises it (a name: "Umerov", "Istanbul"), so a
-    lone "the" or "said" shared with a statement is not marked.
-    """
+
+def coverage(sentence: str, text: str) -> float:
+    """The share of `text`'s words that the sentence states, in runs (1.0: all of it; 0.0 for no words)."""
+    total = len(_WORD.findall(text))
+    return _shared_words([word for _, _, word in _words(sentence)], text)[1] / total if total else 0.0
+
+
+def matched_spans(sentence: str, texts: list[str]) -> list[tuple[int, int]]:
+    """Character spans of the sentence's runs of words that one of `texts` has in the same order."""
     words = _words(sentence)
     folded = [word for _, _, word in words]
     marked = [False] * len(words)
     for text in texts:
-        text_words = [(m.group(), fold(m.group())) for m in _WORD.finditer(text)]
-        matcher = SequenceMatcher(None, folded, [word for _, word in text_words], autojunk=False)
-        for block in matcher.get_matching_blocks():
-            if block.size >= 2 or (block.size == 1 and text_words[block.b][0][:1].isupper()):
-                marked[block.a:block.a + block.size] = [True] * block.size
+        shared, _ = _shared_words(folded, text)
+        marked = [a or b for a, b in zip(marked, shared, strict=True)]
     spans: list[tuple[int, int]] = []
     for index, (start, end, _) in enumerate(words):
         if not marked[index]:

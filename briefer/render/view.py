@@ -8,6 +8,7 @@ from datetime import date
 from briefer import __version__
 from briefer.model import (
     Briefing,
+    Check,
     Delegation,
     DroppedItem,
     InputFailure,
@@ -147,6 +148,7 @@ class BriefView:
     run: RunInfo
     version: str
     omitted: dict[str, int]
+    checks: list[Check] | None = None  # what `--check` found; None when the brief was not checked
     developments: list[Sentence] = field(default_factory=list)
     bottom_line: list[Sentence] = field(default_factory=list)
 
@@ -306,4 +308,5 @@ def build_view(
         run=briefing.run,
         version=briefing.run.briefer_version or __version__,
         omitted={section: count for section, count in omitted.items() if count},
+        checks=briefing.checks,
     )
