@@ -44,8 +44,10 @@ def _shared_words(words: list[str], text: str) -> tuple[list[bool], int]:
     those runs cover. A run of one word counts only when the text capitalises it (a name: "Umerov",
     "Istanbul"), so a lone "the" or "said" shared with a statement does not."""
     text_words = [(m.group(), fold(m.group())) for m in _WORD.finditer(text)]
-    matcher = SequenceMatcher(None, words, [word for _, word in text_words], autojunk=False)
     shared, covered = [False] * len(words), 0
+    if not {word for _, word in text_words} & set(words):
+        return shared, covered  # nothing in common (most of an item's names, in most of its sentences)
+    matcher = SequenceMatcher(None, words, [word for _, word in text_words], autojunk=False)
     for block in matcher.get_matching_blocks():
         if block.size >= 2 or (block.size == 1 and text_words[block.b][0][:1].isupper()):
             shared[block.a:block.a + block.size] = [True] * block.size
