@@ -9,7 +9,7 @@ import typer
 
 from briefer.cli.brief import CONFIG
 from briefer.cli.command import examples
-from briefer.cli.listing import JSON, print_json
+from briefer.cli.listing import print_json
 
 if TYPE_CHECKING:
     from briefer.archive import Verification
@@ -57,7 +57,7 @@ def verify(
     templates: Path = typer.Option(None, "--templates", metavar="DIR", show_default="the brief's",
                                    help="Template folder to check."),
     config: Path = CONFIG,
-    as_json: bool = JSON,
+    as_json: bool = typer.Option(False, "--json", help="Print the findings and the manifest as JSON."),
 ) -> None:
     """Check an archival brief: its attached briefing.json, then the given articles, the rule files and the
     template files against the SHA-256 hashes in its manifest (exit 1 when any differ).
