@@ -92,7 +92,7 @@ def brief(
     formats: str = typer.Option("md,html,pdf,json", "--format", "-f", metavar="LIST",
                                 help="Comma-separated: md, html, pdf, json."),
     audience: str = typer.Option(None, "--audience", "-a", metavar="NAME", show_default="analyst, or briefer.toml's",
-                                 help="Template set: analyst, executive or your own."),
+                                 help="Template set: analyst, executive, base or your own."),
     day: str = typer.Option(None, "--date", metavar="DATE", help=DATE_HELP, show_default="today"),
     title: str = typer.Option(None, "--title", metavar="TEXT", help="The brief's title.",
                               show_default="Negotiations brief"),

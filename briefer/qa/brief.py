@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from briefer.model import Briefing, Check, Delegation, Item, OpenQuestion, Position, Venue
 from briefer.qa.words import CheckWords
 from briefer.render.highlight import coverage, item_texts
+from briefer.render.rank import left_open
 from briefer.render.view import item_label
 from briefer.rules.lexicon import fold
 
@@ -102,6 +103,14 @@ def _item_checks(section: str, item: Item, sources: set[str], words: CheckWords)
 
 def _headline_checks(question: OpenQuestion, headlines: Mapping[str, list[str]],
                      names: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    """A question the brief presents as left open that is an article's headline or heading.
+
+    The check finds headings on its own (qa.headlines), apart from the placement extraction gave the
+    question: a question extraction already placed in a headline or heading is shown as raised by the
+    coverage, not as open, and is no problem.
+    """
+    if not left_open(question):
+        return
     text = fold(question.text)
     for source, lines in headlines.items():
         for headline in lines:

@@ -27,6 +27,8 @@ AUDIENCE_LIMITS: dict[str, dict[str, int]] = {
     # 500 words: two minutes' reading at 250 words a minute
     "executive": {"delegations": 6, "venues": 4, "positions": 6, "open_questions": 4, PAGES_KEY: 2, WORDS_KEY: 500},
 }
+# Audiences shown only the questions the coverage leaves open (no headline, heading or lead questions).
+NO_HOOKS = {"executive"}
 
 
 def _settings(audience: str, config: Config | None) -> tuple[list[str], dict[str, int], int | None]:
@@ -168,10 +170,11 @@ def render_documents(
         user_templates = config.templates
     folders = search_path(audience, user_templates, config)
     sections, limits, max_pages = _settings(audience, config)
-    full = select(briefing, sections, {})
+    hooks = audience not in NO_HOOKS
+    full = select(briefing, sections, {}, hooks)
     renderer = _Renderer(briefing, audience, paper, make_environments(folders), full, compact=max_pages is not None)
     roots = [folder.path for folder in folders]
-    selection = select(briefing, sections, limits)
+    selection = select(briefing, sections, limits, hooks)
     document = None
     if max_pages is not None:
         selection, html, document = fit_pages(selection, max_pages, renderer.html, lambda h: pdf.layout(h, roots))
@@ -183,5 +186,6 @@ def render_documents(
     if "html" in wanted:
         outputs["brief.html"] = html.encode("utf-8")
     if "pdf" in wanted:
-        outputs["brief.pdf"] = pdf.write_pdf(document if document is not None else pdf.layout(html, roots), archival)
+        document = document if document is not None else pdf.layout(html, roots)
+        outputs["brief.pdf"] = pdf.write_pdf(pdf.without_near_empty_last_page(document, html, roots), archival)
     return outputs
