@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from in_process import Ran, briefer
 
 
-def templates_list(*args: str) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "briefer", "templates", "list", *args],
-                            capture_output=True, text=True, cwd=ROOT, env={"COLUMNS": "200", "PATH": ""})
+def templates_list(*args: str) -> Ran:
+    result = briefer("templates", "list", *args, env={"COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
     return result
 
