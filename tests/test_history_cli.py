@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from in_process import briefer
 
 from briefer.model import SECTIONS, Briefing
-
-ROOT = Path(__file__).resolve().parent.parent
-BRIEFER = [sys.executable, "-m", "briefer"]
 
 # Short made-up wire reports. The Ukrainian one runs on both days, respelt the second day.
 UKRAINE = """Ukraine names its team for the Istanbul talks
@@ -49,10 +44,6 @@ DAYS = {
     "2026-11-23": {"ukraine": UKRAINE.replace("Zelenskiy", "Zelensky").replace("Dolmabahce", "Dolmabahçe"),
                    "geneva": GENEVA},
 }
-
-
-def briefer(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*BRIEFER, *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -134,6 +125,16 @@ def test_history_list_shows_both_days_newest_first(runs):
         f"2026-11-23  {counts['2026-11-23']:>4} items  Negotiations brief",
         f"2026-11-22  {counts['2026-11-22']:>4} items  Negotiations brief",
     ]
+
+
+def test_history_list_as_json(runs):
+    result = briefer("history", "list", "--json", "--history", str(runs["history"]))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        {"date": day, "items": len(items(briefing(runs, day))), "title": "Negotiations brief"}
+        for day in sorted(DAYS, reverse=True)]
+    empty = briefer("history", "list", "--json", "--history", str(runs["history"].with_name("none.sqlite")))
+    assert empty.returncode == 0 and json.loads(empty.stdout) == []
 
 
 def test_history_show_prints_a_recorded_brief(runs):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from briefer import __version__
 from briefer.model import (
     Briefing,
+    Check,
     Delegation,
     DroppedItem,
     InputFailure,
@@ -19,6 +20,7 @@ from briefer.model import (
     Venue,
 )
 from briefer.render.bottomline import TrackSummary, bottom_line
+from briefer.render.highlight import Part, highlight, item_texts
 from briefer.render.places import fold_countries
 from briefer.render.rank import Selection, corroboration
 from briefer.render.wording import Sentence, long_date, parse_day, shorten
@@ -61,10 +63,12 @@ class SourceEntry:
 
 @dataclass(frozen=True)
 class EvidenceLine:
-    """An evidence sentence and the number of the source it comes from."""
+    """An evidence sentence, the number of the source it comes from, and its pieces with those that state
+    the item marked."""
 
     sentence: str
     cite: int
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class Entry:
     label: str
     sources: int
     venues: tuple[str, ...] = ()
+    anchor: str = ""  # the item's id in HTML, for its evidence pop-up
     track: str = ""  # the title of the negotiation track the item belongs to
 
 
@@ -144,6 +149,7 @@ class BriefView:
     run: RunInfo
     version: str
     omitted: dict[str, int]
+    checks: list[Check] | None = None  # what `--check` found; None when the brief was not checked
     developments: list[Sentence] = field(default_factory=list)
     tracks: list[TrackSummary] = field(default_factory=list)  # the bottom line, per negotiation track
     tracks_omitted: int = 0  # tracks a page-limited brief leaves out of its bottom line
@@ -211,15 +217,19 @@ def _talks_key(text: str) -> str:
 
 
 def _entry(
-    section: str, item: Item, numbers: dict[str, int], venues: dict[str, list[str]], titles: dict[str, str]
+    section: str, item: Item, numbers: dict[str, int], venues: dict[str, list[str]], index: int,
+    titles: dict[str, str],
 ) -> Entry:
     cites = tuple(sorted({numbers[e.source] for e in item.evidence}))
+    texts = item_texts(item)
     lines = tuple(
-        EvidenceLine(e.sentence, numbers[e.source]) for e in {(e.source, e.sentence): e for e in item.evidence}.values()
+        EvidenceLine(e.sentence, numbers[e.source], highlight(e.sentence, texts))
+        for e in {(e.source, e.sentence): e for e in item.evidence}.values()
     )
     held = tuple(venues.get(_talks_key(item.talks), ())) if isinstance(item, Delegation) and item.talks else ()
     track = titles.get(item.talks, "") if len(titles) > 1 else ""
-    return Entry(section, item, cites, lines, item_label(item, track), corroboration(item), held, track)
+    return Entry(section, item, cites, lines, item_label(item, track), corroboration(item), held,
+                 anchor=f"{section.replace('_', '-')}-{index}", track=track)
 
 
 def group_positions(entries: list[Entry]) -> list[KindGroup]:
@@ -273,7 +283,8 @@ def build_view(
         if venue.talks:
             venue_names.setdefault(_talks_key(venue.talks), []).append(place(venue))
     entries = {
-        section: [_entry(section, item, numbers, venue_names, titles) for item in items]
+        section: [_entry(section, item, numbers, venue_names, index, titles)
+                  for index, item in enumerate(items, start=1)]
         for section, items in selection.items()
     }
     changes = None
@@ -306,6 +317,7 @@ def build_view(
         run=briefing.run,
         version=briefing.run.briefer_version or __version__,
         omitted={section: count for section, count in omitted.items() if count},
+        checks=briefing.checks,
         tracks=bottom_line(briefing, numbers, shown_tracks),
         tracks_omitted=max(0, len([t for t in briefing.talks if t.id != "other"]) - (shown_tracks or 10**6)),
     )
