@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from briefer.config import DEFAULT_MODEL
 from briefer.errors import ConfigError
 from briefer.model import Article
+from briefer.nlp.cached import cache_rule_components
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -93,11 +94,13 @@ def load_pipeline(
     entity_patterns: Sequence[dict] = (),
     exclude: Iterable[str] = (),
     needs: Collection[str] = EVERYTHING,
+    cached: bool = True,
 ) -> Language:
     """Load a spaCy pipeline with briefer's sentence splitting and gazetteer entity ruler.
 
     Components that provide nothing in `needs` are not loaded; without the parser, spaCy's
-    punctuation `sentencizer` splits sentences instead.
+    punctuation `sentencizer` splits sentences instead. `cached`: the attribute ruler and lemmatizer
+    compute each distinct token once (same annotations, see cached.py).
     """
     import spacy
     from thinc.api import NumpyOps, set_current_ops
@@ -111,6 +114,8 @@ def load_pipeline(
         nlp = spacy.load(name, exclude=[*exclude, *unneeded_components(needs)])
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy pipeline '{name}': is it installed? ({exc})") from exc
+    if cached:
+        cache_rule_components(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAK_SENTENCES, before="parser")  # the parser keeps sentence starts set before it
     else:
