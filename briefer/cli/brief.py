@@ -28,7 +28,11 @@ TO = typer.Option([], "--to", help="A recipient (repeatable) [default: the audie
 DRY_RUN = typer.Option(False, "--dry-run", help="With --email: write brief.eml to --out, send nothing.")
 HISTORY = typer.Option(None, "--history", help="History file [default: in briefer.toml, else the data dir].")
 NO_HISTORY = typer.Option(False, "--no-history", help="Neither compare with nor record in the history.")
-JOBS = typer.Option(1, "--jobs", "-j", help="Worker processes for extraction (each loads the model once).", min=1)
+JOBS = typer.Option(
+    "auto", "--jobs", "-j",
+    help="Worker processes for extraction, each loading the model once; auto: one per usable core for more than "
+         "40 articles.")
+NO_GATE = typer.Option(False, "--no-gate", help="Parse every sentence, not only those the rules can use.")
 EXECUTOR = typer.Option("local", "--executor", help="Where extraction runs: local, or dask (with --scheduler).")
 SCHEDULER = typer.Option(None, "--scheduler", help="Dask scheduler address for --executor dask (tcp://host:8786).")
 
@@ -82,12 +86,14 @@ def brief(
     dry_run: bool = DRY_RUN,
     history: Path = HISTORY,
     no_history: bool = NO_HISTORY,
-    jobs: int = JOBS,
+    jobs: str = JOBS,
     executor: str = EXECUTOR,
     scheduler: str = SCHEDULER,
+    no_gate: bool = NO_GATE,
 ) -> None:
     """Build the brief: Markdown, HTML, PDF and the JSON briefing model, written to --out."""
     from briefer.cli.output import progress, stderr
+    from briefer.executors import parse_jobs
     from briefer.pipeline import run
 
     if paper not in {"a4", "letter"}:
@@ -97,7 +103,7 @@ def brief(
         formats=tuple(f.strip() for f in formats.split(",") if f.strip()), audience=audience, date=day,
         title=title, rules_dirs=rules, templates_dir=templates, model=model, paper=paper,
         max_article_bytes=max_article_bytes, url_timeout=timeout, email=email, recipients=to, dry_run=dry_run,
-        jobs=jobs, executor=executor, scheduler=scheduler)
+        jobs=parse_jobs(jobs), executor=executor, scheduler=scheduler, gate=not no_gate)
     if not no_history:
         settings.history = history_path(history, settings.config.history)
     with progress("Reading articles") as on_progress:
@@ -127,19 +133,21 @@ def extract(
     max_article_bytes: int = MAX_BYTES,
     timeout: float = TIMEOUT,
     strict: bool = STRICT,
-    jobs: int = JOBS,
+    jobs: str = JOBS,
     executor: str = EXECUTOR,
     scheduler: str = SCHEDULER,
+    no_gate: bool = NO_GATE,
 ) -> None:
     """Print the briefing model extracted from the sources (JSON on stdout, or a table)."""
     from briefer.cli.output import progress
+    from briefer.executors import parse_jobs
     from briefer.pipeline import extract as run_extract
 
     if output_format not in {"json", "table"}:
         raise UsageError(f"--format '{output_format}': choose json or table")
     settings = settings_from(sources, config=config, since=since, rules_dirs=rules, model=model, date=day,
                              max_article_bytes=max_article_bytes, url_timeout=timeout,
-                             jobs=jobs, executor=executor, scheduler=scheduler)
+                             jobs=parse_jobs(jobs), executor=executor, scheduler=scheduler, gate=not no_gate)
     with progress("Reading articles") as on_progress:
         extraction = run_extract(settings, on_progress)
     if output_format == "json":

@@ -11,6 +11,7 @@ from briefer.config import DEFAULT_MODEL
 from briefer.errors import ConfigError
 from briefer.model import Article
 from briefer.nlp.cached import cache_rule_components
+from briefer.nlp.pieces import Planner
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -131,7 +132,26 @@ def load_pipeline(
     return nlp
 
 
-def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Doc, Article]]:
-    """Parse articles lazily, in small batches, yielding each Doc with its article."""
-    stream = ((article.text, article) for article in articles)
-    yield from nlp.pipe(stream, as_tuples=True, batch_size=batch_size)
+def parse(
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = BATCH_SIZE,
+    plan: Planner | None = None,
+) -> Iterator[tuple[Doc, Article]]:
+    """Parse articles lazily, in small batches, yielding each Doc with its article. With a `plan`, only the
+    pieces it marks go through the pipeline; the rest keep their tokens and rough sentence bounds only."""
+    if plan is None:
+        stream = ((article.text, article) for article in articles)
+        yield from nlp.pipe(stream, as_tuples=True, batch_size=batch_size)
+        return
+    from briefer.nlp.pieces import parse_planned
+
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == batch_size:
+            yield from parse_planned(nlp, batch, plan)
+            batch = []
+    if batch:
+        yield from parse_planned(nlp, batch, plan)
