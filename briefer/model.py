@@ -22,6 +22,8 @@ class Article(BaseModel):
     text: str
     url: str | None = None
     published: str | None = None
+    dated_by: str | None = None  # where `published` comes from: metadata, url, dateline, text (a guess) or file
+    outlet: str = ""
 
 
 class InputFailure(BaseModel):
@@ -57,6 +59,8 @@ class Source(BaseModel):
     path: str = ""
     url: str | None = None
     published: str | None = None
+    dated_by: str | None = None  # metadata, url, dateline, text (the latest date the text gives) or file
+    outlet: str = ""
 
 
 class Person(BaseModel):
@@ -124,6 +128,8 @@ class OpenQuestion(Item):
 
     text: str
     kind: Literal["explicit", "uncertainty"] = "explicit"
+    # where the coverage raises it: in the running text, or as a headline, heading or lead (a hook)
+    placement: Literal["text", "headline", "heading", "lead"] = "text"
 
 
 class DroppedItem(BaseModel):
@@ -141,7 +147,7 @@ class Changes(BaseModel):
 
 
 class RunInfo(BaseModel):
-    """How the brief was made: versions, model and rule folders."""
+    """How the brief was made: versions, model, and the rules by version and content digest (never a path)."""
 
     briefer_version: str = ""
     model: str = ""

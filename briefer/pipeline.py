@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from briefer import __version__
 from briefer.config import Config
 from briefer.errors import NoInputError, UsageError
-from briefer.model import Article, Briefing, InputFailure, RunInfo, Source
+from briefer.model import Article, Briefing, InputFailure, RunInfo
 
 if TYPE_CHECKING:
     from briefer.deliver import SmtpSettings
@@ -112,7 +112,9 @@ def extract(settings: Settings, on_progress: Progress | None = None) -> Extracti
     from briefer.executors import article_facts, check_executor
     from briefer.nlp import model_name
     from briefer.resolve import resolve
+    from briefer.resolve.sources import describe_sources
     from briefer.rules import load_knowledge
+    from briefer.rules.version import describe_rules
 
     check_executor(settings.executor, settings.jobs, settings.scheduler)
     day = brief_date(settings)
@@ -135,14 +137,14 @@ def extract(settings: Settings, on_progress: Progress | None = None) -> Extracti
         if settings.date else datetime.now(UTC).replace(microsecond=0),
         title=settings.title or "Negotiations brief",
         date=day,
-        sources=[Source(id=a.id, title=a.title, path=a.path, url=a.url, published=a.published) for a in articles],
+        sources=describe_sources(articles, knowledge.lexicon.gazetteers),
         delegations=resolved.delegations,
         venues=resolved.venues,
         positions=resolved.positions,
         open_questions=resolved.open_questions,
         failures=failures,
         run=RunInfo(briefer_version=__version__, model=model_name(settings.model or settings.config.model),
-                    rules=[str(d) for d in knowledge.ruleset.folders]),
+                    rules=describe_rules(knowledge.ruleset.folders)),
     )
     return Extraction(briefing, articles, failures)
 

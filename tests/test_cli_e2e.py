@@ -59,7 +59,10 @@ def test_markdown_has_the_four_sections_and_names_sources(brief_dir):
     markdown = (brief_dir / "brief.md").read_text(encoding="utf-8")
     for heading in ("## Delegations", "## Venues", "## Stated positions", "## Open questions"):
         assert heading in markdown
-    assert "000_6d8c7f681700db0c" in markdown
+    # sources by title (the first sentence when an article has none), never by file id or path
+    assert "Russian Delegation Speaks Out After Putin's Absence from Istanbul Talks" in markdown
+    assert "In a particularly notable diplomatic gesture, Putin offered to negotiate directly with Ukraine." in markdown
+    assert "000_6d8c7f681700db0c" not in markdown and "seeds/" not in markdown
 
 
 def test_format_selects_the_files(tmp_path):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+from datetime import datetime
 from pathlib import Path
 
 from briefer.ingest import read_sources
@@ -68,7 +70,11 @@ def test_text_file_id_is_its_stem_and_headline_is_its_title(tmp_path):
     assert article.title == "Envoys meet in Oslo"
     assert article.path == str(path)
     assert article.text == "Envoys meet in Oslo\n\nEnvoys met on Tuesday.\nThey will meet again."
-    assert article.published is None and article.url is None
+    assert article.url is None
+    # nothing in the text dates it: the file's own date, marked as such
+    os.utime(path, (0, datetime(2025, 3, 4, 12).timestamp()))
+    [article] = read_sources([str(path)]).articles
+    assert (article.published, article.dated_by) == ("2025-03-04", "file")
 
 
 def test_a_first_line_that_is_a_sentence_is_not_a_title(tmp_path):

@@ -220,7 +220,8 @@ def test_redirects_are_followed_to_http_only(server):
     ftp = server.url("/to-ftp", Route(status=302, headers={"Location": "ftp://127.0.0.1/x"}))
     result = read_sources([hop, ftp], timeout=5)
     assert [article.url for article in result.articles] == [target]
-    assert failures_of(result) == [(ftp, "cannot fetch: redirect to a non-http address ftp://127.0.0.1/x")]
+    assert failures_of(result) == [
+        (ftp, "cannot fetch: redirect to ftp://127.0.0.1/x: only http and https addresses are fetched, not ftp:")]
 
 
 def test_a_binary_url_and_a_bad_feed_url(server):
@@ -422,3 +423,157 @@ def test_downloads_hand_back_every_item_in_order_past_the_look_ahead():
     with Downloads(timeout=1, max_bytes=10) as downloads:
         assert list(downloads.ahead(range(10 * FETCH_WORKERS), lambda _: None)) == [
             (number, None) for number in range(10 * FETCH_WORKERS)]
+
+
+# Only http(s) is ever fetched: a source, a feed entry's link (local or served feed), a redirect.
+
+SECRET = "BRIEFER_SMTP_PASSWORD='never-read-me'"
+
+
+@pytest.fixture
+def secret(tmp_path) -> Path:
+    """A local file briefer must never read through an address: a mail settings file."""
+    path = tmp_path / "config" / "smtp.env"
+    path.parent.mkdir()
+    path.write_text(f"{SECRET}\nBRIEFER_SMTP_USER=desk\n\nTalks resumed in Geneva on Monday, officials said.\n")
+    return path
+
+
+def _local_addresses(path: Path) -> list[str]:
+    """Every spelling of a local file's address that urllib's default opener would read."""
+    return [f"file://localhost{path}", f"file://{path}", f"file:{path}", path.as_uri(),
+            "data:text/plain;base64,VGFsa3MgcmVzdW1lZA==", f"ftp://127.0.0.1{path}"]
+
+
+def _nothing_read_from(result, secret_path: Path) -> None:
+    assert all(SECRET not in article.text and SECRET not in article.title for article in result.articles)
+    assert all("smtp" not in (article.url or "") for article in result.articles)
+
+
+def test_fetch_itself_refuses_every_address_but_http_and_https(secret):
+    from briefer.ingest.failures import BadInput
+    from briefer.ingest.fetch import fetch
+
+    for address in _local_addresses(secret):
+        with pytest.raises(BadInput, match=r"^only http and https addresses are fetched, not (file|data|ftp):$"):
+            fetch(address, timeout=1, max_bytes=1000)
+
+
+def test_a_local_file_address_as_a_source_is_refused(secret):
+    addresses = _local_addresses(secret)
+    result = read_sources(addresses, timeout=1)
+    assert result.articles == []
+    assert failures_of(result) == [(address, "unsupported address (only http and https URLs are read)")
+                                   for address in addresses]
+
+
+def _entries_linking_to(addresses: list[str]) -> bytes:
+    return _link_feed([f"<title>Entry {number}</title><link>{address}</link>"
+                       for number, address in enumerate(addresses, start=1)])
+
+
+def _refused_entries(result, addresses: list[str]) -> None:
+    """Each entry was refused for its scheme, naming the entry and (as feedparser spells it) its link."""
+    reasons = [reason for _, reason in failures_of(result)]
+    assert len(reasons) == len(addresses), reasons
+    for number, (reason, address) in enumerate(zip(reasons, addresses, strict=True), start=1):
+        scheme = address.split(":")[0]
+        assert reason.startswith(f"entry {number} ({scheme}:"), reason
+        assert reason.endswith(f"): only http and https addresses are fetched, not {scheme}:"), reason
+
+
+def test_a_local_feed_cannot_make_briefer_read_local_files(secret, tmp_path):
+    addresses = _local_addresses(secret)
+    feed = tmp_path / "wire.rss"
+    feed.write_bytes(_entries_linking_to(addresses))
+    result = read_sources([str(feed)], timeout=1)
+    _nothing_read_from(result, secret)
+    assert result.articles == []
+    assert {name for name, _ in failures_of(result)} == {str(feed)}
+    _refused_entries(result, addresses)
+
+
+def test_a_served_feed_cannot_make_briefer_read_local_files(server, secret):
+    addresses = _local_addresses(secret)
+    feed = server.url("/leak.rss", Route(_entries_linking_to(addresses), "application/rss+xml"))
+    result = read_sources([feed], timeout=2)
+    _nothing_read_from(result, secret)
+    assert result.articles == []
+    _refused_entries(result, addresses)
+    assert server.user_agents == [USER_AGENT], "only the feed itself was fetched"
+
+
+def test_a_feed_entry_with_text_keeps_only_a_web_link(tmp_path, secret):
+    feed = tmp_path / "told.rss"
+    feed.write_bytes(_link_feed([f"<title>Told</title><link>{secret.as_uri()}</link>"
+                                 "<description>The envoys left Doha on Wednesday.</description>"]))
+    [article] = read_sources([str(feed)], timeout=1).articles
+    assert (article.text, article.url) == ("The envoys left Doha on Wednesday.", None)
+
+
+def test_a_redirect_to_a_local_file_is_refused(server, secret):
+    hops = [server.url(f"/to-{number}", Route(status=302, headers={"Location": address}))
+            for number, address in enumerate(_local_addresses(secret))]
+    result = read_sources(hops, timeout=2)
+    _nothing_read_from(result, secret)
+    assert result.articles == []
+    assert [reason for _, reason in failures_of(result)] == [
+        f"cannot fetch: redirect to {address}: only http and https addresses are fetched, not {address.split(':')[0]}:"
+        for address in _local_addresses(secret)]
+
+
+def test_a_feed_link_that_redirects_to_a_local_file_is_refused(server, secret):
+    hop = server.url("/hop", Route(status=301, headers={"Location": secret.as_uri()}))
+    feed = server.url("/hop.rss", Route(_entries_linking_to([hop]), "application/rss+xml"))
+    result = read_sources([feed], timeout=2)
+    assert result.articles == []
+    assert failures_of(result) == [(feed, f"entry 1 ({hop}): cannot fetch: redirect to {secret.as_uri()}: "
+                                          "only http and https addresses are fetched, not file:")]
+
+
+def test_the_cli_brief_of_a_served_feed_leaks_no_local_file(server, secret, tmp_path):
+    article = (ROOT / "seeds" / "001_0a9e6b4c76570040.txt").read_bytes()
+    page = server.url("/seed", Route(article, "text/plain; charset=utf-8"))
+    leak = f"file://localhost{secret}"
+    feed = server.url("/wire.rss", Route(_entries_linking_to([page, leak]), "application/rss+xml"))
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "briefer", "brief", feed, "--out", str(out), "--no-history",
+                             "--format", "md,html,json"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert f"warning: {feed}: entry 2 ({leak}): only http and https addresses are fetched, not file:" in (
+        result.stderr.splitlines())
+    written = sorted(path.name for path in out.iterdir())
+    assert written == ["brief.html", "brief.md", "briefing.json"]
+    for name in written:
+        assert "never-read-me" not in (out / name).read_text(encoding="utf-8"), name
+    assert "never-read-me" not in result.stderr + result.stdout
+
+
+def test_a_relative_feed_link_is_resolved_against_the_feed_address(server, tmp_path):
+    server.url("/stories/seed", Route(PAGE))
+    feed = server.url("/feeds/wire.rss", Route(_entries_linking_to(["../stories/seed"]), "application/rss+xml"))
+    [article] = read_sources([feed], timeout=2).articles
+    assert (article.title, article.url) == ("Entry 1", server.base + "/stories/seed")
+    local = tmp_path / "wire.rss"
+    local.write_bytes(_entries_linking_to(["stories/seed"]))
+    assert failures_of(read_sources([str(local)], timeout=2)) == [
+        (str(local), "entry 1 (stories/seed): relative address with no web address to resolve it against")]
+
+
+def test_malformed_addresses_are_named_not_raised(tmp_path):
+    bad_source, bad_link = "http://[::1", "http://[::1/story"
+    feed = tmp_path / "bad-links.rss"
+    feed.write_bytes(_entries_linking_to([bad_link, "http://:80/x"]))
+    result = read_sources([bad_source, "https://host:port/x", str(feed)], timeout=2)
+    assert failures_of(result) == [
+        (bad_source, "malformed address (invalid ipv6 url)"),
+        ("https://host:port/x", "malformed address (port could not be cast to integer value as 'port')"),
+        (str(feed), f"entry 1 ({bad_link}): malformed address (invalid ipv6 url)"),
+        (str(feed), "entry 2 (http://:80/x): malformed address (no host name)"),
+    ]
+
+
+def test_a_redirect_loop_is_one_line(server):
+    loop = server.url("/loop", Route(status=302, headers={"Location": "/loop"}))
+    assert failures_of(read_sources([loop], timeout=2)) == [
+        (loop, "cannot fetch: more than 10 redirects or a redirect loop")]

@@ -179,5 +179,5 @@ def test_unknown_audience_exits_3_listing_the_audiences(article, tmp_path):
     assert result.returncode == 3
     assert (
         result.stderr.strip().splitlines()[-1]
-        == "briefer: error: unknown audience 'ministers' (available: analyst, executive)"
+        == "briefer: error: unknown audience 'ministers' (available: analyst, base, executive)"
     )

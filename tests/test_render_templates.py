@@ -76,7 +76,7 @@ def test_user_subfolder_overrides_one_audience_only(tmp_path):
 
 def test_a_user_folder_adds_an_audience(tmp_path):
     write(tmp_path, "press/masthead.md.j2", "# Press lines: {{ brief.title }}\n\n")
-    assert available_audiences(tmp_path) == ["analyst", "executive", "press"]
+    assert available_audiences(tmp_path) == ["analyst", "base", "executive", "press"]
     markdown = render_md(audience="press", user_templates=tmp_path)
     assert markdown.startswith("# Press lines: Geneva talks: daily brief\n")
     assert "## Delegations" in markdown and "Evidence" not in markdown  # the rest comes from base
@@ -90,7 +90,7 @@ def test_config_names_an_audience_folder(tmp_path):
 
 
 def test_unknown_audience_lists_the_available_ones():
-    with pytest.raises(ConfigError, match=r"unknown audience 'ministers' \(available: analyst, executive\)"):
+    with pytest.raises(ConfigError, match=r"unknown audience 'ministers' \(available: analyst, base, executive\)"):
         render_md(audience="ministers")
 
 
@@ -137,7 +137,7 @@ def test_list_templates_shows_audiences_and_what_a_user_folder_overrides(tmp_pat
     write(tmp_path, "executive/brief.html.j2", '{% extends "builtin:brief.html.j2" %}\n')
     write(tmp_path, "letterhead.html.j2", "<p>new partial</p>\n")
     entries = {(e.audience, e.name): e for e in list_templates(tmp_path)}
-    assert {audience for audience, _ in entries} == {"analyst", "executive"}
+    assert {audience for audience, _ in entries} == {"analyst", "base", "executive"}
     style = entries["analyst", "style.css"]
     assert (style.layer, style.path, style.overrides) == ("user", tmp_path / "style.css", BUILTIN / "base/style.css")
     brief = entries["executive", "brief.html.j2"]

@@ -69,7 +69,7 @@ def brief(
     sources: list[str] = SOURCES,
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for the brief's files."),
     formats: str = typer.Option("md,html,pdf,json", "--format", "-f", help="Comma-separated: md, html, pdf, json."),
-    audience: str = typer.Option(None, "--audience", "-a", help="Template set: analyst, executive or your own."),
+    audience: str = typer.Option(None, "--audience", "-a", help="Template set: analyst, executive, base or your own."),
     day: str = typer.Option(None, "--date", help="The brief's date, YYYY-MM-DD [default: today]."),
     title: str = typer.Option(None, "--title", help="The brief's title."),
     rules: list[Path] = RULES,

@@ -1,8 +1,9 @@
 """Matching predictions to gold annotations, as the shared gold scorer (score.py, see FORMAT.md) does.
 
-A port of its logic, kept in step with it: people by folded names with aliases and surnames, parties
-through a table of equivalents, venues by proper-noun words, statements and questions by content-word
-token F1. Predictions pair with gold items one to one, best pairs first. Standard library only.
+A port of its logic, kept in step with it: people by folded names with aliases, surnames and runs of
+names, parties through a table of equivalents (a party also matches its own government or delegation),
+venues by proper-noun words (or content words where there is none), statements and questions by
+content-word token F1. Predictions pair with gold items one to one, best pairs first. Standard library only.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ TITLES = set(
     """president prime minister foreign defense defence deputy vice secretary of state
     ambassador spokesperson spokesman spokeswoman dr mr mrs ms professor prof general
     chancellor senator leader former the top senior chief special envoy adviser advisor
-    national security head""".split()
+    national security head mullah sayyid sheikh admiral colonel lieutenant lt gen commander
+    marshal brigadier major captain sir excellency his her hon honourable king queen prince
+    crown emir sultan""".split()
 )
 PARTY_GROUPS = [
     {"russia", "russian federation", "moscow", "kremlin", "the kremlin"},
@@ -78,6 +81,54 @@ PARTY_GROUPS = [
     {"greek cypriot", "greek cypriot side", "republic of cyprus", "cyprus", "nicosia"},
     {"turkish cypriot", "turkish cypriot side", "trnc", "turkish republic of northern cyprus", "northern cyprus",
      "north cyprus"},
+    {"south korea", "seoul", "rok", "republic of korea"},
+    {"georgia", "tbilisi"},
+    {"kazakhstan", "astana"},
+    {"farc", "revolutionary armed forces of colombia"},
+    {"germany", "berlin"},
+    {"japan", "tokyo"},
+    {"switzerland", "bern"},
+    {"india", "new delhi"},
+    {"belarus", "minsk"},
+    {"greece", "athens"},
+    {"ethiopia", "addis ababa", "ethiopian government", "endf", "ethiopian national defense force"},
+    {"tplf", "tigray people liberation front", "tigray", "tigrayan force"},
+    {"kenya", "nairobi"},
+    {"south sudan", "juba"},
+    {"morocco", "rabat"},
+    {"polisario", "polisario front"},
+    {"algeria", "algier"},
+    {"mauritania", "nouakchott"},
+    {"angola", "luanda"},
+    {"rwanda", "kigali"},
+    {"tanzania", "dodoma"},
+    {"south africa", "pretoria"},
+    {"montenegro", "podgorica"},
+    {"jordan", "amman"},
+    {"iraq", "baghdad"},
+    {"united arab emirate", "uae", "abu dhabi"},
+    {"sdf", "syrian democratic force"},
+    {"nato", "north atlantic treaty organization"},
+    {"african union", "au"},
+    {"igad", "intergovernmental authority on development"},
+    {"wto", "world trade organization"},
+    {"asean", "association of southeast asian nation"},
+    {"iaea", "international atomic energy agency"},
+    {"osce", "organization for security and co operation in europe"},
+    {"ecowas", "economic community of west african state"},
+    {"caricom", "caribbean community"},
+    {"niger", "niamey"},
+    {"nigeria", "abuja"},
+    {"somalia", "mogadishu"},
+    {"croatia", "zagreb"},
+    {"krg", "kurdistan regional government", "erbil"},
+    {"chad", "n djamena"},
+    {"cameroon", "yaounde"},
+    {"canada", "ottawa"},
+    {"guyana"},
+    {"haiti", "port au prince"},
+    {"philippine", "manila"},
+    {"uzbekistan", "tashkent"},
 ]
 # Demonyms name a party ("the Russian delegation") but not a speaker.
 DEMONYMS = {
@@ -89,7 +140,16 @@ DEMONYMS = {
     "colombian": "colombia", "syrian": "syria", "armenian": "armenia", "azerbaijani": "azerbaijan",
     "thai": "thailand", "cambodian": "cambodia", "malaysian": "malaysia", "sudanese": "sudan",
     "yemeni": "yemen", "lebanese": "lebanon", "venezuelan": "venezuela", "serbian": "serbia",
-    "kosovar": "kosovo",
+    "kosovar": "kosovo", "south korean": "south korea", "german": "germany", "japanese": "japan",
+    "swiss": "switzerland", "indian": "india", "belarusian": "belarus", "greek": "greece",
+    "ethiopian": "ethiopia", "tigrayan": "tplf", "kenyan": "kenya", "south sudanese": "south sudan",
+    "moroccan": "morocco", "algerian": "algeria", "mauritanian": "mauritania", "angolan": "angola",
+    "rwandan": "rwanda", "tanzanian": "tanzania", "south african": "south africa",
+    "georgian": "georgia", "kazakh": "kazakhstan", "libyan": "libya", "emirati": "united arab emirates",
+    "jordanian": "jordan", "iraqi": "iraq", "montenegrin": "montenegro", "nigerien": "niger",
+    "nigerian": "nigeria", "somali": "somalia", "croatian": "croatia", "chadian": "chad",
+    "cameroonian": "cameroon", "canadian": "canada", "guyanese": "guyana", "haitian": "haiti",
+    "philippine": "philippines", "filipino": "philippines", "uzbek": "uzbekistan",
 }
 VENUE_ALIASES = {"turkiye": "turkey", "kiev": "kyiv"}
 GENERIC_PARTY_WORDS = {"delegation", "side", "government", "team", "officials", "authoritie"}
@@ -182,11 +242,15 @@ _PARTY_INDEX = [({_party_tokens(g) for g in group}, sorted(group)[0]) for group 
 _PARTY_KEYS = {key for _, key in _PARTY_INDEX}
 
 
+@lru_cache(maxsize=1 << 16)
 def party_key(party: str) -> str:
     """One key per party: "Russian delegation", "Moscow" and "the Kremlin" share one."""
     tokens = _party_tokens(party).split()
-    if tokens and tokens[0] in DEMONYMS and all(t in GENERIC_PARTY_WORDS for t in tokens[1:]):
-        tokens = _party_tokens(DEMONYMS[tokens[0]]).split()
+    for size in (2, 1):  # "North Korean delegation", "Russian side"
+        head = " ".join(tokens[:size])
+        if len(tokens) >= size and head in DEMONYMS and all(t in GENERIC_PARTY_WORDS for t in tokens[size:]):
+            tokens = _party_tokens(DEMONYMS[head]).split()
+            break
     folded = " ".join(tokens)
     for group, key in _PARTY_INDEX:
         if folded in group or any(folded.startswith(g + " ") for g in group):
@@ -194,12 +258,14 @@ def party_key(party: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=1 << 16)
 def is_party_name(name: str) -> bool:
     """Whether a name is one of the table's party names."""
     folded = _party_tokens(name)
     return any(folded in group for group, _ in _PARTY_INDEX)
 
 
+@lru_cache(maxsize=1 << 16)
 def _canon_token(token: str) -> str:
     """Demonyms and one-word party names become the party's key."""
     if token in DEMONYMS:
@@ -236,24 +302,35 @@ class Names:
         """Same person or institution: same surname, given names agreeing where both are given."""
         if is_party_name(a) and is_party_name(b):
             return party_key(a) == party_key(b)
+        if is_party_name(a) or is_party_name(b):  # "Japan" and "the Japanese government"
+            key_a, key_b = party_key(a), party_key(b)
+            if key_a == key_b and key_a in _PARTY_KEYS:
+                return True
         ta, tb = self.norm(a), self.norm(b)
         if not ta or not tb:
             return False
         if ta == tb:
             return True
-        if {ta[-1], tb[-1]} & (INSTITUTION_WORDS | TITLES):
+        if {ta[-1], tb[-1]} & (INSTITUTION_WORDS | TITLES):  # an institution or a bare role
             small, big = sorted((ta, tb), key=len)
             return len(small) >= 2 and set(small) <= set(big)
+        small, big = sorted((ta, tb), key=len)
+        if len(small) >= 2 and any(big[i : i + len(small)] == small for i in range(len(big))):
+            return True  # "Salva Kiir" within "Salva Kiir Mayardit"
         if ta[-1] != tb[-1]:
             return False
+        # people: the same surname, and given names that agree where both are given
         ga = [t for t in ta[:-1] if t not in TITLES and t not in _PARTY_KEYS and t not in INSTITUTION_WORDS]
         gb = [t for t in tb[:-1] if t not in TITLES and t not in _PARTY_KEYS and t not in INSTITUTION_WORDS]
         if not ga or not gb:
             return True
-        return ga[-1] == gb[-1] or (ga[-1][0] == gb[-1][0] and min(len(ga[-1]), len(gb[-1])) == 1)
+        if ga[0] == gb[0] or ga[-1] == gb[-1]:  # "Badr Albusaidi" / "Badr bin Hamad Albusaidi"
+            return True
+        return ga[-1][0] == gb[-1][0] and min(len(ga[-1]), len(gb[-1])) == 1
 
 
-def venue_key(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def venue_key(name: str) -> frozenset[str]:
     """The proper-noun words of a place name ("the consulate in Istanbul" -> {istanbul})."""
     keys = set()
     for word in re.findall(r"[\w’'-]+", unicodedata.normalize("NFC", name or "")):
@@ -261,7 +338,9 @@ def venue_key(name: str) -> set[str]:
             for part in fold(word).split():
                 if part not in STOPWORDS:
                     keys.add(VENUE_ALIASES.get(part, part))
-    return keys
+    if not keys:  # a venue with no proper noun ("the alliance's headquarters"): its content words
+        keys = set(content_tokens(name))
+    return frozenset(keys)
 
 
 def pairs_one_to_one(gold: list, pred: list, score: Callable[[Any, Any], float]) -> list[tuple[int, int]]:

@@ -11,11 +11,12 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
 from briefer.ingest.cleaning import clean_text, clean_title
+from briefer.ingest.dating import METADATA, TEXT, publication_date, source_url
 from briefer.ingest.downloads import Download, Downloads
 from briefer.ingest.failures import BadInput
 from briefer.ingest.furniture import Furniture, load_furniture
@@ -49,6 +50,7 @@ class _Collector:
     """Articles accepted so far, with the keys that recognise a second copy."""
 
     furniture: Furniture
+    today: date
     result: IngestResult = field(default_factory=lambda: IngestResult([], []))
     ids: set[str] = field(default_factory=set)
     seen: dict[str, str] = field(default_factory=dict)
@@ -68,14 +70,20 @@ class _Collector:
         article_id = self._unique(_clean_id(raw.id) or f"a-{_content_hash(text)[:12]}")
         for key in keys:
             self.seen[key] = article_id
+        url = raw.url or source_url(text)
+        whole_file = raw.path if not raw.where else ""  # a feed entry or JSON line is not dated by its file
+        published, dated_by = (raw.published, METADATA) if raw.published else publication_date(
+            text, url, whole_file, self.today)
         self.result.articles.append(
             Article(
                 id=article_id,
                 title=clean_title(raw.title),
                 path=raw.path,
                 text=text,
-                url=raw.url,
-                published=raw.published,
+                url=url,
+                published=published,
+                dated_by=dated_by,
+                outlet=clean_title(raw.outlet),
             )
         )
 
@@ -106,7 +114,7 @@ def read_sources(
     add furniture rules to the built-in ones. Raises ConfigError only for malformed cleaning
     rules; bad inputs are returned, not raised.
     """
-    collector = _Collector(load_furniture(cleaning_dirs))
+    collector = _Collector(load_furniture(cleaning_dirs), date.today())
     failures = collector.result.failures
     with Downloads(timeout=timeout, max_bytes=max_bytes) as downloads:
         for item, download in downloads.ahead(expand_sources(sources), _url_of):
@@ -139,10 +147,11 @@ def _read(item: Input, download: Download | None, **options) -> list[RawArticle 
 
 
 def _keep_since(result: IngestResult, since: datetime) -> None:
-    """Drop articles published before `since`; keep undated ones, and say how many of each."""
+    """Drop articles published before `since`; keep undated ones (and those dated only by a guess from their
+    text), and say how many of each."""
     kept = []
     for article in result.articles:
-        if article.published is None:
+        if article.published is None or article.dated_by == TEXT:
             result.undated += 1
             kept.append(article)
         elif is_since(article.published, since):

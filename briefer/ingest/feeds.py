@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
+from briefer.ingest.addresses import web_address
 from briefer.ingest.failures import BadInput
 from briefer.ingest.raw import RawArticle
 from briefer.ingest.webpage import fragment_text
@@ -20,13 +21,15 @@ Follow = Callable[[list[str]], Iterator[RawArticle | BadInput]]
 
 
 def read_feed(
-    data: bytes, name: str, follow: Follow, content_type: str | None = None
+    data: bytes, name: str, follow: Follow, content_type: str | None = None, url: str | None = None
 ) -> list[RawArticle | InputFailure]:
     """The entries of an RSS or Atom document, text-less ones from the page they link to (through `follow`);
-    BadInput when it is not a feed briefer can read."""
+    relative links are resolved against the feed's `url`. BadInput when it is not a feed briefer can read."""
     import feedparser
 
     headers = {"content-type": content_type} if content_type else {}
+    if url:
+        headers["content-location"] = url  # feedparser's base for relative links
     feed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     if not feed.get("version") and not feed.entries:
         problem = feed.get("bozo_exception")
@@ -43,40 +46,53 @@ def read_feed(
 
 
 def _entries(entries, name: str, follow: Follow) -> Iterator[RawArticle | InputFailure]:
-    """An article per entry with text or a link that fetches, a failure per entry without."""
+    """An article per entry with text or a web link that fetches, a failure per entry without."""
     texts = [_entry_text(entry) for entry in entries]
-    pages = follow([entry["link"] for entry, text in zip(entries, texts, strict=True) if _to_follow(entry, text)])
-    for number, (entry, text) in enumerate(zip(entries, texts, strict=True), start=1):
-        if _to_follow(entry, text):
-            yield _linked(entry, number, name, next(pages))
-            continue
-        if not text.strip():
+    links = [_web_link(entry) for entry in entries]
+    pages = follow([link for link, text in zip(links, texts, strict=True) if _to_follow(link, text)])
+    for number, (entry, text, link) in enumerate(zip(entries, texts, links, strict=True), start=1):
+        if _to_follow(link, text):
+            yield _linked(entry, number, name, link, next(pages))
+        elif isinstance(link, BadInput) and not text.strip():
+            yield InputFailure(input=name, reason=f"entry {number} ({entry['link']}): {link}")
+        elif not text.strip():
             yield InputFailure(input=name, reason=f"entry {number} has no text")
-            continue
-        yield RawArticle(
-            text=text,
-            id=_entry_id(entry, text),
-            title=entry.get("title", ""),
-            url=entry.get("link") or None,
-            published=_published(entry),
-            where=f"{name} entry {number}",
-        )
+        else:
+            yield RawArticle(
+                text=text,
+                id=_entry_id(entry, text),
+                title=entry.get("title", ""),
+                url=link if isinstance(link, str) else None,
+                published=_published(entry),
+                where=f"{name} entry {number}",
+            )
 
 
-def _to_follow(entry, text: str) -> bool:
-    """Whether an entry is the page it links to: it has a link and no text of its own."""
-    return not text.strip() and bool(entry.get("link"))
+def _web_link(entry) -> str | BadInput | None:
+    """The entry's link if it is an http(s) address, why it is not one, or None when it has no link."""
+    link = entry.get("link")
+    if not link:
+        return None
+    try:
+        return web_address(link)
+    except BadInput as exc:
+        return exc
 
 
-def _linked(entry, number: int, name: str, page: RawArticle | BadInput) -> RawArticle | InputFailure:
+def _to_follow(link: str | BadInput | None, text: str) -> bool:
+    """Whether an entry is the page it links to: it has a web link and no text of its own."""
+    return not text.strip() and isinstance(link, str)
+
+
+def _linked(entry, number: int, name: str, link: str, page: RawArticle | BadInput) -> RawArticle | InputFailure:
     """The page a text-less entry links to, titled and dated by the entry where it says."""
     if isinstance(page, BadInput):
-        return InputFailure(input=name, reason=f"entry {number} ({entry['link']}): {page}")
+        return InputFailure(input=name, reason=f"entry {number} ({link}): {page}")
     return RawArticle(
         text=page.text,
         id=_entry_id(entry, page.text),
         title=entry.get("title") or page.title,
-        url=page.url or entry["link"],
+        url=page.url or link,
         published=_published(entry) or page.published,
         where=f"{name} entry {number}",
     )

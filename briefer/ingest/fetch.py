@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from email.message import Message
 
 from briefer import __version__
+from briefer.ingest.addresses import web_address
 from briefer.ingest.decoding import too_large
 from briefer.ingest.failures import BadInput
 
@@ -27,22 +28,50 @@ class Fetched:
     charset: str | None
 
 
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http(s) only (urllib would also follow one to ftp)."""
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) addresses only, and name a redirect loop in one line."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102
-        if not newurl.lower().startswith(("http://", "https://")):
-            raise urllib.error.URLError(f"redirect to a non-http address {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req, fp, code, msg, headers):  # noqa: D102
+        target = headers.get("location") or headers.get("uri")
+        if target:
+            try:
+                web_address(target, base=req.full_url)
+            except BadInput as exc:
+                fp.close()
+                raise urllib.error.URLError(f"redirect to {target}: {exc}") from None
+        try:
+            return super().http_error_302(req, fp, code, msg, headers)
+        except urllib.error.HTTPError as exc:
+            if exc.msg.startswith(self.inf_msg):  # urllib's own "infinite loop" refusal, three lines long
+                raise urllib.error.URLError(f"more than {self.max_redirections} redirects or a redirect loop") from None
+            raise
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+def _web_opener() -> urllib.request.OpenerDirector:
+    """An opener that speaks http and https only: urllib's default one also opens file:, ftp: and data:."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        _WebOnlyRedirects(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
 
 
 def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
-    """GET `url`; BadInput for a timeout, an HTTP error, a refused connection or an oversized body."""
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    """GET `url`; BadInput for an address that is not http(s), a timeout, an HTTP error, a refused connection
+    or an oversized body."""
+    request = urllib.request.Request(web_address(url), headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
     deadline = time.monotonic() + timeout
     try:
-        with opener.open(request, timeout=timeout) as response:
+        with _web_opener().open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise too_large(max_bytes)

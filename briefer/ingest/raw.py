@@ -18,4 +18,5 @@ class RawArticle:
     path: str = ""
     url: str | None = None
     published: str | None = None
+    outlet: str = ""  # the site or publication, when the input names it (a web page's site name)
     where: str = ""

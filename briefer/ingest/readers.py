@@ -72,7 +72,7 @@ def _parse(
     """The readouts of a whole body in format `fmt`; a page or text fetched from `url` keeps it."""
     if fmt == "feed":
         reject_non_text(data)
-        return read_feed(data, name, follow, content_type)
+        return read_feed(data, name, follow, content_type, url)
     text = decode(data, name, declared)
     if fmt == "jsonl":
         readouts = list(read_jsonl(text.encode("utf-8").splitlines(keepends=True), name, default_id))

@@ -16,7 +16,7 @@ from briefer.model import InputFailure
 log = logging.getLogger(__name__)
 
 _URL = re.compile(r"^https?://", re.IGNORECASE)
-_OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]+:", re.IGNORECASE)  # file:/x, ftp://x, data:...
 STDIN = "-"
 
 
@@ -48,11 +48,11 @@ def _expand(source: str) -> Iterator[Input | InputFailure]:
         yield Input("stdin", "stdin")
     elif _URL.match(source):
         yield Input("url", source)
-    elif _OTHER_SCHEME.match(source):
-        yield InputFailure(input=source, reason="unsupported address (only http and https URLs are read)")
     else:
         path = Path(source)
-        if path.is_dir():
+        if _OTHER_SCHEME.match(source) and not path.exists():
+            yield InputFailure(input=source, reason="unsupported address (only http and https URLs are read)")
+        elif path.is_dir():
             yield from _folder(path)
         elif path.exists():
             yield Input("file", source, path)

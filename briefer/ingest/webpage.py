@@ -21,6 +21,7 @@ def read_html(page: str, url: str | None = None) -> RawArticle:
         title=document.title or "",
         url=document.url or url,
         published=normalise_published(document.date),
+        outlet=document.sitename or "",
     )
 
 

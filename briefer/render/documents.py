@@ -25,6 +25,8 @@ PAGES_KEY = "pages"
 AUDIENCE_LIMITS: dict[str, dict[str, int]] = {
     "executive": {"delegations": 6, "venues": 4, "positions": 6, "open_questions": 4, PAGES_KEY: 2},
 }
+# Audiences shown only the questions the coverage leaves open (no headline, heading or lead questions).
+NO_HOOKS = {"executive"}
 
 
 def _settings(audience: str, config: Config | None) -> tuple[list[str], dict[str, int], int | None]:
@@ -155,10 +157,11 @@ def render_documents(
         user_templates = config.templates
     folders = search_path(audience, user_templates, config)
     sections, limits, max_pages = _settings(audience, config)
-    full = select(briefing, sections, {})
+    hooks = audience not in NO_HOOKS
+    full = select(briefing, sections, {}, hooks)
     renderer = _Renderer(briefing, audience, paper, make_environments(folders), full, compact=max_pages is not None)
     roots = [folder.path for folder in folders]
-    selection = select(briefing, sections, limits)
+    selection = select(briefing, sections, limits, hooks)
     document = None
     if max_pages is not None:
         selection, html, document = fit_pages(selection, max_pages, renderer.html, lambda h: pdf.layout(h, roots))
@@ -170,5 +173,6 @@ def render_documents(
     if "html" in wanted:
         outputs["brief.html"] = html.encode("utf-8")
     if "pdf" in wanted:
-        outputs["brief.pdf"] = pdf.write_pdf(document if document is not None else pdf.layout(html, roots))
+        document = document if document is not None else pdf.layout(html, roots)
+        outputs["brief.pdf"] = pdf.write_pdf(pdf.without_near_empty_last_page(document, html, roots))
     return outputs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import traceback
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import jinja2
@@ -16,6 +16,17 @@ from briefer.render.loader import LayeredLoader, TemplateFolder
 from briefer.render.view import long_date
 
 _WEB_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
+_LINE_SUFFIX = re.compile(r":\d+$")  # `export.jsonl:3`: a line of an input
+
+
+def input_name(value: str) -> str:
+    """An input as a reader knows it: a URL whole, a file by its name without the folders it lies in."""
+    if is_web_url(value) or value == "-":
+        return value
+    path, line = value, ""
+    if found := _LINE_SUFFIX.search(value):
+        path, line = value[: found.start()], found.group(0)
+    return PurePath(path).name + line
 
 
 def is_web_url(value: object) -> bool:
@@ -47,6 +58,7 @@ def make_environments(folders: list[TemplateFolder]) -> Environments:
     md = jinja2.Environment(autoescape=True, finalize=md_finalize, **common)
     for env in (html, md):
         env.filters["long_date"] = long_date
+        env.filters["input_name"] = input_name
         env.tests["web_url"] = is_web_url
     html.filters["cites"] = cites_html
     md.filters["cites"] = cites_md

@@ -56,8 +56,9 @@ def _holds_templates(folder: Path) -> bool:
 
 
 def available_audiences(user_templates: Path | None = None, config: Config | None = None) -> list[str]:
-    """Audiences: built-in folders, user subfolders holding `*.j2` templates, and those the config names."""
-    names = {path.name for path in _builtin_root().iterdir() if path.is_dir() and path.name != BASE}
+    """Audiences: built-in folders (`base` too: the brief every audience builds on, as it stands), user
+    subfolders holding `*.j2` templates, and those the config names."""
+    names = {path.name for path in _builtin_root().iterdir() if path.is_dir()}
     if user_templates is not None and user_templates.is_dir():
         names |= {path.name for path in user_templates.iterdir() if _holds_templates(path)}
     if config is not None:
@@ -83,7 +84,9 @@ def search_path(
             raise ConfigError(f"{configured}: template folder of audience {audience!r} not found")
         folders.append(TemplateFolder(configured, "user"))
     root = _builtin_root()
-    folders += [TemplateFolder(root / audience, "audience"), TemplateFolder(root / BASE, "base")]
+    if audience != BASE:
+        folders.append(TemplateFolder(root / audience, "audience"))
+    folders.append(TemplateFolder(root / BASE, "base"))
     return [folder for folder in folders if folder.path.is_dir()]
 
 

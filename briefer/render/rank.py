@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from briefer.model import Briefing, Item, Position
+from briefer.model import Briefing, Item, OpenQuestion, Position
 
 Selection = dict[str, list[Item]]
 
@@ -45,11 +45,23 @@ def ranked(items: Iterable[Item]) -> list[Item]:
     return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def select(briefing: Briefing, sections: Iterable[str], limits: Mapping[str, int]) -> Selection:
-    """The items of each section, best ranked first, cut to the section's limit."""
+def left_open(question: OpenQuestion) -> bool:
+    """A question the coverage leaves open: raised in the running text, or a stated uncertainty anywhere but a
+    headline; not a headline, heading or lead question (the article's hook)."""
+    return question.placement == "text" or (question.kind == "uncertainty" and question.placement != "headline")
+
+
+def select(
+    briefing: Briefing, sections: Iterable[str], limits: Mapping[str, int], hooks: bool = True
+) -> Selection:
+    """The items of each section, best ranked first, cut to the section's limit; without `hooks`, only the
+    open questions the coverage leaves open."""
     selection: Selection = {}
     for section in sections:
-        items = ranked(getattr(briefing, section))
+        items = getattr(briefing, section)
+        if section == "open_questions" and not hooks:
+            items = [question for question in items if left_open(question)]
+        items = ranked(items)
         limit = limits.get(section)
         selection[section] = items[:limit] if limit is not None else items
     return selection

@@ -19,6 +19,7 @@ from briefer.model import (
     Speaker,
     Venue,
 )
+from briefer.render.places import fold_countries
 from briefer.render.rank import Selection, corroboration
 
 SECTION_TITLES = {
@@ -47,8 +48,13 @@ class SourceEntry:
 
     @property
     def label(self) -> str:
-        """The title, or the article id when the source has none."""
-        return self.source.title or self.source.id
+        """The title (ingest makes one of the first sentence when the article has none), else the outlet."""
+        return self.source.title or self.source.outlet or "Untitled article"
+
+    @property
+    def dated(self) -> str:
+        """The publication date as a reader should take it: a guess from the text or the file says so."""
+        return source_date(self.source)
 
 
 @dataclass(frozen=True)
@@ -160,9 +166,21 @@ def _parse_day(text: str | None) -> date | None:
         return None
 
 
+def source_date(source: Source) -> str:
+    """`17 February 2025`; `not before ...` when only the text dates it; `file date ...` when nothing does."""
+    if not source.published:
+        return ""
+    day = long_date(source.published)
+    if source.dated_by == "text":
+        return f"not before {day} (the latest date in its text)"
+    if source.dated_by == "file":
+        return f"undated (file date {day})"
+    return day
+
+
 def reporting_window(sources: list[Source]) -> str | None:
-    """The span of the sources' publication dates, or None when no source is dated."""
-    days = sorted({day for day in (_parse_day(s.published) for s in sources) if day})
+    """The span of the sources' publication dates (file dates left out), or None when no source is dated."""
+    days = sorted({day for day in (_parse_day(s.published) for s in sources if s.dated_by != "file") if day})
     if not days:
         return None
     first, last = days[0], days[-1]
@@ -287,7 +305,7 @@ def build_view(
         sections=list(selection),
         section_titles=SECTION_TITLES,
         delegations=entries.get("delegations", []),
-        venues=entries.get("venues", []),
+        venues=fold_countries(entries.get("venues", [])),
         positions=entries.get("positions", []),
         position_groups=group_positions(entries.get("positions", [])),
         open_questions=entries.get("open_questions", []),

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefer.extract import ArticleFacts
-from briefer.model import Delegation, Evidence, Fact, OpenQuestion, Position, Venue
+from briefer.extract.placement import placement
+from briefer.model import Article, Delegation, Evidence, Fact, OpenQuestion, Position, Venue
 from briefer.resolve.delegations import DelegationBook, SideContext, is_background, side_context
 from briefer.resolve.names import ArticlePeople, same_person, translit_key
 from briefer.resolve.positions import PositionBook
@@ -92,9 +93,12 @@ class Resolver:
         self.result.venues.append(Venue(name=name, country=country, talks=fact.fields.get("talks") or "",
                                         evidence=[fact.evidence], source_count=1))
 
-    def _add_question(self, fact: Fact) -> None:
-        """One entry per question: a part of a sentence already listed, or the same question worded alike."""
+    def _add_question(self, fact: Fact, article: Article) -> None:
+        """One entry per question: a part of a sentence already listed, or the same question worded alike.
+        A question any source raises in its running text is a question of the text, not a hook."""
         text = fact.fields["text"]
+        evidence = fact.evidence
+        where = placement(article.text, evidence.sentence, evidence.start, evidence.end, article.title)
         for question, sentences in zip(self.result.open_questions, self._question_sentences, strict=True):
             same_sentence = fact.evidence.sentence in sentences
             if (same_sentence and _holds(question.text, text)) or _same_question(question.text, text):
@@ -103,9 +107,12 @@ class Resolver:
                 question.source_count = _count_sources(question.evidence)
                 if fact.fields.get("kind") == "explicit":
                     question.kind = "explicit"
+                if where == "text":
+                    question.placement = "text"
                 return
         self.result.open_questions.append(OpenQuestion(
-            text=text, kind=fact.fields.get("kind") or "explicit", evidence=[fact.evidence], source_count=1))
+            text=text, kind=fact.fields.get("kind") or "explicit", placement=where, evidence=[fact.evidence],
+            source_count=1))
         self._question_sentences.append({fact.evidence.sentence})
 
     def add(self, article: ArticleFacts) -> None:
@@ -120,7 +127,7 @@ class Resolver:
             elif fact.section == "venues":
                 self._add_venue(fact)
             else:
-                self._add_question(fact)
+                self._add_question(fact, article.article)
 
 
 def _speak_for_their_delegation(result: Resolved) -> None:
