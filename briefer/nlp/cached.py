@@ -5,7 +5,9 @@ Python call per token and pattern with a list test) and its rule lemmatizer make
 together about a fifth of the pipeline's CPU time, for results that depend on a handful of a token's attributes.
 Here each distinct combination of those attributes is computed once, by spaCy's own code (the ruler's patterns
 on spaCy's Matcher, the lemmatizer's `lemmatize`), and reused; patterns that read more than one token stay on a
-spaCy Matcher. The Doc gets the same annotations (tests/test_nlp_cached.py compares them token by token).
+spaCy Matcher. The lemmatizer's index of known forms, which it only asks "is this form in it?", becomes a set
+(it is a list of thousands, searched on every new word). The Doc gets the same annotations
+(tests/test_nlp_cached.py compares them token by token).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ LEXICAL = frozenset({
     "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
     "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
 })
-ANNOTATED = frozenset({"TAG", "POS", "MORPH", "LEMMA", "NORM"})
+ANNOTATED = frozenset({"TAG", "POS", "MORPH", "LEMMA", "NORM", "DEP"})
 CACHED_LEMMATIZER = "briefer_cached_lemmatizer"
 
 
@@ -114,6 +116,10 @@ def cache_rule_components(nlp: Language) -> None:
         ruler.match = RulerMatches(ruler)  # AttributeRuler.__call__ asks self.match, then sets the attributes
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode in {"rule", "lookup"}:
+        if lemmatizer.mode == "rule" and "lemma_index" in lemmatizer.lookups:
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for key in list(index.keys()):  # rule_lemmatize only asks whether a form is in a list of thousands
+                index[key] = frozenset(index[key])
         _register()
         nlp.replace_pipe("lemmatizer", CACHED_LEMMATIZER)
         nlp.get_pipe("lemmatizer").lemmatizer = lemmatizer
