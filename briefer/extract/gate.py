@@ -2,9 +2,10 @@
 
 A sentence goes when a rule may match in it (the triggers derived from the active rules, see
 briefer/rules/triggers.py), with the context the views and resolution read there: the sentence before (a
-pronoun, "the envoy", "both countries" refer back to it) and the whole paragraph of a quotation (a quotation's
+pronoun, "the envoy", "both countries" refer back to it), the whole paragraph of a quotation (a quotation's
 claims are split by sentence, its attribution may stand before or after it, "X told reporters:" introduces the
-next paragraph). The other sentences keep their tokens and rough sentence bounds.
+next paragraph) and, when the rules name people, every sentence naming someone a chosen sentence names (their
+role and party may stand there). The other sentences keep their tokens and rough sentence bounds.
 
 Cutting a Doc into pieces and joining them again costs a little for every token, and a piece's edges are parsed
 without their neighbours: a Doc is cut only when at least MIN_SKIP of its tokens can be left out. When the
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from briefer.nlp.pieces import Plan, rough_sentences
 from briefer.rules.compiler import CompiledRules
+from briefer.rules.needs import PEOPLE_SECTIONS
 from briefer.rules.triggers import Triggers, derive_triggers
 
 if TYPE_CHECKING:
@@ -63,6 +65,7 @@ class Gate:
     """The triggers of the active rules: plans which pieces of a tokenized Doc to parse."""
 
     triggers: Triggers
+    names: bool = False  # the rules name people: parse too the sentences that name someone a chosen one names
     min_skip: float = MIN_SKIP
     trial_tokens: int | None = TRIAL_TOKENS  # None: never stand aside
     counts: GateCounts = field(default_factory=GateCounts)
@@ -77,7 +80,8 @@ class Gate:
             log.info("parsing every sentence: no trigger can be derived for rule(s) %s",
                      ", ".join(triggers.underivable))
             return None
-        return cls(triggers, **policy)
+        names = any(rule.section in PEOPLE_SECTIONS for rule in compiled.rules.values())
+        return cls(triggers, names, **policy)
 
     def sentences(self, doc: Doc, text: str) -> tuple[list[tuple[int, int]], list[bool]]:
         """The rough sentences of a tokenized Doc (of `text`) and, for each, whether it goes through the
@@ -88,7 +92,8 @@ class Gate:
         for start, end in self.triggers.spans(doc, bounds, text):
             for index in range(bisect.bisect_right(starts, start) - 1, bisect.bisect_left(starts, end)):
                 chosen[index] = True
-        return bounds, _with_context(doc, text, bounds, chosen)
+        wanted = _with_context(doc, text, bounds, chosen)
+        return bounds, _naming_the_same(doc, bounds, wanted) if self.names else wanted
 
     def plan(self, doc: Doc, text: str) -> Plan:
         """Runs of sentences to parse and to leave, covering a tokenized Doc (of `text`): the whole Doc when
@@ -147,6 +152,18 @@ def _with_context(doc: Doc, text: str, bounds: list[tuple[int, int]], chosen: li
             for other in lines[numbers[numbers.index(line) + 1]]:
                 wanted[other] = True
     return wanted
+
+
+def _naming_the_same(doc: Doc, bounds: list[tuple[int, int]], wanted: list[bool]) -> list[bool]:
+    """The wanted sentences, and every sentence that names someone a wanted one names (a capitalised word that
+    does not open the sentence): resolution reads a speaker's or member's role and party wherever the article
+    names them ("Dr. Jane Doe is a senior fellow at ...")."""
+    from spacy.attrs import IS_TITLE, ORTH
+
+    columns = doc.to_array([IS_TITLE, ORTH])
+    named = [{int(orth) for title, orth in columns[start + 1 : end].tolist() if title} for start, end in bounds]
+    names = set().union(*(found for found, picked in zip(named, wanted, strict=True) if picked))
+    return [picked or bool(found & names) for found, picked in zip(named, wanted, strict=True)]
 
 
 __all__ = ["Gate", "GateCounts"]
