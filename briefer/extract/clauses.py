@@ -9,11 +9,14 @@ if TYPE_CHECKING:
 
 # A clause or noun phrase shorter than this says too little alone; the clause above it is taken.
 MIN_WORDS = 4
+# A relative or participle clause shorter than this leans on the clause it hangs from, which is taken with it.
+LEANING_WORDS = 8
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"}
 # Words that join a clause to its neighbours, dropped at the edges of the cut.
 JOINERS = {"as", "while", "whilst", "but", "and", "that", "because", "though", "although", "so", "yet", "or",
            "however", "still", "ultimately"}
 JOINER_DEPS = {"cc", "mark", "advmod", "preconj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
 def _words(tokens: list[Token]) -> int:
@@ -57,7 +60,7 @@ def _clause_tokens(head: Token, match: Span) -> list[Token]:
             dropped.update(t.i for t in child.subtree)
         elif outside and child.dep_ == "cc":
             dropped.add(child.i)
-    tokens = [t for t in head.subtree if t.i not in dropped]
+    tokens = sorted((t for t in head.subtree if t.i not in dropped), key=lambda t: t.i)  # a crossing arc
     while tokens and _edge(tokens[0], head):
         tokens = tokens[1:]
     while tokens and _edge(tokens[-1], head):
@@ -65,12 +68,24 @@ def _clause_tokens(head: Token, match: Span) -> list[Token]:
     return tokens
 
 
+def _leans_on_its_head(head: Token, tokens: list[Token]) -> bool:
+    """A short clause whose subject lies outside it: a relative clause ("demands that could collapse the talks")
+    or a participle clause ("..., clouding prospects of a deal"). Alone it does not say what it is about."""
+    if _words(tokens) >= LEANING_WORDS:
+        return False
+    if head.dep_ == "relcl":
+        return True
+    own_subject = any(child.dep_ in SUBJECT_DEPS for child in head.children)
+    return head.dep_ == "advcl" and head.tag_ in {"VBG", "VBN"} and not own_subject
+
+
 def holding_clause(match: Span) -> Span:
     """The smallest clause of the match's sentence that holds the match and says enough alone."""
     sentence = match.sent
     head = _first_head(match.root, sentence)
     tokens = _clause_tokens(head, match)
-    while _words(tokens) < MIN_WORDS and head.head.i != head.i and _inside(head.head, sentence):
+    while (_words(tokens) < MIN_WORDS or _leans_on_its_head(head, tokens)) and head.head.i != head.i \
+            and _inside(head.head, sentence):
         head = _clause_head(head.head, sentence)
         tokens = _clause_tokens(head, match)
     if not tokens:
