@@ -35,3 +35,22 @@ def test_passage_keeps_the_words_in_order_across_a_crossing_arc(nlp):
     (relative,) = [t for t in doc if t.dep_ == "relcl"]
     assert relative.head.text == "demands"
     assert _passage_at(nlp, sentence, "could") == sentence.rstrip(".")
+
+
+def test_a_clause_that_points_back_comes_with_the_sentence_before_it(nlp):
+    text = "If the sides ever sign a treaty, they will do it in Vienna. However, the time for that has not yet come."
+    doc = nlp(text)
+    (index,) = [t.i for t in doc if t.text == "yet"]
+    assert passage(doc[index : index + 1]) == text.rstrip(".")
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence before is on another line (a paragraph of its own)
+    "If the sides ever sign a treaty, they will do it in Vienna.\nHowever, the time for that has not yet come.",
+    # "that" as a determiner names its noun itself
+    "The envoys met in Vienna. However, the time for that treaty has not yet come.",
+])
+def test_a_clause_stays_alone_when_it_does_not_point_back_within_its_paragraph(nlp, text):
+    doc = nlp(text)
+    (index,) = [t.i for t in doc if t.text == "yet"]
+    assert passage(doc[index : index + 1]).startswith("the time for that")

@@ -102,9 +102,32 @@ def _close_quotes(text: str) -> str:
     return text
 
 
+def _points_back(clause: Span) -> bool:
+    """The clause names what it is about with a demonstrative pronoun after a preposition ("the time for that",
+    "no agreement on this"): the sentence before says what that is."""
+    return any(t.lower_ in {"that", "this"} and t.pos_ == "PRON" and t.dep_ == "pobj" for t in clause)
+
+
+def _sentence_before_on_its_line(sentence: Span) -> Span | None:
+    doc = sentence.doc
+    if sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    words = [t for t in before if not t.is_space]
+    if not words:
+        return None
+    between = doc.text[words[-1].idx + len(words[-1].text) : sentence.start_char]
+    return None if "\n" in between else before
+
+
 def passage(match: Span) -> str:
-    """The clause that holds the match: the sentence without clauses coordinated with it, or a subordinate part."""
-    return _close_quotes(" ".join(holding_clause(match).text.split()))
+    """The clause that holds the match: the sentence without clauses coordinated with it, or a subordinate part;
+    a clause that points back with "that" or "this" comes with the sentence before it on its line."""
+    clause = holding_clause(match)
+    before = _sentence_before_on_its_line(match.sent) if _points_back(clause) else None
+    if before is not None:
+        clause = match.doc[before.start : clause.end]
+    return _close_quotes(" ".join(clause.text.split()))
 
 
 SENTENCE_ENDS = {".", "!", "?"}
