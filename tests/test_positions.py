@@ -46,13 +46,34 @@ Dr. Lena Varga: My pleasure.
 Dr. Lena Varga is a senior fellow at the Institute for Peace Research.
 """
 
+# Speakers named by description, by an outlet's relay, or before a quotation that names someone else.
+REFERENCES = """Border talks resume in Lakeport
+
+Norvian President Ivo Marin's envoy Tomas Reyes arrived in Lakeport on Monday for a third round.
+
+The M23 said on Sunday that it would not take part in the talks. "We were never invited to a single session of \
+this process," the movement said in a statement.
+
+The delegations will meet at the Grand Hotel, according to the Estland Embassy in Lakeport. "Both teams have \
+agreed on an agenda of six items for this week," the embassy said.
+
+Channel 9 news said that Marin's envoy stressed that a deal on the border crossings was within reach.
+
+A third delegation will arrive on Tuesday, the state-run Lakeport news agency reported. "The talks will last at \
+least a week," the agency said.
+
+Estland's chief negotiator Mira Holm met Reyes in the evening. "Estland has never refused a meeting, whatever \
+Reyes claimed on Monday," she told reporters.
+"""
+
 
 @pytest.fixture(scope="module")
 def positions(tmp_path_factory) -> list[dict]:
-    """The positions `briefer extract` finds in both articles."""
+    """The positions `briefer extract` finds in the three articles."""
     folder = tmp_path_factory.mktemp("articles")
     (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
     (folder / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
+    (folder / "references.txt").write_text(REFERENCES, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "briefer", "extract", str(folder), "--format", "json"],
                             capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stderr
@@ -114,3 +135,26 @@ def test_interview_answers_are_the_expert_s_claims(positions):
     assert expert["kind"] == "analyst"
     assert expert["speaker"]["party"] == "Institute for Peace Research"
     assert not said(positions, "Host")
+
+
+def test_the_movement_is_the_party_that_spoke_before(positions):
+    assert any("never invited" in s for s in said(positions, "M23"))
+    assert not said(positions, "movement")
+
+
+def test_the_embassy_is_the_embassy_named_before(positions):
+    assert any("agenda of six items" in s for s in said(positions, "Estland Embassy"))
+
+
+def test_an_outlet_relays_the_words_of_the_envoy_its_owner_names(positions):
+    assert any("within reach" in s for s in said(positions, "Tomas Reyes"))  # "Channel 9 news said that Marin's envoy"
+    assert not any("news" in p["speaker"]["name"].lower() for p in positions)
+
+
+def test_a_news_agency_is_no_speaker_even_as_the_agency(positions):
+    assert not any("at least a week" in p["statement"] for p in positions)
+
+
+def test_a_pronoun_after_a_quotation_is_not_someone_the_quotation_names(positions):
+    assert any("never refused a meeting" in s for s in said(positions, "Mira Holm"))
+    assert not any("never refused a meeting" in s for s in said(positions, "Tomas Reyes"))

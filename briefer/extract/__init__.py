@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefer.extract.checks import CHECKS
+from briefer.extract.speech import within_quotation
 from briefer.extract.views import person, sentence_value, view
 from briefer.model import Article, Evidence, Fact
 from briefer.rules.compiler import CompiledRules, RuleMatch
@@ -40,6 +41,7 @@ class PersonMention:
     party: str | None
     start: int
     subject: bool = False  # the subject of its clause: what "he" or "she" most likely refers to
+    quoted: bool = False  # named inside someone's quoted words: not whom a later "he" or "the envoy" means
 
 
 @dataclass
@@ -90,8 +92,8 @@ def _agent_of_impersonal(token: Token) -> bool:
 
 
 def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
-    """Every PERSON entity, and every known actor the entity recogniser missed, with its role and party; none
-    without a parse (roles come from it)."""
+    """Every PERSON entity, and every known actor or earlier-named person's surname the entity recogniser missed,
+    with its role and party; none without a parse (roles come from it)."""
     if not doc.has_annotation("DEP"):
         return []  # a pipeline without the parser: the rules need no people, and tree walks would crash
     mentions = []
@@ -103,11 +105,33 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
             root = ent.root
             subject = (root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
                        or _agent_of_impersonal(root))
-            mentions.append(PersonMention(found["name"], found["role"], found["party"], ent.start_char, subject))
+            mentions.append(PersonMention(found["name"], found["role"], found["party"], ent.start_char, subject,
+                                          within_quotation(doc, ent.start_char)))
     for token in doc:
-        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and (actor := lexicon.actor(token.text)):
-            mentions.append(PersonMention(token.text, "", actor.party, token.idx, token.dep_ in SUBJECT_DEPS))
+        if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or token.dep_ in {"compound", "flat"}:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and start <= doc[start - 1].head.i <= token.i:
+            start -= 1
+        name = doc[start : token.i + 1].text
+        actor = lexicon.actor(token.text)
+        earlier = _named_in_full(name, mentions, doc[start].idx)
+        if actor is None and earlier is None:
+            continue  # a surname alone counts once the full name came first ("Petkovic said", tagged ORG)
+        party = actor.party if actor is not None else earlier.party
+        mentions.append(PersonMention(name if earlier else token.text, "", party, doc[start].idx,
+                                      token.dep_ in SUBJECT_DEPS, within_quotation(doc, doc[start].idx)))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _named_in_full(surname: str, mentions: list[PersonMention], before: int) -> PersonMention | None:
+    """The person named in full before an offset whose name ends in these words ("De la Calle")."""
+    words = surname.lower().split()
+    for mention in mentions:
+        named = mention.name.lower().split()
+        if mention.start < before and len(named) > len(words) and named[-len(words) :] == words:
+            return mention
+    return None
 
 
 def extract_facts(

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefer.extract.checks import doc_text
+from briefer.rules.lexicon import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -37,6 +38,7 @@ class Speech:
     verbs: frozenset[str]  # every reporting verb (lemmas): cues of quotations and of nested speech
     participles: frozenset[str]  # participles that carry on what the subject says ("..., saying ...")
     addressees: frozenset[str]  # whom a statement is told to ("told reporters that ...")
+    media: frozenset[str]  # news outlets: their "said" relays someone else's words
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> Speech:
@@ -45,7 +47,13 @@ class Speech:
         say = words("reporting.say_verbs")
         return cls(verbs=words("reporting.verbs") | say,
                    participles=(say | words("reporting.stance_verbs")) - words("reporting.narrative_participles"),
-                   addressees=words("reporting.addressees"))
+                   addressees=words("reporting.addressees"),
+                   media=words("reporting.media"))
+
+    def is_media(self, text: str) -> bool:
+        """A news outlet or its report ("Channel 12 news", "the SABA news agency", "media reports")."""
+        words = f" {fold(text)} "
+        return any(f" {m} " in words for m in self.media)
 
 
 def _paragraph(doc_text_: str, start: int, end: int) -> tuple[int, int]:
@@ -309,18 +317,25 @@ def reported(cue: Token, speech: Speech) -> str:
     return ""
 
 
+def within_quotation(doc, offset: int) -> bool:
+    """Whether a character offset lies inside the quotation marks of its paragraph."""
+    text = doc_text(doc)
+    para_start, para_end = _paragraph(text, offset, offset)
+    return any(start <= offset - para_start < end for start, end in quotations(text[para_start:para_end]))
+
+
 def nested(cue: Token, speech: Speech) -> bool:
     """Whether a cue reports no words of its subject's own: it is negated ("did not respond"), or it stands
     inside someone else's words: within quotation marks, on a transcript line that a named person speaks, or
-    in the clause another reporting verb reports ("she said he had warned ...")."""
+    in the clause another reporting verb reports ("she said he had warned ..."), unless a news outlet reports it."""
     if any(child.dep_ == "neg" for child in cue.children):
+        return True
+    if within_quotation(cue.doc, cue.idx):
         return True
     text = doc_text(cue.doc)
     para_start, para_end = _paragraph(text, cue.idx, cue.idx)
     paragraph = text[para_start:para_end]
     offset = cue.idx - para_start
-    if any(start <= offset < end for start, end in quotations(paragraph)):
-        return True
     label = TRANSCRIPT_LABEL_RE.match(paragraph)
     if label and offset > label.end():
         spans = cue.doc.char_span(para_start, para_start + label.end(1), alignment_mode="expand")
@@ -330,10 +345,16 @@ def nested(cue: Token, speech: Speech) -> bool:
             return True
     head = cue
     while head.head.i != head.i:
-        if head.dep_ == "ccomp" and head.head.lemma_ in speech.verbs:
+        if head.dep_ == "ccomp" and head.head.lemma_ in speech.verbs and not _relayed_by_media(head.head, speech):
             return True
         head = head.head
     return False
+
+
+def _relayed_by_media(cue: Token, speech: Speech) -> bool:
+    """The cue's subject is a news outlet: "Channel 12 said that the envoy stressed ..." gives the envoy's words."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return subject is not None and speech.is_media(" ".join(t.text for t in subject.subtree))
 
 
 def outside(token: Token) -> str:

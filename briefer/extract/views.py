@@ -37,6 +37,7 @@ SENTENCE_ENDS = {".", "!", "?", "…"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 POSSESSIVES = {"its", "their", "his", "her"}
 SIDE_PREPS = {"from", "of", "for", "representing"}  # "the delegation from Ukraine", "representatives of the EU"
+ANTECEDENT_REACH = 300  # tokens back to the named phrase a description ("the embassy") refers to
 
 
 def entity_at(token: Token) -> Span | None:
@@ -57,7 +58,7 @@ def entity_at(token: Token) -> Span | None:
 def tidy(text: str) -> str:
     """Collapse white space and strip quotes, dashes and punctuation at the ends."""
     text = " ".join(text.split())
-    return text.strip(" ,;:-–—" + QUOTE_CHARS).rstrip(".").strip(" " + QUOTE_CHARS)
+    return text.strip(" ,;:-–—" + QUOTE_CHARS).rstrip(".").strip(" ,;" + QUOTE_CHARS)
 
 
 def _left_modifiers(token: Token, deps: set[str]) -> int:
@@ -181,13 +182,22 @@ def _is_label(span: Span) -> bool:
     return opens_line and text[span.end_char : span.end_char + 1] == ":"
 
 
+def _beside(root: Token, child: Token) -> bool:
+    """A phrase set beside the root, by apposition or by a comma the parser took for a list ("said delegate,
+    Professor Ana Ruiz," parsed as a conjunct: there is no "and")."""
+    if child.dep_ == "appos":
+        return True
+    comma = root.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+    return (child.dep_ == "conj" and comma is not None and comma.text == ","
+            and not any(c.dep_ == "cc" for c in root.children))
+
+
 def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
     """Whether a phrase that names no person can speak: an organisation, a country, an office, a group of
     officials or experts ("the Kremlin", "a senior diplomat", "analysts") or a proper name the entity recogniser
     missed, but not a news outlet or a thing ("the inclusion", "media reports")."""
     root = span.root
-    words = f" {fold(phrase(span).text)} "
-    if any(f" {fold(m)} " in words for m in lexicon.gazetteers.list("reporting.media")):
+    if speech.Speech.of(lexicon).is_media(phrase(span).text):
         return False
     ent = entity_at(root)
     if ent is not None and ent.label_ in SPEAKER_LABELS:
@@ -282,7 +292,7 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
         return _with_party({"name": titled[0], "role": role or titled[1]}, lexicon)
     if ent is None:
         for child in root.children:
-            if child.dep_ == "appos" and (appos_ent := entity_at(child)) is not None and appos_ent.label_ == "PERSON":
+            if _beside(root, child) and (appos_ent := entity_at(child)) is not None and appos_ent.label_ == "PERSON":
                 role = tidy(phrase(span).text)
                 return _with_party({"name": appos_ent.text, "role": role}, lexicon)
         if (titled_ent := _titled_person(root)) is not None:
@@ -319,9 +329,34 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
     if any(t.pos_ in {"VERB", "AUX"} for t in noun_phrase):  # an entity run on over a verb ("Abrams told X")
         noun_phrase = root.doc[_left_modifiers(root, {"compound"}) : root.i + 1]
     start = noun_phrase.start
-    definite = start > 0 and root.doc[start - 1].lower_ in REFERRING
+    owned_title = fold(root.text) in lexicon.title_words and any(  # "Trump's envoy", "Iran's foreign minister"
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children)
+    definite = (start > 0 and root.doc[start - 1].lower_ in REFERRING) or owned_title
     found = _with_party({"name": tidy(noun_phrase.text), "role": ""}, lexicon)
-    return {**found, "definite": True} if definite and not entity_at(root) else found
+    if not definite or entity_at(root):
+        return found
+    named = None if fold(root.text) in lexicon.title_words else _named_before(root)  # people: by role, in resolve
+    if named is None:
+        return {**found, "definite": True}
+    if speech.Speech.of(lexicon).is_media(named.text):
+        return None  # "the agency reported", after "the SABA news agency": an outlet, not a speaker
+    return _with_party({"name": tidy(named.text), "role": ""}, lexicon)
+
+
+def _named_before(root: Token) -> Span | None:
+    """The last phrase before a description with the same head noun and a proper name in it: "the embassy" ->
+    "US Embassy" (of "according to the US Embassy in Lebanon"). None when that phrase holds a person (the
+    resolve stage matches people by their roles) or when no earlier phrase names one."""
+    doc, lemma = root.doc, root.lemma_.lower()
+    for token in reversed(doc[max(0, root.i - ANTECEDENT_REACH) : root.i]):
+        if token.lemma_.lower() != lemma or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        named = phrase(doc[token.i : token.i + 1])
+        if any(t.ent_type_ == "PERSON" for t in named):
+            return None
+        if any(t.pos_ == "PROPN" and t.i != token.i and t.ent_type_ != "NORP" for t in named):
+            return named
+    return None
 
 
 def _institution(role: str) -> str | None:

@@ -91,8 +91,9 @@ class ArticlePeople:
         return best
 
     def _before(self, offset: int) -> PersonMention | None:
-        """The person "he" or "she" at an offset refers to: the last subject named before it, else the last name."""
-        candidates = [m for m in self.mentions if m.start < offset and not _is_pronoun(m.name)]
+        """The person "he" or "she" at an offset refers to: the last subject named before it, else the last name;
+        never one named inside a quotation ("“... as Lajcak said ...,” he told TV": he is not Lajcak)."""
+        candidates = [m for m in self.mentions if m.start < offset and not _is_pronoun(m.name) and not m.quoted]
         subjects = [m for m in candidates if m.subject]
         return (subjects or candidates or [None])[-1]
 

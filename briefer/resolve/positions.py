@@ -72,14 +72,18 @@ class PositionBook:
             return
         self._add_one(fact, people)
 
-    def _latest_before(self, evidence: Evidence, speaker_head: str | None = None) -> Position | None:
+    def _latest_before(self, evidence: Evidence, speaker_head: str | None = None,
+                       party_only: bool = False) -> Position | None:
         """The position with the nearest earlier evidence in the same article (within reach), of a speaker
-        whose name ends in `speaker_head` if given; on a tie, the one listed first."""
+        whose name ends in `speaker_head` if given, or that is a party if `party_only`; on a tie, the one
+        listed first."""
         best, best_key = None, None
         for start, position in self._by_article.get(evidence.source, ()):
             if not evidence.start - PREVIOUS_SPEAKER_REACH <= start < evidence.start:
                 continue
             if speaker_head is not None and fold(position.speaker.name).split()[-1:] != [speaker_head]:
+                continue
+            if party_only and not self.lexicon.party_of(position.speaker.name):
                 continue
             key = (start, -self._listed[id(position)])
             if best_key is None or key > best_key:
@@ -87,21 +91,28 @@ class PositionBook:
         return best
 
     def _referent(self, people: ArticlePeople, found: dict, evidence: Evidence) -> dict | None:
-        """Who a description refers back to: "the source" to the "defence ministry source" who spoke before,
-        "the US leader" to the last person named with that party, "the foreign minister" to the last one
-        whose role holds all its words."""
+        """Who a description refers back to: "the source" to the "defence ministry source" who spoke before, "the
+        group" to the party that spoke before, "the foreign minister" or "Trump's envoy" to the last person named
+        with those title words in their role, "the US leader" to the last person named with that party."""
         words = fold(found["name"]).split()
         if not words:
             return None
         head = words[-1]
         best = self._latest_before(evidence, head)
+        if best is None and head in self.lexicon.gazetteers.words("roles.group_nouns"):
+            best = self._latest_before(evidence, party_only=True)
         if best is not None:
             return _as_found(best.speaker)
         if head not in self.lexicon.title_words:
             return None
-        for mention in reversed([m for m in people.mentions if m.start < evidence.start]):
-            same_party = found.get("party") and mention.party == found["party"]
-            if same_party or set(words) <= set(fold(mention.role).split()):
+        earlier = [m for m in reversed(people.mentions) if m.start < evidence.start and not m.quoted]
+        titles = {w for w in words if w in self.lexicon.title_words}
+        party = found.get("party")
+        for mention in earlier:
+            if titles <= set(fold(mention.role).split()) and (not party or mention.party in {None, party}):
+                return {"name": mention.name, "role": mention.role, "party": mention.party}
+        for mention in earlier:
+            if party and mention.party == party:
                 return {"name": mention.name, "role": mention.role, "party": mention.party}
         return None
 
