@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,60 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+
+PIPELINES_KEPT = 3  # a pipeline holds about 100 MB; the suite asks for two or three different ones
+
+
+class ParseOnce:
+    """A loaded spaCy pipeline that parses each text once: the seeds go through a dozen tests, and the same
+    pipeline gives the same Doc for the same text. Extraction only reads Docs, so one Doc serves every test."""
+
+    def __init__(self, nlp):
+        self._nlp = nlp
+        self._docs: dict[str, object] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self._nlp, name)
+
+    def __call__(self, text: str):
+        if text not in self._docs:
+            self._docs[text] = self._nlp(text)
+        return self._docs[text]
+
+    def pipe(self, stream, *, as_tuples: bool = False, **options):
+        items = list(stream)
+        texts = [text for text, _ in items] if as_tuples else items
+        missing = list(dict.fromkeys(text for text in texts if text not in self._docs))
+        self._docs.update(zip(missing, self._nlp.pipe(missing, **options), strict=True))
+        for item, text in zip(items, texts, strict=True):
+            yield (self._docs[text], item[1]) if as_tuples else self._docs[text]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_pipeline_per_session():
+    """Load each distinct spaCy pipeline once per session: every in-process CLI run and every test asking for the
+    same model, components and gazetteer entities gets the one already loaded (a load costs seconds)."""
+    import briefer.executors.extractor
+    import briefer.nlp
+
+    load = briefer.nlp.load_pipeline
+    loaded: OrderedDict[tuple, ParseOnce] = OrderedDict()
+
+    def load_once(name=None, *, entity_patterns=(), exclude=(), needs=briefer.nlp.EVERYTHING):
+        key = (briefer.nlp.model_name(name), json.dumps(list(entity_patterns), sort_keys=True),
+               tuple(sorted(exclude)), frozenset(needs))
+        if key not in loaded:
+            loaded[key] = ParseOnce(load(name, entity_patterns=entity_patterns, exclude=exclude, needs=needs))
+            if len(loaded) > PIPELINES_KEPT:
+                loaded.popitem(last=False)
+        loaded.move_to_end(key)
+        return loaded[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(briefer.nlp, "load_pipeline", load_once)
+        patch.setattr(briefer.executors.extractor, "load_pipeline", load_once)
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -22,9 +78,9 @@ def knowledge():
 
 @pytest.fixture(scope="session")
 def nlp(knowledge):
-    from briefer.nlp import load_pipeline
+    import briefer.nlp
 
-    return load_pipeline(entity_patterns=knowledge.entity_patterns())
+    return briefer.nlp.load_pipeline(entity_patterns=knowledge.entity_patterns())
 
 
 @pytest.fixture(scope="session")

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from in_process import briefer as run
 from pypdf import PdfReader
 
 from briefer.model import Briefing
 
 ROOT = Path(__file__).resolve().parent.parent
-BRIEFER = [sys.executable, "-m", "briefer"]
-
-
-def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*BRIEFER, *args], capture_output=True, text=True, input=stdin, cwd=cwd or ROOT,
-                          timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -97,14 +90,6 @@ def test_version():
 
     result = run("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"briefer {__version__}"
-
-
-def test_help_does_not_import_spacy_or_weasyprint():
-    code = ("import sys; from briefer.cli import app\n"
-            "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('spacy', 'weasyprint', 'textacy') if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
 @pytest.mark.parametrize(

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
-import sys
 from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from in_process import Ran
+from in_process import briefer as run_briefer
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
-BRIEFER = [sys.executable, "-m", "briefer"]
 PASSWORD = "c0rrect-h0rse-Battery"
 ARTICLE = """Ukraine names its team for the Istanbul talks
 
@@ -70,10 +69,11 @@ def article(tmp_path) -> Path:
     return path
 
 
-def briefer(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFER_")}
+def briefer(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> Ran:
+    """The CLI with no BRIEFER_* setting of the environment the tests run in, and `env` on top."""
+    environ: dict[str, str | None] = {k: None for k in os.environ if k.startswith("BRIEFER_")}
     environ.update(env or {})
-    return subprocess.run([*BRIEFER, *args], capture_output=True, text=True, cwd=cwd, env=environ, timeout=600)
+    return run_briefer(*args, env=environ, cwd=cwd)
 
 
 def smtp_env(port: int, **extra: str) -> dict[str, str]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from in_process import briefer
 
 from briefer.rules.schema import (
     CAPTURE_VIEWS,
@@ -23,13 +22,8 @@ from briefer.rules.schema import (
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-BRIEFER = [sys.executable, "-m", "briefer"]
 FILE_BLOCK_RE = re.compile(r"<!-- file: (?P<name>\S+) -->\n```\w*\n(?P<body>.*?)```", re.S)
 KINDS = ("token", "phrase", "dependency", "regex")
-
-
-def briefer(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([*BRIEFER, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
 def documented(term: str) -> bool:
@@ -87,7 +81,7 @@ def test_every_view_is_implemented(nlp, knowledge):
 
 
 def test_the_schema_file_is_current():
-    result = subprocess.run([*BRIEFER, "rules", "schema"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = briefer("rules", "schema")
     assert result.returncode == 0
     assert (ROOT / "docs" / "rule-schema.json").read_text(encoding="utf-8") == result.stdout, (
         "regenerate it: briefer rules schema > docs/rule-schema.json")

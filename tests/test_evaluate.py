@@ -6,11 +6,11 @@ import copy
 import functools
 import importlib.util
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from in_process import briefer as run
 
 from briefer.evaluate.matching import score_doc
 
@@ -20,12 +20,7 @@ SCORE_PY = SHARED / "gold" / "score.py"
 SEED_GOLD = SHARED / "gold"
 DEV_GOLD = SHARED / "dev" / "gold"
 DEV2_GOLD = SHARED / "dev2" / "gold"
-BRIEFER = [sys.executable, "-m", "briefer"]
 needs_shared = pytest.mark.skipif(not SCORE_PY.exists(), reason="../shared/gold/score.py is not here")
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*BRIEFER, *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -128,16 +123,15 @@ def test_matching_equals_score_py_on_gold_files_read_as_predictions(score_py):
 
 
 @needs_shared
-def test_eval_on_the_seeds_equals_score_py_on_the_same_predictions(tmp_path):
+def test_eval_on_the_seeds_equals_score_py_on_the_same_predictions(tmp_path, score_py, monkeypatch, capsys):
     predictions = tmp_path / "pred"
     result = run("eval", str(SEED_GOLD), "seeds", "--json", "--by-rule", "--predictions", str(predictions))
     assert result.returncode == 0, result.stderr
     ours = json.loads(result.stdout)
     assert sorted(ours["articles"]) == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
-    scored = subprocess.run([sys.executable, str(SCORE_PY), "--gold", str(SEED_GOLD), "--pred", str(predictions),
-                             "--json"], capture_output=True, text=True, timeout=600)
-    assert scored.returncode == 0, scored.stderr
-    theirs = json.loads(scored.stdout)
+    monkeypatch.setattr(sys, "argv", ["score.py", "--gold", str(SEED_GOLD), "--pred", str(predictions), "--json"])
+    assert score_py.main() == 0
+    theirs = json.loads(capsys.readouterr().out)
     assert ours["scores"] == theirs["scores"]
     assert ours["roles"] == theirs["roles"]
     rules = {(r["section"], r["rule"]): r for r in ours["rules"]}

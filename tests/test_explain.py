@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from in_process import briefer
 
 from briefer.cli.explain import marked
 from briefer.explain import Capture, Firing
 
 ROOT = Path(__file__).resolve().parent.parent
-BRIEFER = [sys.executable, "-m", "briefer"]
 
 RULES = """\
 version: 1
@@ -49,10 +47,6 @@ The Swedish envoy arrived on Tuesday. The new envoy arrived late.
 
 "The Finnish envoy arrived first," an aide said.
 """
-
-
-def briefer(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*BRIEFER, *args], capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
 @pytest.fixture(scope="module")

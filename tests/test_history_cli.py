@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from in_process import briefer
 
 from briefer.model import SECTIONS, Briefing
-
-ROOT = Path(__file__).resolve().parent.parent
-BRIEFER = [sys.executable, "-m", "briefer"]
 
 # Short made-up wire reports. The Ukrainian one runs on both days, respelt the second day.
 UKRAINE = """Ukraine names its team for the Istanbul talks
@@ -49,10 +44,6 @@ DAYS = {
     "2026-11-23": {"ukraine": UKRAINE.replace("Zelenskiy", "Zelensky").replace("Dolmabahce", "Dolmabahçe"),
                    "geneva": GENEVA},
 }
-
-
-def briefer(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*BRIEFER, *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from in_process import briefer
 
 from briefer.ingest import read_sources
 from briefer.ingest.downloads import FETCH_WORKERS, Downloads
@@ -325,8 +324,7 @@ def test_the_cli_briefs_a_feed_of_links_and_warns_once_per_failed_entry(server):
     feed = server.url("/links.rss", Route(_link_feed([
         f"<title>Seed story</title><link>{page}</link>", f"<title>Gone</title><link>{missing}</link>"]),
         "application/rss+xml"))
-    result = subprocess.run([sys.executable, "-m", "briefer", "extract", feed], capture_output=True, text=True,
-                            cwd=ROOT, timeout=300)
+    result = briefer("extract", feed)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     assert warnings == [f"warning: {feed}: entry 2 ({missing}): HTTP 404 Not Found"]
@@ -537,8 +535,7 @@ def test_the_cli_brief_of_a_served_feed_leaks_no_local_file(server, secret, tmp_
     leak = f"file://localhost{secret}"
     feed = server.url("/wire.rss", Route(_entries_linking_to([page, leak]), "application/rss+xml"))
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "briefer", "brief", feed, "--out", str(out), "--no-history",
-                             "--format", "md,html,json"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    result = briefer("brief", feed, "--out", str(out), "--no-history", "--format", "md,html,json")
     assert result.returncode == 0, result.stderr
     assert f"warning: {feed}: entry 2 ({leak}): only http and https addresses are fetched, not file:" in (
         result.stderr.splitlines())

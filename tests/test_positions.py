@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from in_process import briefer
 
 # Made-up wire copy and an interview, in the language of news, about no real round of talks.
 WIRE = """Mediators report progress in Lakeport talks
@@ -74,8 +70,7 @@ def positions(tmp_path_factory) -> list[dict]:
     (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
     (folder / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
     (folder / "references.txt").write_text(REFERENCES, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "briefer", "extract", str(folder), "--format", "json"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    result = briefer("extract", str(folder), "--format", "json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["positions"]
 

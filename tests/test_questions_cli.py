@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from in_process import briefer as run
 
 FEATURE = "\n".join([
     "Border Talks Resume in Lakeside City",
@@ -41,11 +37,6 @@ WIRE = "\n".join([
     "Delegations ended the first day of talks in the lakeside city on Monday. Will the truce hold through the "
     "winter? Mediators said they hoped so.",
 ])
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=600)
 
 
 @pytest.fixture(scope="module")

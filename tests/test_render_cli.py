@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from in_process import briefer
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = ("Delegations", "Venues", "Stated positions", "Open questions")
 HOSTILE_TITLE = 'Talks update {{ 7*7 }} <img src="file:///etc/hostname">'
 ARTICLE = (
@@ -18,12 +16,6 @@ ARTICLE = (
     '"We are ready for a ceasefire," Umerov told reporters. '
     "It is unclear whether Russia will send its foreign minister.\n"
 )
-
-
-def briefer(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=ROOT, timeout=600
-    )
 
 
 def pdf_text(reader: PdfReader) -> str:

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from in_process import briefer
 
 from briefer.model import Briefing
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # Made-up wire copy: one leader in two spellings, a second source naming another leader.
 ARTICLES = {
@@ -30,8 +25,7 @@ def briefing(tmp_path_factory) -> Briefing:
     folder = tmp_path_factory.mktemp("articles")
     for name, text in ARTICLES.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "briefer", "extract", str(folder)], capture_output=True, text=True,
-                            cwd=ROOT, timeout=600)
+    result = briefer("extract", str(folder))
     assert result.returncode == 0, result.stderr
     return Briefing.model_validate_json(result.stdout)
 
@@ -61,8 +55,7 @@ def test_a_speaker_without_a_party_speaks_for_the_delegation_they_sit_in(tmp_pat
         "Talks resume\n\nThe Kenyan delegation was led by Amos Wekesa, who arrived in Geneva on Monday.\n\n"
         "\"We want a lasting agreement and we will stay as long as it takes,\" Wekesa told reporters.\n",
         encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "briefer", "extract", str(tmp_path)], capture_output=True,
-                            text=True, cwd=ROOT, timeout=600)
+    result = briefer("extract", str(tmp_path))
     assert result.returncode == 0, result.stderr
     briefing = Briefing.model_validate_json(result.stdout)
     assert [(d.party, d.leader.name) for d in briefing.delegations] == [("Kenya", "Amos Wekesa")]

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from in_process import Ran
+from in_process import briefer as run_briefer
 
 from briefer.rules import load_knowledge
 from briefer.rules.loader import load_rules
 from briefer.rules.schema import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
-BRIEFER = [sys.executable, "-m", "briefer"]
 VOCAB = spacy.blank("en").vocab
 GAZETTEERS = load_knowledge().gazetteers
 
@@ -32,8 +31,8 @@ GOOD_RULE = """\
 """
 
 
-def briefer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([*BRIEFER, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+def briefer(*args: str, cwd: Path = ROOT) -> Ran:
+    return run_briefer(*args, cwd=cwd)
 
 
 def line_of(text: str, marker: str) -> int:

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 from conftest import ROOT, SEEDS, SHARED
+from in_process import briefer
 
 FILE_ID = re.compile(r"\b\d{3}_[0-9a-f]{16}\b")
 
 
 def brief(tmp_path, *sources: str, audience: str = "analyst") -> tuple[str, str, dict]:
     out = tmp_path / "out"
-    subprocess.run([sys.executable, "-m", "briefer", "brief", *sources, "--out", str(out), "--format", "md,html,json",
-                    "--audience", audience, "--date", "2026-01-10", "--no-history"], check=True, cwd=ROOT,
-                   capture_output=True)
+    result = briefer("brief", *sources, "--out", str(out), "--format", "md,html,json", "--audience", audience,
+                     "--date", "2026-01-10", "--no-history")
+    assert result.returncode == 0, result.stderr
     return ((out / "brief.md").read_text(encoding="utf-8"), (out / "brief.html").read_text(encoding="utf-8"),
             json.loads((out / "briefing.json").read_text(encoding="utf-8")))
 

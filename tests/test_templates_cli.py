@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
+from in_process import briefer
 
 
 def test_templates_list_shows_audiences_and_user_overrides(tmp_path):
     (tmp_path / "venues.md.j2").write_text("{% extends 'builtin:venues.md.j2' %}\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "briefer", "templates", "list", "--templates", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT, env={"COLUMNS": "200", "PATH": ""})
+    result = briefer("templates", "list", "--templates", str(tmp_path), env={"COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
     rows = [line for line in result.stdout.splitlines() if "venues.md.j2" in line]
     audiences = {row.split("│")[1].strip() for row in rows}
@@ -22,7 +17,6 @@ def test_templates_list_shows_audiences_and_user_overrides(tmp_path):
 
 
 def test_templates_list_without_user_folder_has_no_overrides():
-    result = subprocess.run([sys.executable, "-m", "briefer", "templates", "list"],
-                            capture_output=True, text=True, cwd=ROOT, env={"COLUMNS": "200", "PATH": ""})
+    result = briefer("templates", "list", env={"COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
     assert "built-in" not in result.stdout and "executive" in result.stdout

@@ -51,10 +51,11 @@ _rules_commands.register(app)
 _templates_commands.register(app)
 
 
-def main() -> None:
-    """Entry point: run the app, turn briefer's errors into one line and an exit code."""
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app on `argv` (default: the command line), turn briefer's errors into one line and an
+    exit code."""
     try:
-        app()
+        app(args=argv, prog_name="briefer")
     except BrieferError as exc:
         message = str(exc).strip() or exc.__class__.__name__
         print(f"briefer: error: {message}", file=sys.stderr)

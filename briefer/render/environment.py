@@ -43,6 +43,20 @@ class Environments:
     folders: list[TemplateFolder]
 
 
+def _compiled_templates(kind: str) -> jinja2.BytecodeCache | None:
+    """Templates compiled before, kept in the user's cache folder: compiling the built-in ones costs more than
+    rendering a brief. One folder per environment (their options shape the compiled code); Jinja compiles again
+    whenever a template's source differs from the one cached. None when the folder cannot be made."""
+    from platformdirs import user_cache_dir
+
+    folder = Path(user_cache_dir("briefer")) / "templates" / kind
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def make_environments(folders: list[TemplateFolder]) -> Environments:
     """HTML autoescapes `.html` templates (by name); Markdown escapes every `{{ value }}` for Markdown."""
     loader = LayeredLoader(folders)
@@ -54,8 +68,9 @@ def make_environments(folders: list[TemplateFolder]) -> Environments:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    html = jinja2.Environment(autoescape=jinja2.select_autoescape(["html", "html.j2", "htm", "xml"]), **common)
-    md = jinja2.Environment(autoescape=True, finalize=md_finalize, **common)
+    html = jinja2.Environment(autoescape=jinja2.select_autoescape(["html", "html.j2", "htm", "xml"]),
+                              bytecode_cache=_compiled_templates("html"), **common)
+    md = jinja2.Environment(autoescape=True, finalize=md_finalize, bytecode_cache=_compiled_templates("md"), **common)
     for env in (html, md):
         env.filters["long_date"] = long_date
         env.filters["input_name"] = input_name

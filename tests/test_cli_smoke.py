@@ -1,0 +1,50 @@
+"""The few tests that start briefer as a real process: the installed command reading a real pipe, `python -m
+briefer`, and what `--help` imports. Every other CLI test runs in process (`in_process.py`)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from briefer import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "001_0a9e6b4c76570040.txt"
+COMMAND = Path(sys.executable).parent / "briefer"  # the console script pip installed beside this interpreter
+
+
+def python_m(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300)
+
+
+def test_the_installed_command_briefs_a_piped_stdin_into_every_file(tmp_path):
+    result = subprocess.run([str(COMMAND), "brief", "-", "--out", str(tmp_path), "--date", "2026-11-23",
+                             "--no-history"], input=SEED.read_text(encoding="utf-8"), capture_output=True, text=True,
+                            cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("Briefed 1 article(s): ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.html", "brief.md", "brief.pdf", "briefing.json"]
+    assert json.loads((tmp_path / "briefing.json").read_text(encoding="utf-8"))["positions"]
+    pdf_text = " ".join(page.extract_text() or "" for page in PdfReader(tmp_path / "brief.pdf").pages)
+    assert "Medinsky" in " ".join(pdf_text.split())
+
+
+def test_python_m_version_and_a_usage_error():
+    assert python_m("--version").stdout.strip() == f"briefer {__version__}"
+    result = python_m("brief", "seeds/", "--format", "docx")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "briefer: error: unknown format(s) docx; choose from md, html, pdf, json"]
+
+
+def test_help_does_not_import_spacy_or_weasyprint():
+    code = ("import sys; from briefer.cli import app\n"
+            "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('spacy', 'weasyprint', 'textacy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
