@@ -146,6 +146,16 @@ class Changes(BaseModel):
     dropped: list[DroppedItem] = Field(default_factory=list)
 
 
+class Check(BaseModel):
+    """A problem `briefer brief --check` found in the brief, and the item (or source) it is about."""
+
+    check: str  # what kind of problem: quote-unbalanced, statement-cut, speaker-media, ... (briefer/qa)
+    section: str  # the item's section, "sources" for a source, "brief" for the brief as a whole
+    index: int | None = None  # the item's position in its section of briefing.json, from 0
+    item: str = ""  # the item as the brief names it
+    message: str
+
+
 class RunInfo(BaseModel):
     """How the brief was made: versions, model, and the rules by version and content digest (never a path)."""
 
@@ -170,4 +180,15 @@ class Briefing(BaseModel):
     open_questions: list[OpenQuestion] = Field(default_factory=list)
     failures: list[InputFailure] = Field(default_factory=list)
     changes: Changes | None = None
+    checks: list[Check] | None = None  # None: not checked; [] checked, no problem found
     run: RunInfo = Field(default_factory=RunInfo)
+
+
+def briefing_schema() -> dict[str, Any]:
+    """The JSON Schema of briefing.json, as `briefer schema` prints it."""
+    schema = Briefing.model_json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$comment": f"briefing.json, schema_version {SCHEMA_VERSION}: bumped on every change that can break a reader",
+        **schema,
+    }

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from briefer import __version__
 from briefer.config import Config
 from briefer.errors import NoInputError, UsageError
-from briefer.model import Article, Briefing, InputFailure, RunInfo
+from briefer.model import Article, Briefing, Check, InputFailure, RunInfo
 
 if TYPE_CHECKING:
     from briefer.deliver import SmtpSettings
@@ -53,6 +53,8 @@ class Settings:
     gate: bool = True  # parse only the sentences the rules can use
     executor: str = "local"  # or "dask", with `scheduler`
     scheduler: str | None = None  # a Dask scheduler address
+    archive: bool = False  # the PDF as PDF/A-3b with briefing.json and a run manifest attached
+    check: bool = False  # run brief QA and keep its findings in the briefing (briefer/qa)
 
     @property
     def all_rules_dirs(self) -> list[Path]:
@@ -169,19 +171,69 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def check(extraction: Extraction, settings: Settings) -> list[Check]:
+    """Brief QA: the problems of the brief about to be written, each with its item (`--check`).
+
+    An audience with a word limit has its Markdown rendered once more here, to count what it shows.
+    """
+    from briefer.qa import CheckWords, check_briefing, check_length, headlines
+    from briefer.render import render_documents, word_limit
+    from briefer.rules import search_path
+    from briefer.rules.gazetteer import load_gazetteers
+
+    gazetteers = load_gazetteers([d for d in search_path(settings.all_rules_dirs) if d.is_dir()])
+    found = check_briefing(extraction.briefing, CheckWords.from_gazetteers(gazetteers),
+                           {article.id: headlines(article) for article in extraction.articles})
+    limit = word_limit(settings.audience_name, settings.config)
+    if limit is not None and any(f != "json" for f in settings.formats):
+        markdown = render_documents(
+            extraction.briefing, audience=settings.audience_name, formats=["md"],
+            user_templates=settings.templates_dir or settings.config.templates, config=settings.config,
+            paper=settings.paper)["brief.md"].decode("utf-8")
+        found += check_length(markdown, settings.audience_name, limit)
+    return found
+
+
+def recorded_options(settings: Settings) -> dict[str, object]:
+    """The run's settings as a manifest records them (no environment, no SMTP settings)."""
+    return {
+        "sources": list(settings.sources), "formats": list(settings.formats), "audience": settings.audience_name,
+        "date": settings.date, "title": settings.title, "rules_dirs": [str(d) for d in settings.all_rules_dirs],
+        "templates_dir": str(settings.templates_dir or settings.config.templates or "") or None,
+        "model": settings.model or settings.config.model, "paper": settings.paper,
+        "since": settings.since.isoformat() if settings.since else None, "url_timeout": settings.url_timeout,
+        "max_article_bytes": settings.max_article_bytes, "history": str(settings.history) if settings.history else None,
+        "email": settings.email, "jobs": settings.jobs, "executor": settings.executor, "check": settings.check,
+        "config": settings.config.model_dump(mode="json", exclude={"smtp"}),
+    }
+
+
+def _archival(extraction: Extraction, settings: Settings, briefing_json: bytes):
+    """briefing.json and the run manifest, to attach to a PDF/A-3b."""
+    from briefer.archive import archive_attachments, build_manifest
+
+    manifest = build_manifest(
+        extraction.briefing, extraction.articles, briefing_json, rules_dirs=settings.all_rules_dirs,
+        audience=settings.audience_name, user_templates=settings.templates_dir or settings.config.templates,
+        config=settings.config, options=recorded_options(settings))
+    return archive_attachments(extraction.briefing, briefing_json, manifest)
+
+
 def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
     """Every requested document as bytes, keyed by file name."""
     documents: dict[str, bytes] = {}
+    briefing_json = extraction.briefing.model_dump_json(indent=2).encode("utf-8")
     wanted = [f for f in settings.formats if f != "json"]
     if wanted:
         from briefer.render import render_documents
 
+        archival = _archival(extraction, settings, briefing_json) if settings.archive else None
         documents.update(render_documents(
             extraction.briefing, audience=settings.audience_name, formats=wanted,
             user_templates=settings.templates_dir or settings.config.templates, config=settings.config,
-            paper=settings.paper))
+            paper=settings.paper, archival=archival))
     if "json" in settings.formats:
-        documents[FILE_NAMES["json"]] = extraction.briefing.model_dump_json(indent=2).encode("utf-8")
+        documents[FILE_NAMES["json"]] = briefing_json
     return documents
 
 
@@ -226,6 +278,8 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
     unknown = sorted(set(settings.formats) - set(FORMATS))
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    if settings.archive and "pdf" not in settings.formats:
+        raise UsageError("--archive makes the PDF: add pdf to --format")
     smtp = _check_email(settings)
     if any(f != "json" for f in settings.formats):
         from briefer.render import check_templates
@@ -238,6 +292,8 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
 
         history = History(settings.history)
         extraction.briefing = mark_changes(extraction.briefing, history.previous(extraction.briefing.date))
+    if settings.check:
+        extraction.briefing.checks = check(extraction, settings)
     documents = render(extraction, settings)
     written = {}
     for name, data in documents.items():

@@ -115,3 +115,86 @@ def test_a_departure_point_or_dateline_is_no_venue(brief):
     resolved = brief("NAIROBI, Kenya (AP) — The president left Nairobi on Monday and flew to Addis Ababa "
                      "for talks with the prime minister.")
     assert venues(resolved) == ["Addis Ababa"]
+
+
+def people_of(found: dict[str, tuple]) -> dict[str, set[str]]:
+    """party -> everyone seated in it, leader included."""
+    return {party: {name for name in [leader, *members] if name} for party, (leader, members) in found.items()}
+
+
+def test_a_meeting_roster_seats_each_side_named_after_its_people(brief):
+    found = people_of(delegations(brief(
+        "The four-hour meeting, which ended after midnight, included special envoy Tom Reyes and adviser "
+        "Ann Miles on the American side and Foreign Minister Ivan Petrov and Deputy Defence Minister "
+        "Oleg Sokolov on the Russian side.")))
+    assert found["United States"] == {"Tom Reyes", "Ann Miles"}
+    assert found["Russia"] == {"Ivan Petrov", "Oleg Sokolov"}
+
+
+def test_a_meeting_that_brings_ministers_together_gives_each_their_own_party(brief):
+    found = delegations(brief(
+        "Iranian Foreign Minister Reza Karimi met European ministers in Oslo. The Oslo meeting brings together "
+        "Karimi with French Foreign Minister Paul Girard, German Foreign Minister Lena Vogt, and EU foreign "
+        "policy chief Anna Berg."))
+    assert {party: leader for party, (leader, _) in found.items()} == {
+        "Iran": "Reza Karimi", "France": "Paul Girard", "Germany": "Lena Vogt", "European Union": "Anna Berg"}
+
+
+def test_an_aide_sits_for_the_head_they_serve_and_an_office_for_the_country_that_names_it(brief):
+    found = people_of(delegations(brief(
+        "The meeting included Deputy Chief of Staff to the Turkish President Emre Kaya, and Dana Levi, "
+        "senior director at Israel's National Security Council.")))
+    assert found["Turkey"] == {"Emre Kaya"}
+    assert found["Israel"] == {"Dana Levi"}
+
+
+def test_a_chair_named_by_a_title_with_a_place_in_it_takes_part(brief):
+    found = delegations(brief(
+        "Two civilian envoys joined the talks chaired by UN Special Coordinator for Lebanon Marta Ruiz on "
+        "Wednesday. The talks were mediated, with Omani Foreign Minister Salim Al Harthy bridging the gap."))
+    assert found["United Nations"][0] == "Marta Ruiz"
+    assert found["Oman"][0] == "Salim Al Harthy"
+
+
+def test_who_sends_a_delegation_does_not_lead_it(brief):
+    found = delegations(brief(
+        "Prime Minister Yusuf Adan decided to send a delegation to the talks in Doha. Adan met with the "
+        "American envoy Tom Reyes in the capital. The Somali delegation includes army chief Omar Nasser."))
+    assert "Yusuf Adan" not in people_of(found).get("Somalia", set())
+
+
+def test_a_meeting_only_supposed_seats_nobody(brief):
+    resolved = brief("Big decisions may wait for a possible meeting between President Ana Lopes of Angola "
+                     "and President Rui Costa of Mozambique.")
+    assert resolved.delegations == []
+
+
+def test_a_sentence_opening_on_who_leads_a_side_gives_its_head(brief):
+    found = delegations(brief(
+        "Talks between the Sudanese government and the rebels resumed in Juba. Leading the 12-member government "
+        "delegation, presidential adviser Ali Youssef, urged the rebels to sign."))
+    assert found["Sudan"][0] == "Ali Youssef"
+
+
+def test_roles_listed_before_their_names_pair_up_respectively(brief):
+    found = delegations(brief(
+        "The Kenyan delegation includes the governors of the Mombasa county, and the Kisumu one, Ali Hassan "
+        "and Grace Achieng respectively."))
+    roles = found["Kenya"][1] | ({found["Kenya"][0]: ""} if found["Kenya"][0] else {})
+    assert "Mombasa" in roles["Ali Hassan"] and "Kisumu" in roles["Grace Achieng"]
+
+
+def test_people_flying_to_the_talks_venue_join_and_elsewhere_do_not(brief):
+    found = people_of(delegations(brief(
+        "Talks on the border will be held in Vienna on Monday. The Sahrawi delegation was named on Friday. "
+        "Its spokesman Ahmed Salem and Polisario envoy Omar Brahim are flying to Vienna on Sunday. "
+        "Moroccan writer Leila Amrani is flying to Paris.")))
+    assert found["Polisario Front"] >= {"Omar Brahim"}
+    assert "Leila Amrani" not in set().union(*found.values())
+
+
+def test_a_government_negotiator_sits_for_the_government_the_article_names(brief):
+    found = delegations(brief(
+        "Colombian government and rebel negotiators met in Caracas. Government negotiator Vera Grabe and "
+        "rebel commander Antonio Garcia will sit down in Caracas to negotiate."))
+    assert "Vera Grabe" in people_of(found)["Colombia"]

@@ -127,6 +127,16 @@ def test_history_list_shows_both_days_newest_first(runs):
     ]
 
 
+def test_history_list_as_json(runs):
+    result = briefer("history", "list", "--json", "--history", str(runs["history"]))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        {"date": day, "items": len(items(briefing(runs, day))), "title": "Negotiations brief"}
+        for day in sorted(DAYS, reverse=True)]
+    empty = briefer("history", "list", "--json", "--history", str(runs["history"].with_name("none.sqlite")))
+    assert empty.returncode == 0 and json.loads(empty.stdout) == []
+
+
 def test_history_show_prints_a_recorded_brief(runs):
     as_json = briefer("history", "show", "2026-11-23", "--format", "json", "--history", str(runs["history"]))
     assert as_json.returncode == 0, as_json.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from test_render_fixtures import INJECTION_TITLE, ev, huge_briefing, sample_briefing
@@ -134,11 +135,42 @@ def test_colophon_names_version_model_and_rules(analyst):
     )
 
 
-def test_analyst_shows_evidence_and_executive_does_not(analyst, executive):
+class _Text(HTMLParser):
+    """The text of an HTML document, outside and inside evidence pop-ups (`.tip`) apart."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.shown, self.popped, self._open, self._tip_depth = [], [], 0, None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"meta", "link", "br", "img"}:
+            return
+        self._open += 1
+        if self._tip_depth is None and ("class", "tip") in attrs:
+            self._tip_depth = self._open
+
+    def handle_endtag(self, tag):
+        if self._tip_depth == self._open:
+            self._tip_depth = None
+        self._open -= 1
+
+    def handle_data(self, data):
+        (self.shown if self._tip_depth is None else self.popped).append(data)
+
+    def text(self, parts: list[str]) -> str:
+        return " ".join("".join(parts).split())
+
+
+def test_analyst_lists_evidence_and_executive_only_pops_it_up(analyst, executive):
     sentence = "The Valdorian delegation will be led by Foreign Minister Irena Kovac."
     assert f"    - Evidence [[1]](#src-1): {sentence}" in analyst[0]
-    assert sentence in analyst[1]
-    assert sentence not in executive[0] and sentence not in executive[1]
+    analyst_html = _Text(analyst[1])
+    assert sentence in analyst_html.text(analyst_html.shown) and sentence in analyst_html.text(analyst_html.popped)
+    assert sentence not in executive[0]
+    executive_html = _Text(executive[1])
+    assert sentence not in executive_html.text(executive_html.shown)
+    assert sentence in executive_html.text(executive_html.popped)
 
 
 def test_executive_leads_with_a_bottom_line_of_at_most_four_sentences(executive):

@@ -198,17 +198,34 @@ def test_layering_replaces_adds_and_switches_off(tmp_path):
     assert set(active) | {"positions.according-to"} == set(builtin) | {"venues.welcomed"}
 
 
+def _listed(result) -> dict[str, dict]:
+    assert result.returncode == 0, result.stderr
+    return {rule["id"]: rule for rule in json.loads(result.stdout)["rules"]}
+
+
 def test_list_shows_files_and_what_overrides_what(tmp_path):
+    _layered(tmp_path)
+    rules = _listed(briefer("rules", "list", "--json", "--rules", str(tmp_path)))
+    mine = f"{tmp_path / 'mine.yml'}"
+    assert rules["venues.meet-in"]["file"] == mine and rules["venues.meet-in"]["status"].startswith(
+        "replaces rules/venues.yml:")
+    assert rules["venues.meet-in"]["description"].startswith("my own")
+    assert rules["venues.welcomed"]["file"] == mine and rules["venues.welcomed"]["status"] == "on"
+    assert rules["positions.according-to"]["status"].startswith("off (switches off rules/positions.yml:")
+    assert not rules["positions.according-to"]["enabled"]
+    assert (rules["venues.welcomed"]["kind"], rules["venues.welcomed"]["section"]) == ("dependency", "venues")
+
+
+def test_list_in_a_pipe_is_one_tab_separated_line_per_rule(tmp_path):
     _layered(tmp_path)
     result = briefer("rules", "list", "--rules", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    rows = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") > 3}
-    mine = f"{tmp_path / 'mine.yml'}"
-    assert mine in rows["venues.meet-in"] and "replaces rules/venues.yml:" in rows["venues.meet-in"]
-    assert "│ my own" in rows["venues.meet-in"]
-    assert mine in rows["venues.welcomed"] and "│ on " in rows["venues.welcomed"]
-    assert "off (switches off rules/positions.yml:" in rows["positions.according-to"]
-    assert "dependency" in rows["venues.welcomed"] and "venues" in rows["venues.welcomed"]
+    header, *lines = result.stdout.splitlines()
+    assert header.split("\t") == ["ID", "SECTION", "KIND", "FILE", "STATUS", "DESCRIPTION"]
+    rows = {line.split("\t")[0]: line.split("\t") for line in lines}
+    assert all(len(row) == 6 for row in rows.values()) and "│" not in result.stdout
+    assert set(rows) == set(_listed(briefer("rules", "list", "--json", "--rules", str(tmp_path))))
+    assert rows["venues.welcomed"][3].startswith(f"{tmp_path / 'mine.yml'}:")
 
 
 def test_rules_folders_from_the_config_file(tmp_path):
@@ -248,11 +265,9 @@ def test_list_and_test_show_a_rule_switched_back_on(tmp_path):
     write(tmp_path / "off", "off.yml", OFF)
     write(tmp_path / "on", "on.yml", ON)
     folders = ["--rules", str(tmp_path / "off"), "--rules", str(tmp_path / "on")]
-    listed = briefer("rules", "list", *folders)
-    assert listed.returncode == 0, listed.stderr
-    rows = {line.split("│")[1].strip(): line for line in listed.stdout.splitlines() if line.count("│") > 3}
-    assert "on (switches on rules/positions.yml:" in rows["positions.according-to"]
-    assert str(tmp_path / "on" / "on.yml") in rows["positions.according-to"]
+    listed = _listed(briefer("rules", "list", "--json", *folders))["positions.according-to"]
+    assert listed["status"].startswith("on (switches on rules/positions.yml:")
+    assert listed["file"] == str(tmp_path / "on" / "on.yml")
     tested = briefer("rules", "test", *folders, "-k", "positions.according-to")
     assert tested.returncode == 0, tested.stdout + tested.stderr
     assert "PASS positions.according-to" in tested.stdout

@@ -8,15 +8,18 @@ import sys
 import typer
 
 from briefer import __version__
+from briefer.cli import archive as _archive_commands
 from briefer.cli import brief as _brief_commands
 from briefer.cli import evaluate as _evaluate_commands
 from briefer.cli import explain as _explain_commands
 from briefer.cli import history as _history_commands
 from briefer.cli import rules as _rules_commands
+from briefer.cli import schema as _schema_commands
 from briefer.cli import templates as _templates_commands
+from briefer.cli.command import App
 from briefer.errors import BrieferError
 
-app = typer.Typer(
+app = App(
     name="briefer",
     help="Rule-based briefings on negotiations from news articles.",
     no_args_is_help=True,
@@ -44,10 +47,12 @@ def _root(
 
 
 _brief_commands.register(app)
+_archive_commands.register(app)
 _explain_commands.register(app)
 _evaluate_commands.register(app)
 _history_commands.register(app)
 _rules_commands.register(app)
+_schema_commands.register(app)
 _templates_commands.register(app)
 
 

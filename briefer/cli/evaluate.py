@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING
 import typer
 
 from briefer.cli.brief import CONFIG, MODEL, RULES, settings_from
+from briefer.cli.command import examples
 
 if TYPE_CHECKING:
     from briefer.evaluate import Evaluation
 
-GOLD = typer.Argument(..., help="Folder of gold files, <article stem>.json (see the gold FORMAT.md).")
-SOURCES = typer.Argument(..., help="Article files or folders; each is scored against the gold file of its name.")
+GOLD = typer.Argument(..., metavar="GOLD_DIR",
+                      help="Folder of gold files, <article stem>.json (see the gold FORMAT.md).")
+SOURCES = typer.Argument(..., metavar="SOURCE",
+                         help="Article files or folders; each is scored against the gold file of its name.")
 
 
 def _as_json(evaluation: Evaluation, by_rule: bool, show_misses: bool) -> dict:
@@ -75,9 +78,10 @@ def evaluate(
     by_rule: bool = typer.Option(False, "--by-rule", help="Also show each rule's precision."),
     show_misses: bool = typer.Option(False, "--show-misses", help="List missed and spurious items per article."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    min_f1: float = typer.Option(None, "--min-f1", help="Exit 1 unless every section's F1 reaches this.",
+    min_f1: float = typer.Option(None, "--min-f1", metavar="F1", help="Exit 1 unless every section's F1 reaches this.",
                                  min=0.0, max=1.0),
-    predictions: Path = typer.Option(None, "--predictions", help="Also write each article's predicted sections "
+    predictions: Path = typer.Option(None, "--predictions", metavar="DIR",
+                                     help="Also write each article's predicted sections "
                                      "to this folder as <stem>.json (for score.py --pred)."),
     rules: list[Path] = RULES,
     model: str = MODEL,
@@ -107,7 +111,11 @@ def evaluate(
 
 def register(app: typer.Typer) -> None:
     """Add `briefer eval` to the app."""
-    app.command("eval")(evaluate)
+    app.command("eval", epilog=examples(
+        "briefer eval gold/ articles/",
+        "briefer eval gold/ articles/ --by-rule --show-misses",
+        "briefer eval gold/ articles/ --json --min-f1 0.9",
+    ))(evaluate)
 
 
 __all__ = ["register"]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from briefer.cli.brief import CONFIG, MAX_BYTES, MODEL, RULES, SOURCES, TIMEOUT, settings_from
+from briefer.cli.command import examples
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -63,7 +64,8 @@ def _print_firing(console: Console, number: int, firing: Firing) -> None:
 
 def explain(
     sources: list[str] = SOURCES,
-    rule: str = typer.Option(None, "--rule", help="Show every sentence where this rule fired, dropped ones too."),
+    rule: str = typer.Option(None, "--rule", metavar="ID",
+                             help="Show every sentence where this rule fired, dropped ones too."),
     rules: list[Path] = RULES,
     model: str = MODEL,
     config: Path = CONFIG,
@@ -99,4 +101,7 @@ def explain(
 
 def register(app: typer.Typer) -> None:
     """Add `briefer explain` to the app."""
-    app.command()(explain)
+    app.command(epilog=examples(
+        "briefer explain article.txt",
+        "briefer explain articles/ --rule positions.according-to",
+    ))(explain)

@@ -8,9 +8,11 @@ from pathlib import Path
 import typer
 
 from briefer.cli.brief import CONFIG, HISTORY, history_path
+from briefer.cli.command import App, examples
+from briefer.cli.listing import JSON, print_json
 from briefer.errors import UsageError
 
-history_app = typer.Typer(help="Read back the briefs recorded in the history.", no_args_is_help=True)
+history_app = App(help="Read back the briefs recorded in the history.", no_args_is_help=True)
 
 
 def _open(history: Path | None, config: Path | None):
@@ -21,13 +23,16 @@ def _open(history: Path | None, config: Path | None):
     return History(history_path(history, loaded.history)), loaded
 
 
-@history_app.command("list")
-def list_briefs(history: Path = HISTORY, config: Path = CONFIG) -> None:
-    """List the recorded briefs, newest first: date, number of items, title."""
+@history_app.command("list", epilog=examples("briefer history list", "briefer history list --json"))
+def list_briefs(history: Path = HISTORY, config: Path = CONFIG, as_json: bool = JSON) -> None:
+    """List the recorded briefs, newest first: date, number of items, title (--json for scripts)."""
     from briefer.cli.output import stderr
 
     store, _ = _open(history, config)
     rows = store.dates()
+    if as_json:
+        print_json([{"date": day, "items": items, "title": title} for day, items, title in rows])
+        return
     if not rows:
         stderr().print(f"No brief recorded in {store.path}.", highlight=False)
         return
@@ -35,11 +40,14 @@ def list_briefs(history: Path = HISTORY, config: Path = CONFIG) -> None:
         typer.echo(f"{day}  {items:>4} items  {title}")
 
 
-@history_app.command("show")
+@history_app.command("show", epilog=examples(
+    "briefer history show 2026-11-22", "briefer history show 2026-11-22 --format json > briefing.json"))
 def show(
-    day: str = typer.Argument(..., help="The brief's date, YYYY-MM-DD."),
-    output_format: str = typer.Option("md", "--format", "-f", help="md (the brief as Markdown) or json."),
-    audience: str = typer.Option(None, "--audience", "-a", help="Template set for md [default: config's]."),
+    day: str = typer.Argument(..., metavar="DATE", help="The brief's date, YYYY-MM-DD."),
+    output_format: str = typer.Option("md", "--format", "-f", metavar="FORMAT",
+                                      help="md (the brief as Markdown) or json."),
+    audience: str = typer.Option(None, "--audience", "-a", metavar="NAME", help="Template set for md.",
+                                 show_default="briefer.toml's, else analyst"),
     history: Path = HISTORY,
     config: Path = CONFIG,
 ) -> None:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from briefer.cli.brief import CONFIG, MODEL, RULES
+from briefer.cli.command import App, examples
+from briefer.cli.listing import JSON, print_json, print_rows
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
     from briefer.rules.loader import LoadedRule, RuleProblem
     from briefer.ruletest import ExampleResult, RuleResult
 
-rules_app = typer.Typer(help="Check, test, list and describe extraction rules.", no_args_is_help=True)
+rules_app = App(help="Check, test, list and describe extraction rules.", no_args_is_help=True)
 WIDE = 200  # columns for tables written to a file or pipe: one line per rule
 
 
@@ -54,7 +56,7 @@ def _console() -> Console:
     return Console(highlight=False, width=None if sys.stdout.isatty() else WIDE)
 
 
-@rules_app.command("check")
+@rules_app.command("check", epilog=examples("briefer rules check", "briefer rules check --rules my-rules/"))
 def check(rules: list[Path] = RULES, config: Path = CONFIG) -> None:
     """Validate every rule file along the search path and report every problem at once (exit 3 if any)."""
     from briefer.cli.output import stderr
@@ -118,10 +120,10 @@ def _print_result(console: Console, result: RuleResult) -> None:
             console.print(Text(f"  {line}", style=style))
 
 
-@rules_app.command("test")
+@rules_app.command("test", epilog=examples("briefer rules test", "briefer rules test --rules my-rules/ -k venues."))
 def test(
     rules: list[Path] = RULES,
-    only: str = typer.Option(None, "-k", help="Only the rules whose id contains this text."),
+    only: str = typer.Option(None, "-k", metavar="TEXT", help="Only the rules whose id contains this text."),
     model: str = MODEL,
     config: Path = CONFIG,
 ) -> None:
@@ -152,7 +154,7 @@ def test(
         raise typer.Exit(1)
 
 
-@rules_app.command("schema")
+@rules_app.command("schema", epilog=examples("briefer rules schema > rule-schema.json"))
 def schema() -> None:
     """Print the JSON Schema of rule files (for `# yaml-language-server: $schema=...` in editors)."""
     from briefer.rules.schema import rule_file_schema
@@ -170,24 +172,34 @@ def _status(loaded: LoadedRule) -> str:
     return f"replaces {where(earlier)}" if earlier else "on"
 
 
-@rules_app.command("list")
-def list_command(rules: list[Path] = RULES, config: Path = CONFIG) -> None:
-    """List the rules along the search path: id, section, kind, file, what each replaces, description."""
-    from rich.table import Table
+@rules_app.command("list", epilog=examples(
+    "briefer rules list --rules my-rules/", "briefer rules list | grep positions",
+    "briefer rules list --json | jq -r '.rules[].id'"))
+def list_command(rules: list[Path] = RULES, config: Path = CONFIG, as_json: bool = JSON) -> None:
+    """List the rules along the search path: id, section, kind, file, what each replaces, description.
 
+    On a terminal a table; in a pipe one tab-separated line per rule after a header line; --json for scripts.
+    """
     from briefer.rules.loader import load_rules
 
     ruleset = load_rules(rule_dirs(rules, config))
-    console = _console()
-    for index, folder in enumerate(ruleset.folders):
-        console.print(f"{'built-in' if index == 0 else 'user'}: {shown(folder)}")
-    table = Table(title=f"{len(ruleset.rules)} rules on, {len(ruleset.disabled)} off")
-    for column in ("ID", "Section", "Kind", "File", "Status", "Description"):
-        table.add_column(column, no_wrap=column != "Description")
-    for loaded in sorted(ruleset.rules + ruleset.disabled, key=lambda r: r.rule.id):
-        rule = loaded.rule
-        table.add_row(rule.id, rule.section, rule.kind, where(loaded), _status(loaded), rule.description)
-    console.print(table)
+    folders = [{"layer": "built-in" if index == 0 else "user", "path": shown(folder)}
+               for index, folder in enumerate(ruleset.folders)]
+    listed = sorted(ruleset.rules + ruleset.disabled, key=lambda r: r.rule.id)
+    if as_json:
+        print_json({"folders": folders, "rules": [
+            {"id": loaded.rule.id, "section": loaded.rule.section, "kind": loaded.rule.kind,
+             "file": shown(loaded.path), "line": loaded.line, "enabled": loaded.rule.enabled,
+             "status": _status(loaded), "description": loaded.rule.description} for loaded in listed],
+            "problems": [problem_line(problem) for problem in ruleset.problems]})
+    else:
+        if sys.stdout.isatty():
+            for folder in folders:
+                typer.echo(f"{folder['layer']}: {folder['path']}")
+        print_rows(("ID", "Section", "Kind", "File", "Status", "Description"),
+                   [(r.rule.id, r.rule.section, r.rule.kind, where(r), _status(r), r.rule.description) for r in listed],
+                   title=f"{len(ruleset.rules)} rules on, {len(ruleset.disabled)} off",
+                   no_wrap=("ID", "Section", "Kind", "File", "Status"))
     if ruleset.problems:
         from rich.markup import escape
 

@@ -2,37 +2,51 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
 
-templates_app = typer.Typer(help="Inspect the brief's templates.", no_args_is_help=True)
+from briefer.cli.brief import CONFIG
+from briefer.cli.command import App, examples
+from briefer.cli.listing import JSON, print_json, print_rows
+
+templates_app = App(help="Inspect the brief's templates.", no_args_is_help=True)
 
 
-@templates_app.command("list")
+@templates_app.command("list", epilog=examples(
+    "briefer templates list --templates my-templates/", "briefer templates list --json"))
 def list_command(
-    templates: Path = typer.Option(None, "--templates", help="Your template folder, searched first."),
-    config: Path = typer.Option(None, "--config", help="Config file [default: ./briefer.toml when present]."),
+    templates: Path = typer.Option(None, "--templates", help="Your template folder, searched first.",
+                                   metavar="DIR"),
+    config: Path = CONFIG,
+    as_json: bool = JSON,
 ) -> None:
-    """List each audience's templates, the layer each comes from, and the built-in a user file overrides."""
-    from rich.console import Console
-    from rich.table import Table
+    """List each audience's templates, the layer each comes from, and the built-in a user file overrides.
 
+    On a terminal a table; in a pipe one tab-separated line per template after a header line; --json for scripts.
+    """
     from briefer.config import load_config
     from briefer.render import list_templates
 
-    console = Console()
     entries = list_templates(templates, config=load_config(config))
-    folders = sorted({(entry.layer, str(entry.path.parent)) for entry in entries})
-    for layer, folder in folders:
-        console.print(f"{layer:>8}: {folder}", highlight=False)
-    table = Table(title="Templates by audience")
-    for column in ("Audience", "Template", "From", "Overrides"):
-        table.add_column(column)
-    for entry in entries:
-        hidden = f"built-in {entry.overrides.parent.name}/{entry.overrides.name}" if entry.overrides else ""
-        table.add_row(entry.audience, entry.name, entry.layer, hidden)
-    console.print(table)
+    folders = [{"layer": layer, "path": folder}
+               for layer, folder in sorted({(entry.layer, str(entry.path.parent)) for entry in entries})]
+
+    def hidden(entry) -> str:
+        return f"built-in {entry.overrides.parent.name}/{entry.overrides.name}" if entry.overrides else ""
+
+    if as_json:
+        print_json({"folders": folders, "templates": [
+            {"audience": entry.audience, "name": entry.name, "layer": entry.layer, "path": str(entry.path),
+             "overrides": str(entry.overrides) if entry.overrides else None} for entry in entries]})
+        return
+    if sys.stdout.isatty():
+        for folder in folders:
+            typer.echo(f"{folder['layer']:>8}: {folder['path']}")
+    print_rows(("Audience", "Template", "From", "Overrides"),
+               [(entry.audience, entry.name, entry.layer, hidden(entry)) for entry in entries],
+               title="Templates by audience")
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,8 @@ if TYPE_CHECKING:
 
 HEDGE_MARKS = {"whether", "if", "unless"}
 HEDGE_AUX = {"may", "might", "could"}
+# A meeting named by a noun that is only supposed: "a possible meeting", "a meeting, potentially in Seoul".
+SUPPOSED = {"potential", "possible", "hypothetical", "eventual", "potentially", "possibly", "perhaps", "maybe"}
 REFUSALS = {"refuse", "decline", "reject", "boycott", "skip", "fail", "cancel", "postpone",  # "refused to attend"
             "ready", "willing", "prepared", "want", "hope", "seek", "wish", "offer", "propose"}  # "ready to meet"
 
@@ -17,11 +19,14 @@ REFUSALS = {"refuse", "decline", "reject", "boycott", "skip", "fail", "cancel", 
 def hedged(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The event the match reports may not happen: the verb at the top of the match is negated ("did not
     attend"), asked about ("whether Putin will attend"), conditional ("if they meet"), merely possible
-    ("could meet"), refused ("declined to attend") or only offered ("ready to meet")."""
+    ("could meet"), refused ("declined to attend"), only offered ("ready to meet") or, for a meeting named by a
+    noun, only supposed ("a possible meeting")."""
     verb = min((span.root for span in match.captures.values()), key=lambda t: len(list(t.ancestors)),
                default=match.span.root)
     if verb.pos_ not in {"VERB", "AUX"}:
-        return False  # a meeting named by a noun ("Trump's meeting with Putin could shape ...") took place
+        # a meeting named by a noun ("Trump's meeting with Putin could shape ...") took place, unless the text
+        # only supposes it ("a possible meeting between X and Y", "a meeting ..., potentially in Seoul")
+        return any(t.lower_ in SUPPOSED and t.dep_ in {"amod", "advmod"} for t in verb.subtree)
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "mark" and child.lower_ in HEDGE_MARKS) or (
                 child.dep_ == "aux" and child.lower_ in HEDGE_AUX):

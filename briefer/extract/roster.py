@@ -31,6 +31,9 @@ PRONOUN_REFS = {"he", "she"}
 QUOTES = set("\"“”„«»'‘’")
 # Words after which a role names what the job is for, not who holds it ("envoy to Ukraine").
 QUALIFIER_RE = re.compile(r"\b(?:for|to|on|in charge of)\b", re.I)
+# "A and B on the American side and C on the Russian side": a side named after the people it holds.
+SIDE_MARK = {"on", "for", "from"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # A side named only as the government ("on the side of the ruling party"): its country comes from the article.
 GOVERNMENT_SIDE = "government"
 GOVERNMENT_WORDS = ("ruling party", "government", "regime", "authorities", "ruling coalition", "junta")
@@ -51,7 +54,8 @@ def _text(tokens: list[Token]) -> str:
 
 
 def _segments(region: Span) -> list[Segment]:
-    """Split a roster at commas, semicolons, dashes, bullets and "and"; drop relative clauses."""
+    """Split a roster at commas, semicolons, dashes, bullets and "and"; drop relative clauses; stop at a
+    finite verb outside them (the list is over: "A, B and C, all participants said ...")."""
     segments: list[Segment] = []
     current: list[Token] = []
     skipping = False
@@ -60,7 +64,12 @@ def _segments(region: Span) -> list[Segment]:
     while i < len(tokens):
         token = tokens[i]
         pair = (token.lower_, tokens[i + 1].lower_) if i + 1 < len(tokens) else None
-        boundary = token.text in BREAKS or "\n" in token.text or (token.lower_ in LINKS and token.ent_iob_ != "I")
+        boundary = (token.text in BREAKS or "\n" in token.text or (token.lower_ in LINKS and token.ent_iob_ != "I")
+                    or _joins_people(token))
+        if token.tag_ in FINITE_TAGS and token.pos_ in {"VERB", "AUX"} and not skipping and i > 0:
+            if current:
+                segments.append(Segment(current))
+            return segments
         if boundary or pair in LINK_PAIRS or pair == ("as", "well"):
             if current:
                 segments.append(Segment(current))
@@ -83,6 +92,33 @@ def _segments(region: Span) -> list[Segment]:
     return segments
 
 
+def _joins_people(token: Token) -> bool:
+    """ "with" between a name and the next entry: "brings together A with B, C and D"."""
+    if token.lower_ != "with" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.ent_type_ == "PERSON" or (before.pos_ == "PROPN" and _known_surname(before))
+
+
+def _known_surname(token: Token) -> bool:
+    """A capitalised word the article also gives as the last word of a full name: a person, whatever the entity
+    recogniser made of it here ("Araghchi" tagged as a place)."""
+    return token.is_title and any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text for ent in token.doc.ents)
+
+
+def _side_mark(tokens: list[Token], lexicon: Lexicon) -> str | None:
+    """The party of an "on the American side" that closes a roster entry."""
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if len(tokens) < 4 or tokens[-1].lower_ != "side":
+        return None
+    for k, token in enumerate(tokens[:-3]):
+        if token.lower_ in SIDE_MARK and tokens[k + 1].lower_ == "the":
+            return lexicon.party_in(_text(tokens[k + 2 : -1]))
+    return None
+
+
 def _strip_noise(tokens: list[Token]) -> list[Token]:
     """Drop leading function words and verbs ("including", "accompanied by the") and trailing punctuation."""
     while tokens and (tokens[0].pos_ in NOISE_POS or tokens[0].text in QUOTES) and tokens[0].ent_type_ in NOISE_ENTS:
@@ -99,18 +135,21 @@ def is_title(text: str, lexicon: Lexicon) -> bool:
     return any(w in titles or w.rstrip("s") in titles for w in words)
 
 
-def _name_span(segment: Segment, lexicon: Lexicon, root: Token) -> tuple[int, int] | None:
+def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, int] | None:
     """The person a segment names, as token offsets: a PERSON entity, else a run of capitalised name words
     at its end (the small model misses many names: "Defence Secretary Aden Duale")."""
-    doc = segment.tokens[0].doc
+    doc, root = segment.tokens[0].doc, region.root
     first, last = segment.tokens[0].i, segment.tokens[-1].i
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not first <= ent.start <= last or not _names_person(ent.text, lexicon):
             continue
-        if ent.root.i != root.i and _modifies(ent.root, lexicon):
+        if ent.root.i != root.i and _modifies(ent.root, lexicon, region.end):
             continue
         start, end = ent.start, min(ent.end, last + 1)
-        while (start > first and end - start < 3 and _name_word(doc[start - 1], lexicon)
+        known = lexicon.actor(ent.text) is not None  # a known full name: no given name left out before it
+        while end - start > 1 and _title_word(doc[start], lexicon):  # "Mullah Karim Zadran", "Gen Ali Musa"
+            start += 1
+        while (not known and start > first and end - start < 3 and _name_word(doc[start - 1], lexicon)
                and not lexicon.party_of(doc[start - 1].text)):  # a given name the recogniser left out
             start -= 1
         if end - start >= 3 and start > first and doc[start - 1].lower_ in {"of", "for"}:
@@ -128,22 +167,69 @@ def _name_span(segment: Segment, lexicon: Lexicon, root: Token) -> tuple[int, in
             run[start - 1].lower_ in NAME_LINKS and start < len(run) and start > 1)):
         start -= 1
     name = run[start:]
-    while name and name[0].lower_ in NAME_LINKS:
+    while name and (name[0].lower_ in NAME_LINKS or (len(name) > 2 and _place_after_title(name[0], lexicon))):
         name = name[1:]
     titled = start > 0 and fold(run[start - 1].text) in lexicon.title_words and run[start - 1].is_title
     # the very word a rule captured, written like a name and nothing else: "Abiy was accompanied by"
-    alone = len(name) == 1 and name[0].i == root.i and name[0].tag_ == "NNP" and name[0].ent_type_ in {"", "PERSON"}
+    alone = len(name) == 1 and ((name[0].i == root.i and name[0].tag_ == "NNP" and name[0].ent_type_ in {"", "PERSON"})
+                                or _known_surname(name[0]))
+    if not name and cut <= last:
+        return _name_after_title(segment, lexicon, region.end)
     if not name or (len(name) < 2 and not titled and not alone) or not _names_person(_text(name), lexicon):
         return None
-    if name[-1].i != root.i and _modifies(name[-1], lexicon):
+    if name[-1].i != root.i and _modifies(name[-1], lexicon, region.end):
         return None
     return name[0].i, name[-1].i + 1
 
 
-def _modifies(token: Token, lexicon: Lexicon) -> bool:
+def _name_after_title(segment: Segment, lexicon: Lexicon, region_end: int) -> tuple[int, int] | None:
+    """The name that ends a title with a prepositional tail, which the entity recogniser ran together with the
+    place or took for an organisation: "Special Envoy to Lebanon Jane Roe" -> "Jane Roe"."""
+    tokens = _strip_noise(segment.tokens)
+    end = len(tokens)
+    start = end
+    while start > 0 and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].is_title and (
+            fold(tokens[start - 1].text) not in lexicon.title_words | lexicon.demonyms):
+        start -= 1
+    while end - start > 2 and _place_after_title(tokens[start], lexicon):
+        start += 1
+    if end - start < 2 or start == 0 or not _names_person(_text(tokens[start:end]), lexicon):
+        return None
+    if not is_title(_text(tokens[:start]), lexicon) or _modifies(tokens[end - 1], lexicon, region_end):
+        return None
+    return tokens[start].i, tokens[end - 1].i + 1
+
+
+def _place_after_title(token: Token, lexicon: Lexicon) -> bool:
+    """A place or party right after a title's preposition: "envoy to Lebanon Jane Roe", "for Africa"; the place
+    belongs to the title, not to the name after it (but "Defence Minister Israel Katz" keeps his given name)."""
+    doc = token.doc
+    text = fold(token.text)
+    return (token.i > 0 and doc[token.i - 1].lower_ in {"to", "for", "of", "on"} and bool(
+        lexicon.party_of(token.text) or lexicon.places.get(text) or text in lexicon.gazetteers.words("places.regions")))
+
+
+def title_tail(region: Span, lexicon: Lexicon) -> Span:
+    """A region that ends on a title (or on the place a title is for), run on over the name the parser hung
+    elsewhere: "US Special Envoy" + "to Lebanon Jane Roe" (stops at the first word that is neither a preposition
+    of a title nor capitalised)."""
+    doc = region.doc
+    if not region or not (fold(region[-1].text) in lexicon.title_words or _place_after_title(region[-1], lexicon)):
+        return region
+    end, sentence_end = region.end, region[-1].sent.end
+    while end < sentence_end and doc[end].ent_type_ not in NOISE_ENTS - {""} and (
+            doc[end].lower_ in {"to", "for", "of", "on", "the"} or (doc[end].pos_ == "PROPN" and doc[end].is_title)):
+        end += 1
+    while end > region.end and not doc[end - 1].is_title:  # "... Jane Roe on": the preposition starts no name
+        end -= 1
+    return doc[region.start : end] if any(t.pos_ == "PROPN" for t in doc[region.end : end]) else region
+
+
+def _modifies(token: Token, lexicon: Lexicon, region_end: int) -> bool:
     """A name that describes something else, not a member: "Trump's envoy", "the Nicolás Maduro regime",
-    "adviser to President X", "representatives of opposition leader X" (but "the governor of Miranda X" is X)."""
-    if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
+    "adviser to President X", "representatives of opposition leader X" (but "the governor of Miranda X" is X).
+    A noun after the roster (which ends before `region_end`) is no such thing: "with X mediating" parsed as a noun."""
+    if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i < region_end):
         return True
     if token.dep_ == "pobj" and token.head.lower_ in {"to", "for", "by", "with"}:
         # "adviser to President X" is about X; "Special Representative for Iran X" and "Minister for
@@ -154,6 +240,11 @@ def _modifies(token: Token, lexicon: Lexicon) -> bool:
         noun = token.head.head
         return noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or fold(noun.text) not in lexicon.title_words)
     return False
+
+
+def _title_word(token: Token, lexicon: Lexicon) -> bool:
+    """A title or rank that the entity recogniser took into a name ("Mullah", "Gen.", "Maj.")."""
+    return fold(token.text) in lexicon.title_words or token.lower_ in lexicon.title_words
 
 
 def _name_word(token: Token, lexicon: Lexicon) -> bool:
@@ -184,11 +275,15 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
     last_was_person = False
     group_party = None  # "senior US officials, including ...": the party of the people that follow
     group_role = ""  # "the representatives of the EU – A and B": the role of those that have none
-    for segment in _segments(region):
+    unmarked = 0  # the first person no "on the X side" has placed yet
+    segments = _segments(region)
+    if (paired := _respectively(segments, region, lexicon)) is not None:
+        return paired
+    for segment in segments:
         tokens = segment.tokens
         if tokens[0].text in QUOTES:  # a nickname in quotes, not another person
             continue
-        found = _name_span(segment, lexicon, region.root)
+        found = _name_span(segment, lexicon, region)
         if found is None:
             words = _strip_noise(tokens)
             if len(tokens) == 1 and tokens[0].lower_ in PRONOUN_REFS:
@@ -213,6 +308,9 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
         before = _strip_noise([t for t in tokens if t.i < start])
         after = [t for t in tokens if t.i >= end]
         role = _text(before)
+        party = None
+        if tokens[0].lower_ in {"its", "their"}:  # "X, its coordinator Y": Y sits for X's side
+            party = people[-1]["party"] if people else _possessor_party(tokens[0], lexicon)
         if before and before[-1].tag_ in {"NNS", "NNPS"}:  # "deputy ministers A and B": the role of each
             role = group_role = _singular(role)
         if after and after[0].lower_ in ROLE_PREPS:
@@ -221,8 +319,37 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
             role = ", ".join([*pending, role]) if role else ", ".join(pending)
         pending, last_was_person = [], True
         group = group_party if group_party != GOVERNMENT_SIDE else None
-        people.append({"name": name, "role": role or group_role, "party": role_party(role, name, lexicon) or group})
+        party = party or role_party(role, name, lexicon) or group
+        people.append({"name": name, "role": role or group_role, "party": party})
+        if (marked := _side_mark(after, lexicon)) is not None:  # "A and B on the American side": both sit for it
+            for found_person in people[unmarked:]:
+                found_person["party"] = marked
+            unmarked = len(people)
     return people
+
+
+def _possessor_party(token: Token, lexicon: Lexicon) -> str | None:
+    """The party an "its" or "their" refers to: the last party the sentence names before it."""
+    named = [ent for ent in token.sent.ents if ent.end <= token.i and lexicon.party_of(ent.text)]
+    return lexicon.party_of(named[-1].text) if named else None
+
+
+def _respectively(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[dict[str, Any]] | None:
+    """ "the governors of A, and the B one, X and Y respectively": the roles listed first go to the names listed
+    after them, in order (None when the roster says no "respectively" or the counts differ)."""
+    if not any(t.lower_ == "respectively" for t in region):
+        return None
+    roles, names = [], []
+    for segment in segments:
+        found = _name_span(segment, lexicon, region)
+        if found is None and not names:
+            roles.append(_singular(_text(_strip_noise(segment.tokens))))
+        elif found is not None:
+            names.append(" ".join(segment.tokens[0].doc[found[0] : found[1]].text.split()))
+    if len(names) < 2 or len(roles) != len(names):
+        return None
+    return [{"name": name, "role": role, "party": role_party(role, name, lexicon)}
+            for name, role in zip(names, roles, strict=True)]
 
 
 def _singular(text: str) -> str:
@@ -242,8 +369,10 @@ def office_party(text: str, lexicon: Lexicon) -> str | None:
     folded = f" {fold(text)} "
     offices = lexicon.gazetteers.data.get("parties", {}).get("offices", {})
     for party, names in offices.items():
-        if any(f" {fold(name)} " in folded for name in names):
-            return party
+        for name in names:
+            at = folded.find(f" {fold(name)} ")
+            if at >= 0:  # "Israel's National Security Council" is Israel's, not the American one
+                return lexicon.party_in(" ".join(folded[:at].split()[-2:])) or party
     return None
 
 
@@ -251,7 +380,19 @@ def role_party(role: str, name: str, lexicon: Lexicon) -> str | None:
     """The party a person belongs to, from the job in their role (not what it is for), office, or fame."""
     job = QUALIFIER_RE.split(role or "", maxsplit=1)[0]
     actor = lexicon.actor(name) if name else None
-    return lexicon.party_in(job) or office_party(role or "", lexicon) or (actor.party if actor else None)
+    return (lexicon.party_in(job) or _principal_party(role or "", job, lexicon) or office_party(role or "", lexicon)
+            or (actor.party if actor else None))
+
+
+def _principal_party(role: str, job: str, lexicon: Lexicon) -> str | None:
+    """An aide's party is their principal's: "Deputy Chief of Staff for the Russian President", "adviser to the
+    Turkish Prime Minister" (an envoy *to* a country is not that country's)."""
+    if not set(fold(job).replace("-", " ").split()) & set(lexicon.gazetteers.words("roles.staff_titles")):
+        return None
+    principal = role[len(job) :]
+    heads = [fold(t) for t in lexicon.gazetteers.list("roles.head_titles")]
+    folded = f" {fold(principal)} "
+    return lexicon.party_in(principal) if any(f" {head} " in folded for head in heads) else None
 
 
 def side_party(text: str, lexicon: Lexicon) -> str | None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from briefer.extract import speech
 from briefer.extract.checks import doc_text
 from briefer.extract.clauses import passage, question
-from briefer.extract.roster import office_party, role_party, roster, side_party
+from briefer.extract.roster import office_party, role_party, roster, side_party, title_tail
 from briefer.rules.lexicon import Lexicon, fold
 
 if TYPE_CHECKING:
@@ -416,7 +416,7 @@ def members(span: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
     """The people a roster names: the subtree of a one-token capture, else the capture up to the end of
     its sentence (a list broken over lines, one name a line, runs on)."""
     if len(span) == 1:
-        return roster(subtree(span), lexicon)
+        return roster(title_tail(subtree(span), lexicon), lexicon)
     doc = span.doc
     end = next((t.i for t in span[1:] if t.is_sent_start and doc[t.i - 1].text in SENTENCE_ENDS
                 and not (t.i >= 2 and doc[t.i - 2].like_num)), span.end)  # "2." numbers a list, ends no sentence
@@ -480,6 +480,8 @@ def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
             return speech.predicate(span.root, speech.Speech.of(lexicon))
         case "outside":
             return speech.outside(span.root)
+        case "preceding":
+            return speech.preceding(span.root)
         case "conjunct":
             return speech.conjunct(span.root, speech.Speech.of(lexicon))
         case "reported":

@@ -21,9 +21,11 @@ log = logging.getLogger(__name__)
 
 FORMATS = ("md", "html", "pdf")
 PAGES_KEY = "pages"
+WORDS_KEY = "words"  # not enforced when rendering: `briefer brief --check` reports a brief over it
 # Built-in audience defaults; a config file's `[audiences.NAME] limits` overrides them key by key.
 AUDIENCE_LIMITS: dict[str, dict[str, int]] = {
-    "executive": {"delegations": 6, "venues": 4, "positions": 6, "open_questions": 4, PAGES_KEY: 2},
+    # 500 words: two minutes' reading at 250 words a minute
+    "executive": {"delegations": 6, "venues": 4, "positions": 6, "open_questions": 4, PAGES_KEY: 2, WORDS_KEY: 500},
 }
 # Audiences shown only the questions the coverage leaves open (no headline, heading or lead questions).
 NO_HOOKS = {"executive"}
@@ -33,11 +35,12 @@ def _settings(audience: str, config: Config | None) -> tuple[list[str], dict[str
     """Sections, item limits and page limit of an audience: built-in defaults, then the config file."""
     settings = config.audience_config(audience) if config is not None else AudienceConfig()
     limits = {**AUDIENCE_LIMITS.get(audience, {}), **settings.limits}
-    unknown = sorted(set(limits) - set(SECTIONS) - {PAGES_KEY})
+    unknown = sorted(set(limits) - set(SECTIONS) - {PAGES_KEY, WORDS_KEY})
     if unknown:
-        allowed = ", ".join((*SECTIONS, PAGES_KEY))
+        allowed = ", ".join((*SECTIONS, PAGES_KEY, WORDS_KEY))
         raise ConfigError(f"audiences.{audience}.limits: unknown key {unknown[0]!r} (allowed: {allowed})")
     pages = limits.pop(PAGES_KEY, None)
+    limits.pop(WORDS_KEY, None)
     return list(settings.sections or SECTIONS), limits, pages
 
 
@@ -126,6 +129,12 @@ def fit_pages(
     return fitted[low]
 
 
+def word_limit(audience: str, config: Config | None = None) -> int | None:
+    """The most words the audience's brief should hold (its `words` limit), if it has a limit."""
+    settings = config.audience_config(audience) if config is not None else AudienceConfig()
+    return {**AUDIENCE_LIMITS.get(audience, {}), **settings.limits}.get(WORDS_KEY)
+
+
 def check_templates(audience: str, user_templates: Path | None = None, config: Config | None = None) -> None:
     """Fail fast, before any article is read: unknown audience, missing folder, bad limits, syntax errors."""
     if user_templates is None and config is not None:
@@ -145,8 +154,12 @@ def render_documents(
     user_templates: Path | None = None,
     config: Config | None = None,
     paper: str = "a4",
+    archival: pdf.Archival | None = None,
 ) -> dict[str, bytes]:
-    """Return {"brief.md": ..., "brief.html": ..., "brief.pdf": ...} for the requested formats."""
+    """Return {"brief.md": ..., "brief.html": ..., "brief.pdf": ...} for the requested formats.
+
+    With `archival` the PDF is PDF/A-3b with its files attached.
+    """
     wanted = list(dict.fromkeys(formats))
     unknown = [name for name in wanted if name not in FORMATS]
     if unknown:
@@ -174,5 +187,5 @@ def render_documents(
         outputs["brief.html"] = html.encode("utf-8")
     if "pdf" in wanted:
         document = document if document is not None else pdf.layout(html, roots)
-        outputs["brief.pdf"] = pdf.write_pdf(pdf.without_near_empty_last_page(document, html, roots))
+        outputs["brief.pdf"] = pdf.write_pdf(pdf.without_near_empty_last_page(document, html, roots), archival)
     return outputs

@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 
 from briefer.errors import ConfigError
-from briefer.render.escape import cites_html, cites_md, md_finalize
+from briefer.render.escape import cites_html, cites_md, marked_html, md_finalize
 from briefer.render.loader import LayeredLoader, TemplateFolder
 from briefer.render.view import long_date
 
@@ -76,6 +76,7 @@ def make_environments(folders: list[TemplateFolder]) -> Environments:
         env.filters["input_name"] = input_name
         env.tests["web_url"] = is_web_url
     html.filters["cites"] = cites_html
+    html.filters["marked"] = marked_html
     md.filters["cites"] = cites_md
     return Environments(html, md, folders)
 

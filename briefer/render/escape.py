@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 _INLINE = re.compile(r"([\\`\[\]<>])")
 _SPACE = re.compile(r"\s+")
@@ -43,6 +43,11 @@ def md_finalize(value: object) -> Markup:
 def cites_md(numbers: Iterable[int]) -> Markup:
     """Citation markers `[1][3]` linking to the source list, in Markdown."""
     return Markup("".join(f"[[{int(n)}]](#src-{int(n)})" for n in numbers))
+
+
+def marked_html(parts: Iterable[tuple[str, bool]]) -> Markup:
+    """A sentence from its pieces, the marked ones in <mark>, everything escaped."""
+    return Markup("").join(Markup("<mark>{}</mark>").format(text) if marked else escape(text) for text, marked in parts)
 
 
 def cites_html(numbers: Iterable[int]) -> Markup:

@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from briefer.errors import RenderError
 
 log = logging.getLogger(__name__)
+
+ARCHIVAL_VARIANT = "pdf/a-3b"  # PDF/A-3 is the PDF/A that may carry files of any kind
+
+
+@dataclass(frozen=True)
+class PdfAttachment:
+    """A file to embed in an archival PDF; `relationship` is its PDF/A-3 AFRelationship (Data, Source, ...)."""
+
+    name: str
+    data: bytes
+    description: str
+    relationship: str = "Data"
+
+
+@dataclass(frozen=True)
+class Archival:
+    """Write the PDF as PDF/A-3b with these files attached, dated `created` (so the bytes are reproducible)."""
+
+    attachments: Sequence[PdfAttachment]
+    created: datetime
 
 
 def layout(html: str, roots: list[Path]) -> Any:
@@ -55,10 +79,31 @@ def without_near_empty_last_page(document: Any, html: str, roots: list[Path]) ->
     return tight if len(tight.pages) < len(document.pages) else document
 
 
-def write_pdf(document: Any) -> bytes:
-    """The PDF bytes of a laid-out document."""
+def _archival_options(archival: Archival) -> dict[str, Any]:
+    from weasyprint import Attachment
+
+    created = archival.created  # WeasyPrint writes its fields as UTC ('Z')
+    if created.tzinfo is not None:
+        created = created.astimezone(UTC).replace(tzinfo=None)
+    attachments = [Attachment(file_obj=BytesIO(a.data), name=a.name, description=a.description,
+                              relationship=a.relationship, created=created, modified=created)
+                   for a in archival.attachments]
+    return {"pdf_variant": ARCHIVAL_VARIANT, "attachments": attachments, "finisher": _associated_files_once}
+
+
+def _associated_files_once(document: Any, pdf: Any) -> None:
+    """List each attached file once in the catalog's /AF: WeasyPrint 70 lists each twice (its issue 2917,
+    fixed after 70.0)."""
+    associated = pdf.catalog.get("AF")
+    if associated:
+        associated[:] = list(dict.fromkeys(associated))
+
+
+def write_pdf(document: Any, archival: Archival | None = None) -> bytes:
+    """The PDF bytes of a laid-out document; with `archival`, PDF/A-3b with files attached."""
+    options = _archival_options(archival) if archival is not None else {}
     try:
-        pdf = document.write_pdf()
+        pdf = document.write_pdf(**options)
     except Exception as exc:
         raise RenderError(f"PDF writing failed: {type(exc).__name__}: {exc}") from exc
     log.debug("PDF: %d pages, %d bytes", len(document.pages), len(pdf))

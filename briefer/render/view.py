@@ -8,6 +8,7 @@ from datetime import date
 from briefer import __version__
 from briefer.model import (
     Briefing,
+    Check,
     Delegation,
     DroppedItem,
     InputFailure,
@@ -19,6 +20,7 @@ from briefer.model import (
     Speaker,
     Venue,
 )
+from briefer.render.highlight import Part, highlight, item_texts
 from briefer.render.places import fold_countries
 from briefer.render.rank import Selection, corroboration
 
@@ -59,10 +61,12 @@ class SourceEntry:
 
 @dataclass(frozen=True)
 class EvidenceLine:
-    """An evidence sentence and the number of the source it comes from."""
+    """An evidence sentence, the number of the source it comes from, and its pieces with those that state
+    the item marked."""
 
     sentence: str
     cite: int
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class Entry:
     label: str
     sources: int
     venues: tuple[str, ...] = ()
+    anchor: str = ""  # the item's id in HTML, for its evidence pop-up
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,7 @@ class BriefView:
     run: RunInfo
     version: str
     omitted: dict[str, int]
+    checks: list[Check] | None = None  # what `--check` found; None when the brief was not checked
     developments: list[Sentence] = field(default_factory=list)
     bottom_line: list[Sentence] = field(default_factory=list)
 
@@ -230,13 +236,16 @@ def _talks_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _entry(section: str, item: Item, numbers: dict[str, int], venues: dict[str, list[str]]) -> Entry:
+def _entry(section: str, item: Item, numbers: dict[str, int], venues: dict[str, list[str]], index: int) -> Entry:
     cites = tuple(sorted({numbers[e.source] for e in item.evidence}))
+    texts = item_texts(item)
     lines = tuple(
-        EvidenceLine(e.sentence, numbers[e.source]) for e in {(e.source, e.sentence): e for e in item.evidence}.values()
+        EvidenceLine(e.sentence, numbers[e.source], highlight(e.sentence, texts))
+        for e in {(e.source, e.sentence): e for e in item.evidence}.values()
     )
     held = tuple(venues.get(_talks_key(item.talks), ())) if isinstance(item, Delegation) and item.talks else ()
-    return Entry(section, item, cites, lines, item_label(item), corroboration(item), held)
+    return Entry(section, item, cites, lines, item_label(item), corroboration(item), held,
+                 anchor=f"{section.replace('_', '-')}-{index}")
 
 
 def group_positions(entries: list[Entry]) -> list[KindGroup]:
@@ -284,7 +293,8 @@ def build_view(
         if venue.talks:
             venue_names.setdefault(_talks_key(venue.talks), []).append(place(venue))
     entries = {
-        section: [_entry(section, item, numbers, venue_names) for item in items] for section, items in selection.items()
+        section: [_entry(section, item, numbers, venue_names, index) for index, item in enumerate(items, start=1)]
+        for section, items in selection.items()
     }
     changes = None
     if briefing.changes is not None:
@@ -316,4 +326,5 @@ def build_view(
         run=briefing.run,
         version=briefing.run.briefer_version or __version__,
         omitted={section: count for section, count in omitted.items() if count},
+        checks=briefing.checks,
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefer.extract import ArticleFacts
-from briefer.extract.roster import GOVERNMENT_SIDE, is_title, role_party
+from briefer.extract.roster import GOVERNMENT_SIDE, is_title, role_party, side_party
 from briefer.model import Conflict, Delegation, Fact, Person
 from briefer.resolve.names import ArticlePeople, person_key
 from briefer.rules.lexicon import Lexicon, fold
@@ -34,6 +34,7 @@ class SideContext:
 
     sides: list[tuple[int, str]] = field(default_factory=list)
     government: str | None = None  # the country an unnamed "government side" belongs to
+    venues: set[str] = field(default_factory=set)  # the places the article's talks are held in, folded
 
     def before(self, offset: int) -> str | None:
         """The side named last before an offset."""
@@ -48,7 +49,9 @@ def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
     sides = [(f.evidence.start, lexicon.party_of(f.fields["party"]) or f.fields["party"]) for f in named]
     government = _government_country(article, [party for _, party in sides], lexicon)
     resolved = [(start, government if party == GOVERNMENT_SIDE else party) for start, party in sides]
-    return SideContext(sides=[(start, party) for start, party in resolved if party], government=government)
+    venues = {fold(f.fields["name"]) for f in article.facts if f.section == "venues" and f.fields.get("name")}
+    return SideContext(sides=[(start, party) for start, party in resolved if party], government=government,
+                       venues=venues)
 
 
 def _government_country(article: ArticleFacts, sides: list[str], lexicon: Lexicon) -> str | None:
@@ -124,6 +127,7 @@ class DelegationBook:
         self.delegations = delegations
         self._by_party: dict[str, Delegation] = {}
         self._evidence: dict[str, set[tuple]] = {}  # per folded party: the evidence it holds, as keys
+        self._implicit: set[int] = set()  # delegations whose leader is only a head of state seen at the talks
 
     def _delegation(self, party: str, fact: Fact) -> Delegation:
         folded = fold(party)
@@ -148,6 +152,8 @@ class DelegationBook:
         fields, offset = fact.fields, fact.evidence.start
         if is_background(fact.evidence.sentence) and not (fields.get("party") or fields.get("leader")):
             return  # people who met at an earlier event are no delegation to these talks
+        if fields.get("venue") and fold(fields["venue"]) not in context.venues:
+            return  # people who travel somewhere that is not where the talks are
         side = fields.get("party")
         side = self._party(context.government if side == GOVERNMENT_SIDE else side)
         unnamed_side = "party" in fields  # the sentence speaks of a side without naming it ("the team includes")
@@ -156,7 +162,10 @@ class DelegationBook:
         sender = self._resolve(people, fields.get("sent_by"), offset)
 
         def own_party(found: dict[str, Any]) -> str | None:
-            own = found.get("own_party") or role_party(found.get("role") or "", found["name"], self.lexicon)
+            role = found.get("role") or ""
+            own = found.get("own_party") or role_party(role, found["name"], self.lexicon)
+            if own is None and side_party(role, self.lexicon) == GOVERNMENT_SIDE:  # "government negotiator X"
+                own = context.government
             return self._party(own)
 
         # who accompanies a leader sits on the leader's side; a side named without a name is the one named last
@@ -170,6 +179,7 @@ class DelegationBook:
             delegation = self._delegation(party, fact)
             if sender and delegation.sent_by is None:
                 delegation.sent_by = _person(sender)
+                self._stays_home(delegation)
 
     def _resolve(self, people: ArticlePeople, found: Any, offset: int) -> dict[str, Any] | None:
         """A named person (full name, role, party), or None for a pronoun with no antecedent or a party."""
@@ -193,10 +203,26 @@ class DelegationBook:
         if delegation.leader is None:
             delegation.members = [m for m in delegation.members if not same_person(m.name, leader["name"])]
             delegation.leader = _person(leader)
+            if not explicit:
+                self._implicit.add(id(delegation))
         elif not same_person(delegation.leader.name, leader["name"]) and explicit:
             _note_conflict(delegation, "leader", [delegation.leader.name, leader["name"]])
 
+    def _stays_home(self, delegation: Delegation) -> None:
+        """Who sends a delegation does not go with it ("Netanyahu sent his negotiators"): a head of state the
+        brief seated only for being seen near the talks leaves it."""
+        sender = delegation.sent_by
+        if sender is None:
+            return
+        if delegation.leader is not None and id(delegation) in self._implicit and same_person(
+                delegation.leader.name, sender.name):
+            delegation.leader = None
+            self._implicit.discard(id(delegation))
+        delegation.members = [m for m in delegation.members if not same_person(m.name, sender.name)]
+
     def _join(self, delegation: Delegation, member: dict[str, Any]) -> None:
+        if delegation.sent_by is not None and same_person(delegation.sent_by.name, member["name"]):
+            return  # the sender stays home
         role = member.get("role")
         if heads_delegation(role, self.lexicon):
             self._lead(delegation, member, explicit=True)

@@ -125,6 +125,9 @@ def entity_patterns(gazetteers: Gazetteers) -> list[dict]:
                 add(label, name)
     for place in gazetteers.places:
         add("GPE", place)
+    if gazetteers.has_list("places.regions"):  # "envoy for the Horn of Africa Jane Roe": the region ends at "Africa"
+        for region in gazetteers.list("places.regions"):
+            add("LOC", region)
     for actor in gazetteers.actors:
         for name in [actor.name, *actor.aliases]:
             if " " in name:

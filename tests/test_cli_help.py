@@ -1,0 +1,70 @@
+"""Help as a user reads it, and lists on a terminal: no markup debris, no type beside a flag, examples."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = [(), ("brief",), ("extract",), ("explain",), ("eval",), ("schema",), ("history", "list"),
+            ("history", "show"), ("rules", "check"), ("rules", "test"), ("rules", "list"), ("rules", "schema"),
+            ("templates", "list")]
+
+
+def help_of(*command: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "briefer", *command, "--help"], capture_output=True, text=True,
+                            cwd=ROOT, env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "briefer")
+def test_help_has_no_debris(command):
+    text = help_of(*command)
+    assert "<bool>" not in text
+    assert not re.search(r"\w \.(\s|$)", text), "a word, a space, a full stop: markup ate something"
+    assert "( " not in text and "()" not in text
+    if command and command != ("rules", "schema"):
+        assert "Examples:" in text and f"briefer {' '.join(command)}" in text.split("Examples:")[1]
+
+
+def flowed(text: str) -> str:
+    """Help text without the panels' frames, all white space one space: what the reader reads."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
+def test_help_keeps_brackets_and_defaults():
+    brief = flowed(help_of("brief"))
+    assert "[smtp] in briefer.toml" in brief
+    assert "--rules DIR A folder of extra rules" in brief
+    explain = flowed(help_of("explain"))
+    assert "[name: text] each capture" in explain
+
+
+def test_lists_on_a_terminal_are_tables():
+    """stdout a terminal: a drawn table, where a pipe gets tab-separated lines."""
+    import pty
+
+    main, secondary = pty.openpty()
+    with subprocess.Popen([sys.executable, "-m", "briefer", "rules", "list"], stdout=secondary,
+                          stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "COLUMNS": "200"}) as process:
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=60)
+    os.close(main)
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert process.returncode == 0
+    assert "built-in: rules" in screen and "│ positions.according-to" in screen and "\t" not in screen
