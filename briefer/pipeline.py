@@ -203,7 +203,8 @@ def recorded_options(settings: Settings) -> dict[str, object]:
         "model": settings.model or settings.config.model, "paper": settings.paper,
         "since": settings.since.isoformat() if settings.since else None, "url_timeout": settings.url_timeout,
         "max_article_bytes": settings.max_article_bytes, "history": str(settings.history) if settings.history else None,
-        "email": settings.email, "jobs": settings.jobs, "executor": settings.executor, "check": settings.check,
+        "email": settings.email, "jobs": settings.jobs, "executor": settings.executor, "gate": settings.gate,
+        "check": settings.check,
         "config": settings.config.model_dump(mode="json", exclude={"smtp"}),
     }
 
