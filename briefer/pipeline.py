@@ -49,7 +49,8 @@ class Settings:
     recipients: list[str] = field(default_factory=list)  # empty: the audience's, from the config file
     dry_run: bool = False  # with email: write brief.eml instead of sending
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    jobs: int = 1  # worker processes for extraction
+    jobs: int | str = "auto"  # worker processes for extraction, or "auto" (one per core for many articles)
+    gate: bool = True  # parse only the sentences the rules can use
     executor: str = "local"  # or "dask", with `scheduler`
     scheduler: str | None = None  # a Dask scheduler address
     archive: bool = False  # the PDF as PDF/A-3b with briefing.json and a run manifest attached
@@ -123,7 +124,8 @@ def extract(settings: Settings, on_progress: Progress | None = None) -> Extracti
     knowledge.ruleset.raise_on_problems()
     articles, failures = read_articles(settings)
     extracted = article_facts(knowledge, articles, model=settings.model or settings.config.model,
-                              jobs=settings.jobs, executor=settings.executor, scheduler=settings.scheduler)
+                              jobs=settings.jobs, executor=settings.executor, scheduler=settings.scheduler,
+                              gated=settings.gate)
 
     def facts():
         for done, found in enumerate(extracted, start=1):
@@ -202,7 +204,8 @@ def recorded_options(settings: Settings) -> dict[str, object]:
         "model": settings.model or settings.config.model, "paper": settings.paper,
         "since": settings.since.isoformat() if settings.since else None, "url_timeout": settings.url_timeout,
         "max_article_bytes": settings.max_article_bytes, "history": str(settings.history) if settings.history else None,
-        "email": settings.email, "jobs": settings.jobs, "executor": settings.executor, "check": settings.check,
+        "email": settings.email, "jobs": settings.jobs, "executor": settings.executor, "gate": settings.gate,
+        "check": settings.check,
         "config": settings.config.model_dump(mode="json", exclude={"smtp"}),
     }
 

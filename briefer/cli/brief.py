@@ -37,8 +37,10 @@ DRY_RUN = typer.Option(False, "--dry-run", help="With --email: write brief.eml t
 HISTORY = typer.Option(None, "--history", metavar="FILE", help="History file.",
                        show_default="briefer.toml's, else history.sqlite in the data folder")
 NO_HISTORY = typer.Option(False, "--no-history", help="Neither compare with nor record in the history.")
-JOBS = typer.Option(1, "--jobs", "-j", metavar="N", min=1,
-                    help="Worker processes for extraction (each loads the model once).")
+JOBS = typer.Option("auto", "--jobs", "-j", metavar="N",
+                    help="Worker processes for extraction, each loading the model once; auto: one per usable core "
+                         "for more than 40 articles.")
+NO_GATE = typer.Option(False, "--no-gate", help="Parse every sentence, not only those the rules can use.")
 EXECUTOR = typer.Option("local", "--executor", metavar="NAME",
                         help="Where extraction runs: local, or dask (with --scheduler).")
 SCHEDULER = typer.Option(None, "--scheduler", metavar="ADDRESS",
@@ -116,12 +118,14 @@ def brief(
     dry_run: bool = DRY_RUN,
     history: Path = HISTORY,
     no_history: bool = NO_HISTORY,
-    jobs: int = JOBS,
+    jobs: str = JOBS,
     executor: str = EXECUTOR,
     scheduler: str = SCHEDULER,
+    no_gate: bool = NO_GATE,
 ) -> None:
     """Build the brief: Markdown, HTML, PDF and the JSON briefing model, written to --out."""
     from briefer.cli.output import progress, stderr
+    from briefer.executors import parse_jobs
     from briefer.pipeline import run
 
     if paper not in {"a4", "letter"}:
@@ -131,7 +135,8 @@ def brief(
         formats=tuple(f.strip() for f in formats.split(",") if f.strip()), audience=audience, date=day,
         title=title, rules_dirs=rules, templates_dir=templates, model=model, paper=paper,
         max_article_bytes=max_article_bytes, url_timeout=timeout, email=email, recipients=to, dry_run=dry_run,
-        jobs=jobs, executor=executor, scheduler=scheduler, archive=archive, check=check)
+        jobs=parse_jobs(jobs), executor=executor, scheduler=scheduler, gate=not no_gate, archive=archive,
+        check=check)
     if not no_history:
         settings.history = history_path(history, settings.config.history)
     with progress("Reading articles") as on_progress:
@@ -166,19 +171,21 @@ def extract(
     max_article_bytes: int = MAX_BYTES,
     timeout: float = TIMEOUT,
     strict: bool = STRICT,
-    jobs: int = JOBS,
+    jobs: str = JOBS,
     executor: str = EXECUTOR,
     scheduler: str = SCHEDULER,
+    no_gate: bool = NO_GATE,
 ) -> None:
     """Print the briefing model extracted from the sources (JSON on stdout, or a table)."""
     from briefer.cli.output import progress
+    from briefer.executors import parse_jobs
     from briefer.pipeline import extract as run_extract
 
     if output_format not in {"json", "table"}:
         raise UsageError(f"--format '{output_format}': choose json or table")
     settings = settings_from(sources, config=config, since=since, rules_dirs=rules, model=model, date=day,
                              max_article_bytes=max_article_bytes, url_timeout=timeout,
-                             jobs=jobs, executor=executor, scheduler=scheduler)
+                             jobs=parse_jobs(jobs), executor=executor, scheduler=scheduler, gate=not no_gate)
     with progress("Reading articles") as on_progress:
         extraction = run_extract(settings, on_progress)
     if output_format == "json":

@@ -29,20 +29,20 @@ class ExtractorPlugin(WorkerPlugin):
 
     name = PLUGIN_NAME
 
-    def __init__(self, knowledge: Knowledge, model: str | None) -> None:
-        self.knowledge, self.model = knowledge, model
+    def __init__(self, knowledge: Knowledge, model: str | None, gated: bool = True) -> None:
+        self.knowledge, self.model, self.gated = knowledge, model, gated
         self.extractor: Extractor | None = None
         self.lock = threading.Lock()  # one spaCy pipeline per worker: the worker's threads take turns
 
     def __getstate__(self) -> dict:
-        return {"knowledge": self.knowledge, "model": self.model}
+        return {"knowledge": self.knowledge, "model": self.model, "gated": self.gated}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["knowledge"], state["model"])
+        self.__init__(state["knowledge"], state["model"], state["gated"])
 
     async def setup(self, worker) -> None:
         """Load off the event loop: it takes seconds and the worker must keep answering the scheduler."""
-        self.extractor = await asyncio.to_thread(Extractor.load, self.knowledge, self.model)
+        self.extractor = await asyncio.to_thread(Extractor.load, self.knowledge, self.model, gated=self.gated)
 
     def facts(self, articles: list[Article]) -> list[ArticleFacts]:
         """The facts of one chunk of articles."""
@@ -57,7 +57,8 @@ def _extract(articles: list[Article]) -> list[ArticleFacts]:
 
 
 def facts_on_cluster(
-    knowledge: Knowledge, articles: Sequence[Article], *, model: str | None, scheduler: str, chunk_size: int
+    knowledge: Knowledge, articles: Sequence[Article], *, model: str | None, scheduler: str, chunk_size: int,
+    gated: bool = True,
 ) -> Iterator[ArticleFacts]:
     """The facts of every article, in input order, extracted on the cluster at `scheduler`; merged here.
 
@@ -70,7 +71,7 @@ def facts_on_cluster(
     with client:
         workers = len(client.scheduler_info().get("workers", {}))
         log.info("extracting on the Dask cluster at %s (%d workers)", scheduler, workers)
-        client.register_plugin(ExtractorPlugin(knowledge, model))
+        client.register_plugin(ExtractorPlugin(knowledge, model, gated))
         futures = client.map(_extract, list(chunked(articles, chunk_size)), pure=False)
         for future in futures:
             yield from future.result()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefer.extract import ArticleFacts, extract_facts
+from briefer.extract.gate import Gate
 from briefer.model import Article
 from briefer.nlp import load_pipeline, parse
 from briefer.rules import CompiledRules, Knowledge, Lexicon
@@ -26,18 +27,25 @@ class Extractor:
     nlp: Language
     rules: CompiledRules
     lexicon: Lexicon
+    gate: Gate | None = None  # None: every sentence is parsed
 
     @classmethod
-    def load(cls, knowledge: Knowledge, model: str | None = None) -> Extractor:
-        """Load the model with only the components the active rules need, and compile the rules onto it."""
+    def load(cls, knowledge: Knowledge, model: str | None = None, *, gated: bool = True) -> Extractor:
+        """Load the model with only the components the active rules need, and compile the rules onto it;
+        `gated`: parse only the sentences the rules can use (when triggers can be derived for all of them)."""
         needs = pipeline_needs(loaded.rule for loaded in knowledge.ruleset.rules)
         nlp = load_pipeline(model, entity_patterns=knowledge.entity_patterns(), needs=needs)
-        return cls(nlp, knowledge.compile(nlp.vocab), knowledge.lexicon)
+        rules = knowledge.compile(nlp.vocab)
+        return cls(nlp, rules, knowledge.lexicon, Gate.derive(rules, nlp) if gated else None)
 
     def facts(self, articles: Iterable[Article]) -> Iterator[ArticleFacts]:
         """The facts of each article, in order."""
-        for doc, article in parse(self.nlp, articles):
+        for doc, article in parse(self.nlp, articles, plan=self.gate.plan if self.gate else None):
             yield extract_facts(doc, article, self.rules, self.lexicon)
+        if self.gate is not None and self.gate.counts.tokens:
+            counts = self.gate.counts
+            log.info("the gate parsed %d of %d tokens (%.0f%%); the rules can use %.0f%% of those it planned",
+                     counts.tokens_parsed, counts.tokens, 100 * counts.share_parsed, 100 * counts.share_wanted)
 
     def facts_list(self, articles: list[Article]) -> list[ArticleFacts]:
         """The facts of a chunk of articles, as one picklable list (what a worker sends back)."""

@@ -11,6 +11,7 @@ from briefer.extract.dates import DateMention, date_mentions
 from briefer.extract.speech import within_quotation
 from briefer.extract.views import person, sentence_value, view
 from briefer.model import Article, Evidence, Fact
+from briefer.nlp.pieces import UNPARSED
 from briefer.rules.compiler import CompiledRules, RuleMatch
 from briefer.rules.lexicon import Lexicon
 from briefer.rules.schema import CAPTURE_RE
@@ -141,6 +142,8 @@ def extract_facts(
     doc: Doc, article: Article, rules: CompiledRules, lexicon: Lexicon, on_match: MatchHook | None = None
 ) -> ArticleFacts:
     """Run every rule over one parsed article; `on_match` (for `briefer explain`) hears what each match gave."""
+    if doc.user_data.get(UNPARSED):
+        return ArticleFacts(article=article)  # no sentence of it can yield a fact (see extract/gate.py)
     result = ArticleFacts(article=article, people=people_in(doc, lexicon))
     seen: set[tuple[str, int, str]] = set()
     for match in rules.matches(doc):

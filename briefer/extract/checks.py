@@ -27,6 +27,7 @@ LIST_MARK_RE = re.compile(r"^[\s•*\-–—]*(?:\d+(?:\.\d+)*[.)]\s+)?")
 TEXT_KEY = "briefer_text"
 CLOSING_QUOTES = {"”", '"', "’"}
 REPORTED_SPEECH_ENDS = {",", *CLOSING_QUOTES}  # what closes the words before their attribution: "“...,” X said"
+OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"}  # a verb's own object after it
 
 
 def doc_text(doc: Doc) -> str:
@@ -174,8 +175,8 @@ def table_cell(match: RuleMatch, lexicon: Lexicon) -> bool:
 
 
 def heading(match: RuleMatch, lexicon: Lexicon) -> bool:
-    """The match is in a heading line."""
-    return is_heading(match.sentence)
+    """The match is in a heading line (a line that ends on a colon leads into what follows: no heading)."""
+    return is_heading(match.sentence) and not line_of(match.sentence).rstrip().endswith(":")
 
 
 def no_entity(match: RuleMatch, lexicon: Lexicon) -> bool:
@@ -208,6 +209,20 @@ def content_first(match: RuleMatch, lexicon: Lexicon) -> bool:
     return clause_before or quotation_before
 
 
+def not_after_quote(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """Unless the speaker comes right after a quotation that ends on a comma ("“...,” X tempered") and the verb
+    takes no object after it: then the verb, whatever it is, attributes the quotation."""
+    speaker, cue = match.captures.get("speaker"), match.captures.get("cue")
+    if speaker is None or cue is None:
+        return True
+    doc, verb = cue.doc, cue.root
+    if any(child.dep_ in OBJECT_DEPS and child.i > verb.i for child in verb.children):
+        return True
+    start = speaker.root.left_edge.i
+    before = {doc[i].text for i in range(max(start - 2, 0), start)}
+    return not (before & CLOSING_QUOTES and "," in before)
+
+
 CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "answered": answered,
     "reader_bait": reader_bait,
@@ -220,4 +235,5 @@ CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "nested": nested,
     "hedged": hedged,
     "content_first": content_first,
+    "not_after_quote": not_after_quote,
 }

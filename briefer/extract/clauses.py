@@ -9,11 +9,14 @@ if TYPE_CHECKING:
 
 # A clause or noun phrase shorter than this says too little alone; the clause above it is taken.
 MIN_WORDS = 4
+# A relative or participle clause shorter than this leans on the clause it hangs from, which is taken with it.
+LEANING_WORDS = 8
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"}
 # Words that join a clause to its neighbours, dropped at the edges of the cut.
 JOINERS = {"as", "while", "whilst", "but", "and", "that", "because", "though", "although", "so", "yet", "or",
            "however", "still", "ultimately"}
 JOINER_DEPS = {"cc", "mark", "advmod", "preconj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
 def _words(tokens: list[Token]) -> int:
@@ -57,7 +60,7 @@ def _clause_tokens(head: Token, match: Span) -> list[Token]:
             dropped.update(t.i for t in child.subtree)
         elif outside and child.dep_ == "cc":
             dropped.add(child.i)
-    tokens = [t for t in head.subtree if t.i not in dropped]
+    tokens = sorted((t for t in head.subtree if t.i not in dropped), key=lambda t: t.i)  # a crossing arc
     while tokens and _edge(tokens[0], head):
         tokens = tokens[1:]
     while tokens and _edge(tokens[-1], head):
@@ -65,12 +68,24 @@ def _clause_tokens(head: Token, match: Span) -> list[Token]:
     return tokens
 
 
+def _leans_on_its_head(head: Token, tokens: list[Token]) -> bool:
+    """A short clause whose subject lies outside it: a relative clause ("demands that could collapse the talks")
+    or a participle clause ("..., clouding prospects of a deal"). Alone it does not say what it is about."""
+    if _words(tokens) >= LEANING_WORDS:
+        return False
+    if head.dep_ == "relcl":
+        return True
+    own_subject = any(child.dep_ in SUBJECT_DEPS for child in head.children)
+    return head.dep_ == "advcl" and head.tag_ in {"VBG", "VBN"} and not own_subject
+
+
 def holding_clause(match: Span) -> Span:
     """The smallest clause of the match's sentence that holds the match and says enough alone."""
     sentence = match.sent
     head = _first_head(match.root, sentence)
     tokens = _clause_tokens(head, match)
-    while _words(tokens) < MIN_WORDS and head.head.i != head.i and _inside(head.head, sentence):
+    while (_words(tokens) < MIN_WORDS or _leans_on_its_head(head, tokens)) and head.head.i != head.i \
+            and _inside(head.head, sentence):
         head = _clause_head(head.head, sentence)
         tokens = _clause_tokens(head, match)
     if not tokens:
@@ -87,9 +102,32 @@ def _close_quotes(text: str) -> str:
     return text
 
 
+def _points_back(clause: Span) -> bool:
+    """The clause names what it is about with a demonstrative pronoun after a preposition ("the time for that",
+    "no agreement on this"): the sentence before says what that is."""
+    return any(t.lower_ in {"that", "this"} and t.pos_ == "PRON" and t.dep_ == "pobj" for t in clause)
+
+
+def _sentence_before_on_its_line(sentence: Span) -> Span | None:
+    doc = sentence.doc
+    if sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    words = [t for t in before if not t.is_space]
+    if not words:
+        return None
+    between = doc.text[words[-1].idx + len(words[-1].text) : sentence.start_char]
+    return None if "\n" in between else before
+
+
 def passage(match: Span) -> str:
-    """The clause that holds the match: the sentence without clauses coordinated with it, or a subordinate part."""
-    return _close_quotes(" ".join(holding_clause(match).text.split()))
+    """The clause that holds the match: the sentence without clauses coordinated with it, or a subordinate part;
+    a clause that points back with "that" or "this" comes with the sentence before it on its line."""
+    clause = holding_clause(match)
+    before = _sentence_before_on_its_line(match.sent) if _points_back(clause) else None
+    if before is not None:
+        clause = match.doc[before.start : clause.end]
+    return _close_quotes(" ".join(clause.text.split()))
 
 
 SENTENCE_ENDS = {".", "!", "?"}

@@ -73,20 +73,25 @@ def _opens(text: str, i: int) -> bool:
 @lru_cache(maxsize=256)
 def quotations(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges inside the marks of a paragraph's quotations; an unclosed one ends where the next opens.
-    Straight quote marks open or close by where they stand (cleaned text has no curly ones). Cached: every
+    Straight quote marks open or close by where they stand (cleaned text has no curly ones). A mark that closes
+    with none open before it ends a quotation whose opening mark was lost: it runs from the paragraph's start
+    ("... as well”, Darsalia said."); a closing mark placed where one opens (”Which ...) opens. Cached: every
     match in a paragraph asks."""
     found: list[tuple[int, int]] = []
     start = None
     for mark in QUOTE_MARK_RE.finditer(text):
         i, char = mark.start(), mark.group()
-        opens = char in OPENING or (char == STRAIGHT and (start is None or _opens(text, i)))
+        opens = char in OPENING or (start is None and _opens(text, i)) or (
+            char == STRAIGHT and start is not None and _opens(text, i))
         if opens:
             if start is not None:
                 found.append((start, i))
             start = i + 1
-        elif (char in CLOSING or char == STRAIGHT) and start is not None:
+        elif start is not None:
             found.append((start, i))
             start = None
+        elif not found:
+            found.append((0, i))
     if start is not None:
         found.append((start, len(text)))
     return tuple((s, e) for s, e in found if text[s:e].strip())
@@ -352,9 +357,30 @@ def nested(cue: Token, speech: Speech) -> bool:
 
 
 def _relayed_by_media(cue: Token, speech: Speech) -> bool:
-    """The cue's subject is a news outlet: "Channel 12 said that the envoy stressed ..." gives the envoy's words."""
+    """The cue's subject is a news outlet: "Channel 12 said that the envoy stressed ..." gives the envoy's words;
+    so does a site that "reports" ("Axar.az reports that this was stated by X")."""
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    return subject is not None and speech.is_media(" ".join(t.text for t in subject.subtree))
+    if subject is None:
+        return False
+    words = list(subject.subtree)
+    if cue.lemma_ == "report" and not any(t.ent_type_ == "PERSON" for t in words):
+        return True
+    return speech.is_media(" ".join(t.text for t in words))
+
+
+def preceding(cue: Token) -> list[str]:
+    """The claims a cue refers back to ("This was stated by X"): the sentences before it in its paragraph, or the
+    paragraph before when its sentence opens the paragraph."""
+    doc, sentence = cue.doc, cue.sent
+    text = doc_text(doc)
+    para_start, _ = _paragraph(text, sentence.start_char, sentence.start_char)
+    if text[para_start : sentence.start_char].strip():
+        return sentence_claims(doc, para_start, sentence.start_char)
+    before = text[:para_start].rstrip()
+    if not before:
+        return []
+    start, end = _paragraph(text, len(before) - 1, len(before) - 1)
+    return sentence_claims(doc, start, end)
 
 
 def outside(token: Token) -> str:

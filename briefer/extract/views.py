@@ -480,6 +480,8 @@ def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
             return speech.predicate(span.root, speech.Speech.of(lexicon))
         case "outside":
             return speech.outside(span.root)
+        case "preceding":
+            return speech.preceding(span.root)
         case "conjunct":
             return speech.conjunct(span.root, speech.Speech.of(lexicon))
         case "reported":

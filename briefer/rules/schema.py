@@ -29,7 +29,7 @@ CAPTURE_VIEWS = frozenset(
 CAPTURE_VIEWS |= {"members", "member"}
 # Reported speech views (briefer/extract/speech.py): quotations a cue introduces, claims of a passage,
 # a stance verb's predicate, the sentence outside a phrase.
-CAPTURE_VIEWS |= {"quotes", "claims", "predicate", "outside", "conjunct", "reported"}
+CAPTURE_VIEWS |= {"quotes", "claims", "predicate", "outside", "conjunct", "reported", "preceding"}
 # Sentence-level values: the sentence, its quoted text, what follows a colon, the sentence outside the match.
 SENTENCE_VALUES = frozenset({"$sentence", "$quote", "$after_colon", "$outside"})
 # Checks a rule may ask for: the fact is dropped when one holds (see briefer/extract/checks.py).
@@ -38,6 +38,7 @@ CHECKS = frozenset(
 CHECKS |= {"nested"}  # reported speech (briefer/extract/speech.py)
 CHECKS |= {"hedged"}  # an event that may not happen: "whether X will attend", "did not meet"
 CHECKS |= {"content_first"}  # "“...,” X acknowledged at a news conference": reported speech, no stance
+CHECKS |= {"not_after_quote"}  # "“...,” X tempered": only a verb right after a quotation attributes it
 Check = Literal[tuple(sorted(CHECKS))]  # type: ignore[valid-type]
 EmitField = Literal[tuple(sorted(set().union(*SECTION_FIELDS.values())))]  # type: ignore[valid-type]
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from briefer.config import DEFAULT_MODEL
 from briefer.errors import ConfigError
 from briefer.model import Article
+from briefer.nlp.cached import cache_rule_components
+from briefer.nlp.pieces import Planner
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -93,11 +95,13 @@ def load_pipeline(
     entity_patterns: Sequence[dict] = (),
     exclude: Iterable[str] = (),
     needs: Collection[str] = EVERYTHING,
+    cached: bool = True,
 ) -> Language:
     """Load a spaCy pipeline with briefer's sentence splitting and gazetteer entity ruler.
 
     Components that provide nothing in `needs` are not loaded; without the parser, spaCy's
-    punctuation `sentencizer` splits sentences instead.
+    punctuation `sentencizer` splits sentences instead. `cached`: the attribute ruler and lemmatizer
+    compute each distinct token once (same annotations, see cached.py).
     """
     import spacy
     from thinc.api import NumpyOps, set_current_ops
@@ -111,6 +115,8 @@ def load_pipeline(
         nlp = spacy.load(name, exclude=[*exclude, *unneeded_components(needs)])
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy pipeline '{name}': is it installed? ({exc})") from exc
+    if cached:
+        cache_rule_components(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAK_SENTENCES, before="parser")  # the parser keeps sentence starts set before it
     else:
@@ -126,7 +132,26 @@ def load_pipeline(
     return nlp
 
 
-def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Doc, Article]]:
-    """Parse articles lazily, in small batches, yielding each Doc with its article."""
-    stream = ((article.text, article) for article in articles)
-    yield from nlp.pipe(stream, as_tuples=True, batch_size=batch_size)
+def parse(
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = BATCH_SIZE,
+    plan: Planner | None = None,
+) -> Iterator[tuple[Doc, Article]]:
+    """Parse articles lazily, in small batches, yielding each Doc with its article. With a `plan`, only the
+    pieces it marks go through the pipeline; the rest keep their tokens and rough sentence bounds only."""
+    if plan is None:
+        stream = ((article.text, article) for article in articles)
+        yield from nlp.pipe(stream, as_tuples=True, batch_size=batch_size)
+        return
+    from briefer.nlp.pieces import parse_planned
+
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == batch_size:
+            yield from parse_planned(nlp, batch, plan)
+            batch = []
+    if batch:
+        yield from parse_planned(nlp, batch, plan)
