@@ -54,7 +54,7 @@ def verb_status(ent: Span) -> str | None:
     """What the verb a date hangs on says of the meeting: `will meet` is scheduled, `could meet` proposed,
     `met` held, `ended` ended, `are meeting` / `began` under way; None without a verb."""
     verb = ent.root.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None

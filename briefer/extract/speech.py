@@ -205,7 +205,7 @@ def _relative_antecedent(token: Token) -> Token | None:
     if token.tag_ not in {"WDT", "WP"}:
         return None
     verb = token.head
-    while verb.dep_ not in {"relcl", "ROOT"} and verb.head is not verb:
+    while verb.dep_ not in {"relcl", "ROOT"} and verb.head.i != verb.i:
         verb = verb.head
     return verb.head if verb.dep_ == "relcl" else None
 

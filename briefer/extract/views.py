@@ -432,7 +432,7 @@ def place(span: Span, lexicon: Lexicon) -> str:
     head = root
     while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
         head = head.head
-    modifies_talks = head is not root and head.lower_ in lexicon.gazetteers.words("roles.talks_nouns")
+    modifies_talks = head.i != root.i and head.lower_ in lexicon.gazetteers.words("roles.talks_nouns")
     if modifies_talks and not lexicon.places.get(fold(name)):
         parts = [part.replace(".", "") for part in re.split(r"[-–/]", name)]
         if any(lexicon.party_of(part) for part in parts if part):  # "Russia-U.S. talks": the parties
