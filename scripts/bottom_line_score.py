@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python scripts/bottom_line_score.py [MORNING.yml ...] [--show]
 
-For each morning: briefs its articles (read from ../shared, never copied here) for the executive
+For each morning: briefs its articles (from ../shared, never copied here, or the project's seeds/) for the executive
 audience, then reports
 - the weighted recall of the reference's facts in the bottom line (the Pyramid method: a fact is
   carried when the bottom line holds one spelling of each of its term groups, all in one sentence
@@ -90,13 +90,18 @@ def system_tracks(briefing: dict, ids: dict[str, str]) -> dict[str, set[str]]:
     return {path: found or {f"alone:{path}"} for path, found in member.items()}
 
 
+def article_path(article: str) -> Path:
+    """An article of the project's own (seeds/) or of ../shared."""
+    return ROOT / article if (ROOT / article).is_file() else SHARED / article
+
+
 def score_morning(path: Path, show: bool) -> dict:
     """Brief one morning and score it."""
     from briefer.pipeline import Settings, extract, render
 
     reference = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     articles = {article: set(tracks) for article, tracks in reference["articles"].items()}
-    files = [str(SHARED / article) for article in articles]
+    files = [str(article_path(article)) for article in articles]
     with tempfile.TemporaryDirectory(prefix="briefer-morning-") as out:
         settings = Settings(sources=files, out_dir=Path(out), formats=("md", "json"), audience="executive",
                             date=str(reference["date"]), title=reference["title"])

@@ -80,3 +80,19 @@ def test_separate_meetings_of_the_development_set_are_separate_tracks(executive)
         for conflict in delegation.conflicts:
             assert not ({"Medinsky", "Lavrov"} <= {v.split()[-1] for v in conflict.values})
             assert not ({"Trump", "Sherman"} <= {v.split()[-1] for v in conflict.values})
+
+
+def test_the_seeds_two_negotiations_in_istanbul_are_two_tracks_and_the_digest_is_split(executive):
+    folder, _, briefing = executive
+    if folder != SEEDS:
+        pytest.skip("the seeds' own meetings")
+    tracks_of: dict[str, set[str]] = {}
+    for talks in briefing.talks:
+        for source in talks.sources:
+            tracks_of.setdefault(source, set()).add(talks.id)
+    russia_ukraine = next(d.talks for d in briefing.delegations if d.leader and "Medinsky" in d.leader.name)
+    assert tracks_of["000_6d8c7f681700db0c"] == tracks_of["001_0a9e6b4c76570040"] == {russia_ukraine}
+    # the Russia-US talks on their embassies, in Istanbul too, are another track, one for all three reports
+    assert russia_ukraine not in tracks_of["003_319b280a2761b26d"] | tracks_of["004_d4679412fdaedc1f"]
+    assert tracks_of["003_319b280a2761b26d"] & tracks_of["004_d4679412fdaedc1f"] & tracks_of["002_5568988d6b8846f3"]
+    assert len(tracks_of["002_5568988d6b8846f3"]) >= 3  # a digest of several meetings

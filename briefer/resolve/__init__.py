@@ -9,6 +9,7 @@ from functools import lru_cache
 from briefer.extract import ArticleFacts
 from briefer.extract.placement import placement
 from briefer.model import Article, Delegation, Evidence, Fact, OpenQuestion, Position, Talks, Venue
+from briefer.resolve.episodes import split
 from briefer.resolve.delegations import DelegationBook, SideContext, is_background, side_context
 from briefer.resolve.names import ArticlePeople, same_person, translit_key
 from briefer.resolve.positions import PositionBook
@@ -161,7 +162,11 @@ def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
         resolved = _resolve_together([article], lexicon)
         return resolved.delegations, resolved.venues, resolved.positions
 
-    frames = [make_frame(article, alone, lexicon) for article in articles]
+    def sides_of(part: ArticleFacts, headline: bool):
+        return make_frame(part, alone, lexicon, headline).sides
+
+    frames = [make_frame(episode, alone, lexicon, headline=number == 0)
+              for article in articles for number, episode in enumerate(split(article, sides_of, lexicon))]
     tracks, other = group(frames)
     places = {key: name for frame in frames for key, name in frame.places.items()}
     named = name_tracks(tracks, places)

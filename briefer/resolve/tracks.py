@@ -11,6 +11,7 @@ the "Other" track: nothing is dropped.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -25,6 +26,8 @@ from briefer.rules.lexicon import Lexicon, fold
 OTHER_ID = "other"
 OTHER_TITLE = "Other reports"
 SAME_ROUND_DAYS = 365  # two meetings of the same parties this close belong to one track
+MAJOR_SHARE = 0.15  # of an account's weight of sides, for a party to count as one of its sides
+MAJOR_WEIGHT = 2
 TRUSTED_DATES = ("metadata", "url", "dateline", "text")  # a file's own date says nothing of its meeting
 
 
@@ -70,11 +73,23 @@ def article_day(article: Article) -> date | None:
     return None
 
 
-def _shares_parties(frame: Frame, track: Track) -> int:
-    """How many parties a frame shares with a track, when that is enough to be one negotiation (0 if not)."""
-    shared = len(set(frame.sides) & set(track.sides))
-    if shared >= 2 or (shared == 1 and min(len(frame.sides), len(track.sides)) == 1):
-        return shared
+def major(sides: Counter[str]) -> set[str]:
+    """The sides an account is about: those with MAJOR_SHARE of its weight or MAJOR_WEIGHT (a party a long
+    account names once in passing is none of its sides; each of five parties at a table is one)."""
+    total = sum(sides.values())
+    return {party for party, weight in sides.items() if weight >= min(MAJOR_SHARE * total, MAJOR_WEIGHT)}
+
+
+def _shares_parties(frame: Frame, track: Track, close: bool) -> int:
+    """How many sides a frame shares with a track, when that is enough to be one negotiation (0 if not): two
+    major sides, or the only one either names; when the two met in the same place within a year (`close`),
+    any two sides they name (a host's delegation can outweigh a side's in one report)."""
+    for mine, theirs in ((major(frame.sides), major(track.sides)), (set(frame.sides), set(track.sides))):
+        shared = len(mine & theirs)
+        if shared >= 2 or (shared == 1 and min(len(mine), len(theirs)) == 1):
+            return shared
+        if not close:
+            return 0
     return 0
 
 
@@ -82,10 +97,17 @@ def _near_in_time(frame: Frame, track: Track) -> bool:
     return frame.day is not None and any(abs((frame.day - day).days) <= SAME_ROUND_DAYS for day in track.days)
 
 
-def _score(frame: Frame, track: Track) -> int:
+def _likeness(a: Counter[str], b: Counter[str]) -> float:
+    """The cosine of two weighings of sides: 1 when they weigh the same parties alike."""
+    dot = sum(weight * b[party] for party, weight in a.items())
+    norms = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    return dot / norms if norms else 0.0
+
+
+def _score(frame: Frame, track: Track) -> float:
     """How well an article fits a track (0: it does not)."""
     shared_venues = len(set(frame.venues) & set(track.venues))
-    parties = _shares_parties(frame, track)
+    parties = _shares_parties(frame, track, bool(shared_venues) and _near_in_time(frame, track))
     if not frame.sides or not track.sides:
         return 2 * shared_venues if not frame.sides and not track.sides else 0
     if not parties:
@@ -95,7 +117,8 @@ def _score(frame: Frame, track: Track) -> int:
     elsewhere = bool(frame.venues) and bool(track.venues) and not shared_venues
     if far_apart or (elsewhere and not shared_people and not _near_in_time(frame, track)):
         return 0
-    return 3 * parties + 2 * shared_venues + shared_people + (1 if _near_in_time(frame, track) else 0)
+    return (3 * parties + 4 * _likeness(frame.sides, track.sides) + 2 * shared_venues + shared_people
+            + (1 if _near_in_time(frame, track) else 0))
 
 
 def group(frames: list[Frame]) -> tuple[list[Track], list[Frame]]:
@@ -106,10 +129,10 @@ def group(frames: list[Frame]) -> tuple[list[Track], list[Frame]]:
         if not frame.sides and not frame.venues:
             other.append(frame)
             continue
-        scored = [(_score(frame, track), index) for index, track in enumerate(tracks)]
-        best = max(scored, default=(0, -1))
+        scored = [(_score(frame, track), -index) for index, track in enumerate(tracks)]
+        best = max(scored, default=(0, 1))
         if best[0] > 0:
-            tracks[best[1]].add(frame)
+            tracks[-best[1]].add(frame)
         else:
             tracks.append(Track())
             tracks[-1].add(frame)
@@ -147,11 +170,11 @@ def name_tracks(tracks: list[Track], places: dict[str, str]) -> list[tuple[str, 
 _WORD = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
 
 
-def _parties_named(article: ArticleFacts, lexicon: Lexicon) -> list[str]:
-    """The parties named (by name or demonym) in an article's headline and the sentences of its delegation and
-    venue facts."""
+def _parties_named(article: ArticleFacts, lexicon: Lexicon, headline: bool) -> list[str]:
+    """The parties named (by name or demonym) in the sentences of an article's delegation and venue facts, and
+    in its headline when `headline`."""
     sentences = dict.fromkeys(f.evidence.sentence for f in article.facts if f.section in ("delegations", "venues"))
-    if article.article.title:
+    if headline and article.article.title:
         sentences[article.article.title] = None
     found = []
     for sentence in sentences:
@@ -162,8 +185,10 @@ def _parties_named(article: ArticleFacts, lexicon: Lexicon) -> list[str]:
     return found
 
 
-def make_frame(article: ArticleFacts, resolve_alone: Callable[[ArticleFacts], tuple], lexicon: Lexicon) -> Frame:
-    """The meeting one article reports, from its facts resolved on their own."""
+def make_frame(article: ArticleFacts, resolve_alone: Callable[[ArticleFacts], tuple], lexicon: Lexicon,
+               headline: bool = True) -> Frame:
+    """The meeting one article (or one episode of it) reports, from its facts resolved on their own; the
+    headline counts when `headline` (the article's first episode)."""
     delegations, venues, positions = resolve_alone(article)
     frame = Frame(article, day=article_day(article.article))
     for delegation in delegations:
@@ -175,7 +200,7 @@ def make_frame(article: ArticleFacts, resolve_alone: Callable[[ArticleFacts], tu
             frame.sides[party] += count
     # "the Russian and Ukrainian delegations met": the sides the headline and the meeting sentences name
     hosts = {venue.country for venue in venues} - set(frame.sides)
-    for party in _parties_named(article, lexicon):
+    for party in _parties_named(article, lexicon, headline):
         if party not in hosts:
             frame.sides[party] += 1
     for venue in venues:

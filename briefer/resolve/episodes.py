@@ -1,0 +1,117 @@
+"""Episodes: the parts of one article that each report one meeting.
+
+A wire report covers one meeting; a digest covers several, one paragraph each (often followed by a comment
+and a question of its own). An article is cut at its paragraphs: a paragraph whose delegation and venue facts
+name two principal sides other than those of every episode so far starts an episode of its own, a paragraph of
+an earlier episode's sides goes back to it, and a paragraph that names fewer sides stays with the episode
+before it. Every fact and date of the article lands in exactly one episode.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from briefer.extract import ArticleFacts
+from briefer.model import Fact
+from briefer.rules.lexicon import Lexicon, fold
+
+SIGNATURE_SECTIONS = ("delegations", "venues")  # the facts that say who meets whom and where
+
+
+def principal(sides: Counter[str]) -> frozenset[str]:
+    """The two sides an account weighs most (one when it names only one)."""
+    return frozenset(party for party, _ in sides.most_common(2))
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text's paragraphs (each line of text; blank lines separate nothing more)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def paragraph_at(spans: list[tuple[int, int]], text: str, start: int, sentence: str) -> int:
+    """The paragraph that holds a sentence found at `start`: by offset when the sentence is there, else where
+    the text holds the sentence (offsets of a cleaned text can drift), else the nearest by offset."""
+    head = sentence[:40]
+    for index, (first, last) in enumerate(spans):
+        if first <= start < last and (not head or head in text[first:last]):
+            return index
+    found = text.find(head) if head else -1
+    at = found if found >= 0 else start
+    return next((i for i, (_, last) in enumerate(spans) if at < last), max(len(spans) - 1, 0))
+
+
+@dataclass
+class Episode:
+    """The paragraphs of one article about one meeting, and the sides they name."""
+
+    sides: frozenset[str] = frozenset()
+    places: set[str] = field(default_factory=set)  # the venues its paragraphs name (folded)
+    paragraphs: set[int] = field(default_factory=set)
+
+    def fits(self, sides: frozenset[str]) -> bool:
+        """Same principal sides, or one of them names one side of the other's two."""
+        return bool(self.sides) and (sides == self.sides or sides < self.sides or self.sides < sides)
+
+
+def places_of(fact: Fact, lexicon: Lexicon) -> set[str]:
+    """A venue fact's place (its building or city before any comma) and the country it lies in, folded: Doha
+    and Qatar meet."""
+    place = str(fact.fields.get("name", "")).split(",")[0].strip()
+    country = fact.fields.get("country") or lexicon.country_of_place(place) or lexicon.party_of(place)
+    return {fold(place), *([fold(country)] if country else [])}
+
+
+def split(article: ArticleFacts, sides_of: Callable[[ArticleFacts, bool], Counter[str]],
+          lexicon: Lexicon) -> list[ArticleFacts]:
+    """The article's episodes, in order of first appearance, as articles of their own facts and dates.
+
+    `sides_of(part, with_headline)` weighs the parties a part of the article names as sides of a meeting.
+    """
+    text = article.article.text
+    spans = paragraph_spans(text)
+    if len(spans) < 2:
+        return [article]
+    at = {id(fact): paragraph_at(spans, text, fact.evidence.start, fact.evidence.sentence) for fact in article.facts}
+    episodes = [Episode()]
+    owner: dict[int, int] = {}
+    current = 0
+    for index in range(len(spans)):
+        signed = [f for f in article.facts if at[id(f)] == index and f.section in SIGNATURE_SECTIONS]
+        if signed:
+            first = not episodes[0].sides
+            sides = principal(sides_of(replace(article, facts=signed, dates=[]), first))
+            places = {key for f in signed if f.section == "venues" for key in places_of(f, lexicon)}
+            current = _episode_for(episodes, current, sides, places)
+        owner[index] = current
+        episodes[current].paragraphs.add(index)
+    if len(episodes) == 1:
+        return [article]
+    parts = []
+    for number, _ in enumerate(episodes):
+        facts = [f for f in article.facts if owner[at[id(f)]] == number]
+        dates = [d for d in article.dates if owner[paragraph_at(spans, text, d.start, d.sentence)] == number]
+        parts.append(replace(article, facts=facts, dates=dates))
+    return parts
+
+
+def _episode_for(episodes: list[Episode], current: int, sides: frozenset[str], places: set[str]) -> int:
+    """The episode a paragraph naming `sides` and `places` belongs to: a new one when it names two sides and a
+    place no episode has (a wire report names mediators and hosts beside the sides in every paragraph)."""
+    episode = episodes[current]
+    if not episode.sides and sides:
+        episode.sides, episode.places = sides, places
+        return current
+    if len(sides) < 2 or not places or not episode.places or places & episode.places:
+        episode.places |= places
+        return current
+    for number in [current, *range(len(episodes))]:
+        episode = episodes[number]
+        if episode.fits(sides):
+            episode.sides |= sides  # one side named first, both later
+            episode.places |= places
+            return number
+    episodes.append(Episode(sides, places))
+    return len(episodes) - 1
