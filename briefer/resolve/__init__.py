@@ -9,8 +9,8 @@ from functools import lru_cache
 from briefer.extract import ArticleFacts
 from briefer.extract.placement import placement
 from briefer.model import Article, Delegation, Evidence, Fact, OpenQuestion, Position, Talks, Venue
-from briefer.resolve.episodes import split
 from briefer.resolve.delegations import DelegationBook, SideContext, is_background, side_context
+from briefer.resolve.episodes import split
 from briefer.resolve.names import ArticlePeople, same_person, translit_key
 from briefer.resolve.positions import PositionBook
 from briefer.resolve.talks import describe_track

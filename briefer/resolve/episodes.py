@@ -2,9 +2,10 @@
 
 A wire report covers one meeting; a digest covers several, one paragraph each (often followed by a comment
 and a question of its own). An article is cut at its paragraphs: a paragraph whose delegation and venue facts
-name two principal sides other than those of every episode so far starts an episode of its own, a paragraph of
-an earlier episode's sides goes back to it, and a paragraph that names fewer sides stays with the episode
-before it. Every fact and date of the article lands in exactly one episode.
+name two principal sides and a place other than those of the episode before it goes back to an earlier episode
+of those sides, or starts one of its own; a paragraph that names one side, or no place, or one of the places
+already named, stays with the episode before it (a wire report names mediators and hosts in every paragraph).
+Every fact and date of the article lands in exactly one episode.
 """
 
 from __future__ import annotations
