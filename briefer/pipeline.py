@@ -221,11 +221,24 @@ def _archival(extraction: Extraction, settings: Settings, briefing_json: bytes):
     return archive_attachments(extraction.briefing, briefing_json, manifest)
 
 
+def _describe_tracks(briefing: Briefing, settings: Settings) -> None:
+    """Fill each track's key terms (textacy, imported only here) and its bottom line."""
+    from briefer.render.bottomline import fill_summaries
+    from briefer.render.keyterms import fill_key_terms
+    from briefer.rules import load_knowledge
+
+    lexicon = load_knowledge(settings.all_rules_dirs).lexicon
+    fill_key_terms(briefing, lexicon, settings.model or settings.config.model)
+    fill_summaries(briefing)
+
+
 def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
     """Every requested document as bytes, keyed by file name."""
     documents: dict[str, bytes] = {}
-    briefing_json = extraction.briefing.model_dump_json(indent=2).encode("utf-8")
     wanted = [f for f in settings.formats if f != "json"]
+    if wanted:  # a brief is written: its tracks' key terms and bottom lines, once, for every format
+        _describe_tracks(extraction.briefing, settings)
+    briefing_json = extraction.briefing.model_dump_json(indent=2).encode("utf-8")
     if wanted:
         from briefer.render import render_documents
 

@@ -48,3 +48,12 @@ def test_help_does_not_import_spacy_or_weasyprint():
             "print(sorted(m for m in ('spacy', 'weasyprint', 'textacy') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_extract_does_not_import_textacy():
+    code = ("import sys; from briefer.cli import app\n"
+            "try:\n    app(['extract', 'seeds/003_319b280a2761b26d.txt', '--format', 'json'])\nexcept SystemExit:\n"
+            "    pass\nprint('textacy' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert '"talks"' in result.stdout  # it did extract
+    assert result.stderr.strip().splitlines()[-1] == "False"

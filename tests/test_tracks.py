@@ -75,3 +75,13 @@ def test_the_executive_brief_opens_with_a_bottom_line_naming_who_met_where_and_w
     for delegation in briefing["delegations"]:
         if delegation["leader"]:
             assert delegation["leader"]["name"] in pdf
+
+
+def test_every_track_has_key_terms_and_its_bottom_line_in_the_json_and_the_brief(brief):
+    briefing, markdown, pdf = brief
+    for talks in briefing["talks"]:
+        assert talks["summary"], talks["title"]
+        assert talks["key_terms"], talks["title"]
+        for term in talks["key_terms"]:
+            assert term.lower() not in {p.lower() for p in talks["parties"]}  # a topic, not a party
+        assert f"Topics: {', '.join(talks['key_terms'])}." in markdown

@@ -203,3 +203,11 @@ def bottom_line(briefing: Briefing, numbers: dict[str, int], limit: int | None =
     """The bottom line of every track (the best `limit` ones), best first."""
     tracks = [t for t in rank_tracks(briefing) if t.id != "other" or len(briefing.talks) == 1]
     return [summarise(talks, briefing, numbers) for talks in tracks[:limit]]
+
+
+def fill_summaries(briefing: Briefing) -> Briefing:
+    """The briefing with every track's bottom line in `summary` (citations by source id are in its items)."""
+    numbers = {source.id: number for number, source in enumerate(briefing.sources, start=1)}
+    for talks in briefing.talks:
+        talks.summary = [sentence.text for sentence in summarise(talks, briefing, numbers).sentences]
+    return briefing

@@ -12,6 +12,7 @@ from briefer.model import Article, Delegation, Evidence, Fact, OpenQuestion, Pos
 from briefer.resolve.delegations import DelegationBook, SideContext, is_background, side_context
 from briefer.resolve.episodes import split
 from briefer.resolve.names import ArticlePeople, same_person, translit_key
+from briefer.resolve.places import fold_cities
 from briefer.resolve.positions import PositionBook
 from briefer.resolve.talks import describe_track
 from briefer.resolve.tracks import OTHER_ID, OTHER_TITLE, Track, group, make_frame, name_tracks
@@ -176,6 +177,7 @@ def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
     result = Resolved()
     for (track_id, title), track in zip(named, tracks, strict=True):
         part = _resolve_together((frame.article for frame in track.frames), lexicon)
+        part.venues = fold_cities(part.venues, lexicon)
         for items in (part.delegations, part.venues, part.positions, part.open_questions):
             for item in items:
                 item.talks = track_id

@@ -5,9 +5,9 @@ Each article is first cut into episodes (resolve.episodes: a digest reports seve
 resolved alone to see its meeting: the parties of its delegations (else of its official speakers), its venues,
 the people it seats, its date. An episode joins the track it shares the most with: two major sides (or the
 only one either names; a party named in passing is none), weighed alike, and then the same venue, a shared
-negotiator, or a date within a year; two meetings of the same parties in different places, with nobody and no year in common, are two tracks
-(US-Russia talks in Geneva in 2022 and in Alaska in 2025). An article that names no party and no venue goes to
-the "Other" track: nothing is dropped.
+negotiator, or a date within a year; two meetings of the same parties in different places, with nobody and no
+year in common, are two tracks (US-Russia talks in Geneva in 2022 and in Alaska in 2025). An article that
+names no party and no venue goes to the "Other" track: nothing is dropped.
 """
 
 from __future__ import annotations

@@ -1,0 +1,31 @@
+"""A building and the city it lies in are one venue of a track; two cities, or a city another building does not
+name, stay apart."""
+
+from __future__ import annotations
+
+from briefer.model import Evidence, Venue
+from briefer.resolve.places import fold_cities
+
+
+def venue(name: str, sentence: str, country: str | None = None, source: str = "a") -> Venue:
+    evidence = Evidence(source=source, sentence=sentence, start=0, end=len(name), rule="test")
+    return Venue(name=name, country=country, evidence=[evidence], source_count=1, talks="t")
+
+
+def test_a_city_folds_into_the_building_a_sentence_places_in_it(knowledge):
+    palace = venue("Dolmabahce Palace", "The delegations met at Dolmabahce Palace in Istanbul.")
+    city = venue("Istanbul", "Talks in Istanbul resumed.", "Turkey", source="b")
+    folded = fold_cities([palace, city], knowledge.lexicon)
+    assert [(v.name, v.country, v.source_count) for v in folded] == [("Dolmabahce Palace, Istanbul", "Turkey", 2)]
+
+
+def test_a_building_named_with_its_city_keeps_its_name(knowledge):
+    consulate = venue("consulate general in Istanbul", "They gathered at the consulate general in Istanbul.")
+    folded = fold_cities([venue("Istanbul", "Talks in Istanbul.", "Turkey"), consulate], knowledge.lexicon)
+    assert [v.name for v in folded] == ["consulate general in Istanbul"]
+
+
+def test_two_cities_and_an_unrelated_building_stay_apart(knowledge):
+    venues = [venue("Geneva", "Talks in Geneva.", "Switzerland"), venue("Anchorage", "A summit in Anchorage.",
+              "United States"), venue("Ritz-Carlton", "The talks at the Ritz-Carlton lasted twelve hours.")]
+    assert [v.name for v in fold_cities(venues, knowledge.lexicon)] == ["Geneva", "Anchorage", "Ritz-Carlton"]
