@@ -13,12 +13,12 @@ from itertools import zip_longest
 
 from briefer.model import Briefing, Talks
 from briefer.rules.lexicon import Lexicon, fold
+from briefer.sections import SECTIONS
 
 TERMS = 5  # key terms shown per track
 CANDIDATES = 100  # TextRank's best terms, before the names the brief gives elsewhere are left out
 MAX_SENTENCES = 120  # of evidence read per track
 TERM_POS = ("NOUN", "PROPN", "ADJ")
-SECTIONS = ("delegations", "venues", "positions", "open_questions")
 # Words every track has: what a meeting is called, and when (folded).
 GENERIC = frozenset({
     "april", "august", "consultations", "december", "delegation", "delegations", "discussions", "february",
