@@ -200,9 +200,10 @@ def summarise(talks: Talks, briefing: Briefing, numbers: dict[str, int]) -> Trac
     return TrackSummary(talks, [sentence for sentence in candidates if sentence][:4])
 
 
-def bottom_line(briefing: Briefing, numbers: dict[str, int], limit: int | None = None) -> list[TrackSummary]:
-    """The bottom line of every track (the best `limit` ones), best first."""
-    tracks = [t for t in rank_tracks(briefing) if t.id != "other" or len(briefing.talks) == 1]
+def bottom_line(briefing: Briefing, numbers: dict[str, int], limit: int | None = None,
+                other: bool = False) -> list[TrackSummary]:
+    """The bottom line of every track (the best `limit` ones), best first; "Other" when `other` or alone."""
+    tracks = [t for t in rank_tracks(briefing) if t.id != "other" or other or len(briefing.talks) == 1]
     return [summarise(talks, briefing, numbers) for talks in tracks[:limit]]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefer import __version__
@@ -149,6 +149,39 @@ class BriefView:
     developments: list[Sentence] = field(default_factory=list)
     tracks: list[TrackSummary] = field(default_factory=list)  # the bottom line, per negotiation track
     tracks_omitted: int = 0  # tracks a page-limited brief leaves out of its bottom line
+    parts: list[TrackPart] = field(default_factory=list)  # the analyst brief's sections, one per track
+
+
+@dataclass
+class TrackPart:
+    """One negotiation track's section of the analyst brief: its bottom line, then its items by kind."""
+
+    summary: TrackSummary
+    brief: BriefView  # the brief's view holding only this track's items
+
+    @property
+    def anchor(self) -> str:
+        """The section's id in HTML, and the prefix of its subsections' ids."""
+        return f"talks-{self.summary.talks.id}"
+
+
+def track_parts(view: BriefView, summaries: list[TrackSummary]) -> list[TrackPart]:
+    """The view cut into one part per track (best first) that has an item to show; an item's track is the
+    part's title, so its entries drop the track from their labels."""
+    parts = []
+    for summary in summaries:
+        def mine(entries: list[Entry], track: str = summary.talks.id) -> list[Entry]:
+            return [replace(e, track="") for e in entries if e.item.talks == track]
+
+        positions = mine(view.positions)
+        shown = {"delegations": mine(view.delegations), "venues": mine(view.venues), "positions": positions,
+                 "open_questions": mine(view.open_questions)}
+        if not any(shown.values()):
+            continue
+        brief = replace(view, **shown, position_groups=group_positions(positions), omitted={}, parts=[],
+                        sections=[section for section in view.sections if shown.get(section)])
+        parts.append(TrackPart(summary, brief))
+    return parts
 
 
 def source_date(source: Source) -> str:
@@ -297,7 +330,7 @@ def build_view(
             changed=[e for e in every if e.item.status == "changed"],
             dropped=list(briefing.changes.dropped),
         )
-    return BriefView(
+    view = BriefView(
         title=briefing.title,
         date=briefing.date or briefing.generated_at.date().isoformat(),
         audience=audience,
@@ -322,3 +355,5 @@ def build_view(
         tracks=bottom_line(briefing, numbers, shown_tracks),
         tracks_omitted=max(0, len([t for t in briefing.talks if t.id != "other"]) - (shown_tracks or 10**6)),
     )
+    view.parts = track_parts(view, bottom_line(briefing, numbers, None, other=True))
+    return view
