@@ -220,7 +220,7 @@ def _archival(extraction: Extraction, settings: Settings, briefing_json: bytes):
 
 
 def _describe_tracks(briefing: Briefing, settings: Settings) -> None:
-    """Fill each track's key terms (textacy, imported only here) and its bottom line."""
+    """Fill each track's key terms (textacy, imported only here) and its bottom line, when a brief is written."""
     from briefer.render.bottomline import fill_summaries
     from briefer.render.keyterms import fill_key_terms
     from briefer.rules import load_knowledge
@@ -234,7 +234,7 @@ def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
     """Every requested document as bytes, keyed by file name."""
     documents: dict[str, bytes] = {}
     wanted = [f for f in settings.formats if f != "json"]
-    if wanted:  # a brief is written: its tracks' key terms and bottom lines, once, for every format
+    if wanted and not any(talks.summary for talks in extraction.briefing.talks):  # once, for every format
         _describe_tracks(extraction.briefing, settings)
     briefing_json = extraction.briefing.model_dump_json(indent=2).encode("utf-8")
     if wanted:
@@ -306,6 +306,8 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
         history = History(settings.history)
         extraction.briefing = mark_changes(extraction.briefing, history.previous(extraction.briefing.date))
     if settings.check:
+        if any(f != "json" for f in settings.formats):  # the checks read the brief as it will be written
+            _describe_tracks(extraction.briefing, settings)
         extraction.briefing.checks = check(extraction, settings)
     documents = render(extraction, settings)
     written = {}

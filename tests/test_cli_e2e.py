@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,8 @@ def test_pdf_text_names_the_delegation_leaders(brief_dir):
 
 def test_markdown_has_the_four_sections_and_names_sources(brief_dir):
     markdown = (brief_dir / "brief.md").read_text(encoding="utf-8")
-    for heading in ("## Delegations", "## Venues", "## Stated positions", "## Open questions"):
-        assert heading in markdown
+    for heading in ("Delegations", "Venues", "Stated positions", "Open questions"):  # within the tracks' sections
+        assert re.search(rf"^### {heading}$", markdown, re.MULTILINE), heading
     # sources by title (the first sentence when an article has none), never by file id or path
     assert "Russian Delegation Speaks Out After Putin's Absence from Istanbul Talks" in markdown
     assert "In a particularly notable diplomatic gesture, Putin offered to negotiate directly with Ukraine." in markdown

@@ -14,6 +14,7 @@ from briefer.model import Position, Source, Speaker
 from briefer.render import render_documents
 
 SECTION_HEADINGS = ("## Delegations", "## Venues", "## Stated positions", "## Open questions")
+TRACK_SECTIONS = tuple("#" + heading for heading in SECTION_HEADINGS)  # within a track's section
 
 
 def render_text(briefing=None, **kwargs) -> tuple[str, str]:
@@ -45,18 +46,24 @@ def test_markdown_has_header_and_every_section_in_order(analyst):
     assert markdown.startswith("# Geneva talks: daily brief\n\n")
     assert "**Analyst brief** · 5 March 2025 · Reporting window: 3–5 March 2025 · 4 sources" in markdown
     headings = [line for line in markdown.splitlines() if line.startswith("## ")]
-    assert headings == ["## Key developments", "## What changed since 4 March 2025", *SECTION_HEADINGS, "## Sources"]
+    assert headings == ["## Key developments", "## What changed since 4 March 2025", "## Geneva talks",
+                        "## Oslo consultations", "## Sources"]
+    geneva = [line for line in section(markdown, "## Geneva talks").splitlines() if line.startswith("### ")]
+    assert geneva == list(TRACK_SECTIONS)  # one section per track, its items by kind
 
 
-def test_key_developments_say_which_talks_where_and_who_leads(analyst):
+def test_each_tracks_section_opens_with_its_bottom_line_which_talks_where_and_who_leads(analyst):
     developments = section(analyst[0], "## Key developments")
-    assert (
-        "**Geneva talks.** Valdoria (led by Irena Kovac, Foreign Minister; with Tomas Brandt and Lea Markovic) and "
-        "Kestrel Federation (led by Mikhail Sorel, presidential aide; with Dana Ruiz) met in Palais des Nations "
-        "(reported 5 March 2025)."
-    ) in developments
-    assert "**Oslo consultations.** United States' delegation (led by Grace Holloway, Special Envoy)" in developments
+    assert "- 2 negotiation tracks, each in a section below: Geneva talks; Oslo consultations." in developments
     assert "Since 4 March 2025: 2 new, 1 changed and 1 dropped items." in developments
+    geneva = section(analyst[0], "## Geneva talks")
+    assert geneva.startswith(
+        "## Geneva talks\n\nValdoria (led by Irena Kovac, Foreign Minister; with Tomas Brandt and Lea Markovic) and "
+        "Kestrel Federation (led by Mikhail Sorel, presidential aide; with Dana Ruiz) met in Palais des Nations "
+        "(reported 5 March 2025).")
+    oslo = section(analyst[0], "## Oslo consultations")
+    assert oslo.startswith("## Oslo consultations\n\nUnited States' delegation (led by Grace Holloway, Special Envoy)")
+    assert "Irena Kovac" not in oslo and "Grace Holloway" not in geneva  # each track's items in its section
 
 
 def test_what_changed_lists_new_changed_and_dropped_items(analyst):
@@ -72,28 +79,28 @@ def test_no_changes_section_without_history():
 
 
 def test_delegations_show_leader_members_sender_and_venue(analyst):
-    delegations = section(analyst[0], "## Delegations")
-    assert "### Valdoria · Geneva talks (new)" in delegations
+    delegations = section(section(analyst[0], "## Geneva talks"), "### Delegations")
+    assert "#### Valdoria (new)" in delegations  # the section names the track
     assert "- **Leader:** Irena Kovac, Foreign Minister" in delegations
     assert "- **Members:** Tomas Brandt (Deputy Defence Minister); Lea Markovic (chief of staff)" in delegations
     assert "- **Sent by:** Anton Vella, President" in delegations
     assert "- **Venue:** Palais des Nations, Switzerland" in delegations
-    assert "### Ostland · Geneva talks\n\n- **Leader:** not reported" in delegations
+    assert "#### Ostland\n\n- **Leader:** not reported" in delegations
 
 
 def test_positions_grouped_officials_then_analysts_by_party_and_speaker(analyst):
-    positions = section(analyst[0], "## Stated positions")
+    positions = section(section(analyst[0], "## Geneva talks"), "### Stated positions")
     order = [
-        "### Officials",
-        "#### Valdoria",
+        "#### Officials",
+        "##### Valdoria",
         "**Irena Kovac**, Foreign Minister",
-        "#### Kestrel Federation",
+        "##### Kestrel Federation",
         "**Mikhail Sorel**",
         "**Foreign Ministry**",
-        "### Analysts and observers",
-        "#### Ostland",
+        "#### Analysts and observers",
+        "##### Ostland",
         "**Omar Haddad**",
-        "#### No affiliation stated",
+        "##### No affiliation stated",
         "**Nadia Frost**",
     ]
     places = [positions.index(marker) for marker in order]
@@ -226,18 +233,18 @@ def test_article_text_is_data_in_markdown_and_html():
 def test_config_sections_choose_and_order_the_sections():
     config = Config(audiences={"analyst": AudienceConfig(sections=["positions", "delegations"])})
     markdown, _ = render_text(config=config)
-    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
-    assert headings[-3:] == ["## Stated positions", "## Delegations", "## Sources"]
-    assert "## Venues" not in headings
+    headings = [line for line in section(markdown, "## Geneva talks").splitlines() if line.startswith("### ")]
+    assert headings == ["### Stated positions", "### Delegations"]
+    assert "### Venues" not in markdown
 
 
 def test_config_limits_cut_lower_ranked_items_and_say_so():
     config = Config(audiences={"analyst": AudienceConfig(limits={"positions": 1, "delegations": 2})})
     markdown, _ = render_text(config=config)
-    positions = section(markdown, "## Stated positions")
+    positions = section(markdown, "### Stated positions")
     assert positions.count("\n- ") == 1 and "“We will not sign anything" in positions
-    assert "*5 lower-ranked items not shown; the analyst brief lists them all.*" in positions
-    assert "### Ostland" not in markdown and "*2 lower-ranked items not shown" in markdown
+    assert "*5 lower-ranked items not shown; the analyst brief lists them all.*" in markdown
+    assert "#### Ostland" not in markdown and "*2 lower-ranked items not shown" in markdown
 
 
 def test_unknown_limit_key_is_a_config_error():

@@ -13,15 +13,8 @@ from briefer.config import AudienceConfig, Config
 from briefer.errors import RenderError
 from briefer.render import render_documents
 
-SECTIONS = [
-    "Key developments",
-    "What changed since 4 March 2025",
-    "Delegations",
-    "Venues",
-    "Stated positions",
-    "Open questions",
-    "Sources",
-]
+SECTIONS = ["Key developments", "What changed since 4 March 2025", "Geneva talks", "Oslo consultations", "Sources"]
+TRACK_SECTIONS = ["Delegations", "Venues", "Stated positions", "Open questions"]
 
 
 def pdf_of(briefing=None, **kwargs) -> PdfReader:
@@ -57,7 +50,11 @@ def test_running_header_carries_title_and_date_after_the_first_page(analyst_pdf)
 
 
 def test_outline_has_a_bookmark_per_section(analyst_pdf):
-    assert [entry.title for entry in analyst_pdf.outline] == SECTIONS
+    outline = analyst_pdf.outline
+    assert [entry.title for entry in outline if not isinstance(entry, list)] == SECTIONS
+    at = next(i for i, e in enumerate(outline) if not isinstance(e, list) and e.title == "Geneva talks")
+    geneva = outline[at + 1]
+    assert [entry.title for entry in geneva if not isinstance(entry, list)] == TRACK_SECTIONS  # nested per track
 
 
 def test_citation_links_point_at_source_destinations(analyst_pdf):
@@ -172,7 +169,7 @@ def test_url_fetcher_refuses_a_symlink_leading_out(tmp_path):
 def test_url_fetcher_serves_assets_of_the_template_folders(tmp_path):
     folder = tmp_path / "templates"
     folder.mkdir()
-    (folder / "quiet.css").write_text("h2 { bookmark-level: none; }\n")
+    (folder / "quiet.css").write_text("h2, .track-section h3 { bookmark-level: none; }\n")
     override_head(folder, '<link rel="stylesheet" href="quiet.css">')
     reader = pdf_of(user_templates=folder)
     assert reader.outline == []  # the stylesheet was fetched and applied

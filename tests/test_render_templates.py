@@ -40,7 +40,7 @@ def test_user_template_extends_the_builtin_it_overrides(tmp_path):
     write(tmp_path, "delegations.md.j2", '{% include "builtin:delegations.md.j2" %}\n*Rosters as reported.*\n')
     html = render_html(user_templates=tmp_path)
     assert '<p class="desk">Desk note for Geneva talks: daily brief</p>' in html
-    assert "Produced by briefer 0.1.0" in html and '<section id="delegations"' in html
+    assert "Produced by briefer 0.1.0" in html and '<section id="talks-geneva-delegations"' in html
     markdown = render_md(user_templates=tmp_path)
     assert "- **Leader:** Irena Kovac, Foreign Minister" in markdown
     assert "*Rosters as reported.*\n" in markdown
@@ -79,7 +79,7 @@ def test_a_user_folder_adds_an_audience(tmp_path):
     assert available_audiences(tmp_path) == ["analyst", "base", "executive", "press"]
     markdown = render_md(audience="press", user_templates=tmp_path)
     assert markdown.startswith("# Press lines: Geneva talks: daily brief\n")
-    assert "## Delegations" in markdown and "Evidence" not in markdown  # the rest comes from base
+    assert "### Delegations" in markdown and "Evidence" not in markdown  # the rest comes from base
 
 
 def test_config_names_an_audience_folder(tmp_path):

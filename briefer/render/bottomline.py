@@ -12,6 +12,7 @@ from briefer.render.rank import left_open, ranked
 from briefer.render.wording import Sentence, long_date, shorten
 from briefer.sections import SECTIONS
 
+OTHER_TITLE = "Other reports"  # the part of a brief for items of no known track
 MAX_MEMBERS = 4  # members named after a delegation's leader
 STATEMENT_WORDS = 22
 QUESTION_WORDS = 28

@@ -18,9 +18,10 @@ from briefer.model import (
     RunInfo,
     Source,
     Speaker,
+    Talks,
     Venue,
 )
-from briefer.render.bottomline import TrackSummary, bottom_line
+from briefer.render.bottomline import OTHER_TITLE, TrackSummary, bottom_line
 from briefer.render.highlight import Part, highlight, item_texts
 from briefer.render.places import fold_countries
 from briefer.render.rank import Selection, corroboration
@@ -166,17 +167,20 @@ class TrackPart:
 
 
 def track_parts(view: BriefView, summaries: list[TrackSummary]) -> list[TrackPart]:
-    """The view cut into one part per track (best first) that has an item to show; an item's track is the
-    part's title, so its entries drop the track from their labels."""
+    """The view cut into one part per track (best first) that has an item to show, and a last part for items
+    of no known track (nothing is lost); an item's track is the part's title, so entries drop it from labels."""
     parts = []
-    for summary in summaries:
+    known = {summary.talks.id for summary in summaries}
+    unplaced = TrackSummary(Talks(id="other", title=OTHER_TITLE))
+    for summary in [*summaries, unplaced]:
         def mine(entries: list[Entry], track: str = summary.talks.id) -> list[Entry]:
-            return [replace(e, track="") for e in entries if e.item.talks == track]
+            return [replace(e, track="") for e in entries
+                    if e.item.talks == track or (track == "other" and e.item.talks not in known)]
 
         positions = mine(view.positions)
         shown = {"delegations": mine(view.delegations), "venues": mine(view.venues), "positions": positions,
                  "open_questions": mine(view.open_questions)}
-        if not any(shown.values()):
+        if not any(shown.values()) or summary is unplaced and "other" in known:
             continue
         brief = replace(view, **shown, position_groups=group_positions(positions), omitted={}, parts=[],
                         sections=[section for section in view.sections if shown.get(section)])
