@@ -90,12 +90,29 @@ def split(article: ArticleFacts, sides_of: Callable[[ArticleFacts, bool], Counte
         episodes[current].paragraphs.add(index)
     if len(episodes) == 1:
         return [article]
+    episode_of = {id(f): owner[at[id(f)]] for f in article.facts}
+    _one_episode_per_place(article.facts, episode_of)
     parts = []
     for number, _ in enumerate(episodes):
-        facts = [f for f in article.facts if owner[at[id(f)]] == number]
+        facts = [f for f in article.facts if episode_of[id(f)] == number]
         dates = [d for d in article.dates if owner[paragraph_at(spans, text, d.start, d.sentence)] == number]
         parts.append(replace(article, facts=facts, dates=dates))
     return parts
+
+
+def _one_episode_per_place(facts: list[Fact], episode_of: dict[int, int]) -> None:
+    """A place one article names in two episodes is one venue of the episode that names it most (the first on
+    a tie): the report names it once ("talks in Turkey", then "Turkey's offer to host")."""
+    by_place: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if fact.section == "venues":
+            by_place.setdefault(fold(str(fact.fields.get("name", "")).split(",")[0]), []).append(fact)
+    for named in by_place.values():
+        counts = Counter(episode_of[id(f)] for f in named)
+        if len(counts) > 1:
+            home = max(counts, key=lambda number: (counts[number], -number))
+            for fact in named:
+                episode_of[id(fact)] = home
 
 
 def _episode_for(episodes: list[Episode], current: int, sides: frozenset[str], places: set[str]) -> int:
