@@ -9,7 +9,7 @@ from briefer.extract import ArticleFacts
 from briefer.model import Delegation, OpenQuestion, Position, Talks, Venue
 from briefer.resolve.context import ArticleContext, Merger
 from briefer.resolve.delegations import DelegationBook, side_context
-from briefer.resolve.episodes import split
+from briefer.resolve.episodes import one_venue_per_place, split
 from briefer.resolve.names import ArticlePeople, same_person
 from briefer.resolve.places import fold_cities
 from briefer.resolve.positions import PositionBook
@@ -89,8 +89,13 @@ def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
     def sides_of(part: ArticleFacts, headline: bool):
         return make_frame(part, alone, lexicon, headline).sides
 
-    frames = [make_frame(episode, alone, lexicon, headline=number == 0)
-              for article in articles for number, episode in enumerate(split(article, sides_of, lexicon))]
+    frames = []
+    for article in articles:
+        episodes = split(article, sides_of, lexicon)
+        weighed = [make_frame(episode, alone, lexicon, headline=number == 0) for number, episode in enumerate(episodes)]
+        for frame, episode in zip(weighed, one_venue_per_place(episodes), strict=True):
+            frame.article = episode
+        frames += weighed
     tracks, other = group(frames)
     places = {key: name for frame in frames for key, name in frame.places.items()}
     named = name_tracks(tracks, places)

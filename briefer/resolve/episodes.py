@@ -90,29 +90,35 @@ def split(article: ArticleFacts, sides_of: Callable[[ArticleFacts, bool], Counte
         episodes[current].paragraphs.add(index)
     if len(episodes) == 1:
         return [article]
-    episode_of = {id(f): owner[at[id(f)]] for f in article.facts}
-    _one_episode_per_place(article.facts, episode_of)
     parts = []
     for number, _ in enumerate(episodes):
-        facts = [f for f in article.facts if episode_of[id(f)] == number]
+        facts = [f for f in article.facts if owner[at[id(f)]] == number]
         dates = [d for d in article.dates if owner[paragraph_at(spans, text, d.start, d.sentence)] == number]
         parts.append(replace(article, facts=facts, dates=dates))
     return parts
 
 
-def _one_episode_per_place(facts: list[Fact], episode_of: dict[int, int]) -> None:
-    """A place one article names in two episodes is one venue of the episode that names it most (the first on
-    a tie): the report names it once ("talks in Turkey", then "Turkey's offer to host")."""
-    by_place: dict[str, list[Fact]] = {}
-    for fact in facts:
-        if fact.section == "venues":
-            by_place.setdefault(fold(str(fact.fields.get("name", "")).split(",")[0]), []).append(fact)
-    for named in by_place.values():
-        counts = Counter(episode_of[id(f)] for f in named)
-        if len(counts) > 1:
-            home = max(counts, key=lambda number: (counts[number], -number))
-            for fact in named:
-                episode_of[id(fact)] = home
+def one_venue_per_place(parts: list[ArticleFacts]) -> list[ArticleFacts]:
+    """The episodes of one article with each place it names in two of them kept by the episode that names it
+    most (the first on a tie): the report names one venue ("talks in Turkey", then "Turkey's offer to host").
+    Run after the episodes' sides are weighed: a moved sentence says nothing of its new episode's sides."""
+    counts: dict[str, Counter[int]] = {}
+    for number, part in enumerate(parts):
+        for fact in part.facts:
+            if fact.section == "venues":
+                counts.setdefault(_place_key(fact), Counter())[number] += 1
+    home = {place: max(c, key=lambda number: (c[number], -number)) for place, c in counts.items() if len(c) > 1}
+    if not home:
+        return parts
+    moved = [f for part in parts for f in part.facts if f.section == "venues" and _place_key(f) in home]
+    kept = [replace(part, facts=[f for f in part.facts if f not in moved]) for part in parts]
+    for fact in moved:
+        kept[home[_place_key(fact)]].facts.append(fact)
+    return kept
+
+
+def _place_key(fact: Fact) -> str:
+    return fold(str(fact.fields.get("name", "")).split(",")[0])
 
 
 def _episode_for(episodes: list[Episode], current: int, sides: frozenset[str], places: set[str]) -> int:
