@@ -202,50 +202,38 @@ def throughput(corpus: Path, texts: list[str], words: int, model: str, repeats: 
         line(f"  of which {part}", f"{seconds:.1f} s", f"{seconds / parse_seconds:.0%} of parse time (gate, last pass)")
 
 
-def derivable_rules(knowledge, nlp):
-    """The built-in rules compiled, the ids of those without an anchor, and the others compiled alone."""
-    from briefer.rules.compiler import compile_rules
-    from briefer.rules.triggers import derive_triggers
-
-    every = knowledge.compile(nlp.vocab)
-    underivable = derive_triggers(every, nlp).underivable
-    loaded = [item for item in knowledge.ruleset.rules if item.rule.id not in underivable]
-    return every, underivable, compile_rules(loaded, nlp.vocab, knowledge.gazetteers)[0]
-
-
 def gate_shares(texts: list[str], label: str) -> None:
     """How much of the texts the built-in rules can use (planned Doc by Doc), and how much the gate as it runs
     parses: everything when a rule has no anchor, else it stands aside when cutting would not pay."""
-    from briefer.extract.gate import Gate
+    from briefer.extract.gate import Gate, triggers_of
     from briefer.nlp import load_pipeline
     from briefer.rules import load_knowledge
 
     knowledge = load_knowledge()
     nlp = load_pipeline(entity_patterns=knowledge.entity_patterns())
-    every, underivable, derivable = derivable_rules(knowledge, nlp)
+    every = knowledge.compile(nlp.vocab)
+    underivable = triggers_of(every, nlp).underivable
     running = Gate.derive(every, nlp)
-    planning = Gate.derive(derivable, nlp, trial_tokens=None)
+    planning = running and Gate.derive(every, nlp, trial_tokens=None)
     for text in texts:
         doc = nlp.make_doc(text)
-        planning.plan(doc, text)
         if running is not None:
+            planning.plan(doc, text)
             running.plan(doc, text)
-    counts = planning.counts
-    which = "the rules with an anchor" if underivable else "the rules"
-    line(f"{label}: sentences {which} can use", f"{counts.sentences_wanted / counts.sentences_planned:.0%}",
-         f"{counts.share_wanted:.0%} of the words (with the sentence before, a quotation's paragraph, the "
-         "sentences naming the same people)")
     if running is None:
         line(f"{label}: words the gate parses", "100%", f"no anchor in {', '.join(underivable)}: it parses all")
     else:
+        counts = planning.counts
+        line(f"{label}: sentences the rules can use", f"{counts.sentences_wanted / counts.sentences_planned:.0%}",
+             f"{counts.share_wanted:.0%} of the words (with the sentence before, a quotation's paragraph, the "
+             "sentences naming the same people)")
         line(f"{label}: words the gate parses", f"{running.counts.share_parsed:.0%}",
              "it stands aside: cutting Docs would cost more than it saves" if running.standing_aside else "")
 
 
 def scores_with_and_without_gate(figures: dict[str, float]) -> None:
-    """F1 per section on the seeds, dev and dev2: the built-in rules with every sentence parsed and with the gate
-    as it runs; the rules that have anchors with every sentence parsed and with a gate that cuts a Doc whenever
-    it can leave anything out (the built-in gate parses everything when a rule has no anchor)."""
+    """F1 per section on the seeds, dev and dev2 of the built-in rules: every sentence parsed, the gate as it
+    runs, and a gate that cuts a Doc whenever it can leave anything out."""
     from briefer.evaluate import load_gold, score_articles
     from briefer.executors.extractor import Extractor
     from briefer.extract.gate import Gate
@@ -255,16 +243,13 @@ def scores_with_and_without_gate(figures: dict[str, float]) -> None:
 
     knowledge = load_knowledge()
     nlp = load_pipeline(entity_patterns=knowledge.entity_patterns())
-    every, underivable, derivable = derivable_rules(knowledge, nlp)
+    every = knowledge.compile(nlp.vocab)
     lexicon = knowledge.lexicon
     columns = {
         "no gate": lambda: Extractor(nlp, every, lexicon),
         "gate": lambda: Extractor(nlp, every, lexicon, Gate.derive(every, nlp)),
-        "anchored": lambda: Extractor(nlp, derivable, lexicon),
-        "cut": lambda: Extractor(nlp, derivable, lexicon, Gate.derive(derivable, nlp, min_skip=0.0, trial_tokens=None)),
+        "cut": lambda: Extractor(nlp, every, lexicon, Gate.derive(every, nlp, min_skip=0.0, trial_tokens=None)),
     }
-    if underivable:
-        print(f"  (anchored: every built-in rule but {', '.join(underivable)}; cut: the same, always cutting)")
     print(f"  {'set':<6} {'section':<20} " + " ".join(f"{name:>9}" for name in columns) + "  (F1)")
     worst = 0.0
     for name, (gold_dir, folder) in SETS.items():
@@ -275,7 +260,7 @@ def scores_with_and_without_gate(figures: dict[str, float]) -> None:
         found = {label: score_articles(gold, articles, make(), lexicon) for label, make in columns.items()}
         for section in found["no gate"].sections:
             values = {label: found[label].sections[section].scores[2] for label in columns}
-            worst = max(worst, abs(values["gate"] - values["no gate"]), abs(values["cut"] - values["anchored"]))
+            worst = max(worst, abs(values["gate"] - values["no gate"]), abs(values["cut"] - values["no gate"]))
             print(f"  {name:<6} {section:<20} " + " ".join(f"{value:>9.3f}" for value in values.values()),
                   flush=True)
     figures["f1_moved"] = worst

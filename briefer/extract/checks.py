@@ -223,6 +223,11 @@ def not_after_quote(match: RuleMatch, lexicon: Lexicon) -> bool:
     return not (before & CLOSING_QUOTES and "," in before)
 
 
+# Checks that drop every match unless a token like this stands in the match's sentence or the one before it (a
+# quotation's closing mark right before the speaker, in rough sentence bounds perhaps the sentence before): the
+# gate looks for it before parsing, as for a pattern's own words (briefer/rules/triggers.py).
+NEEDED_TOKENS: dict[str, dict] = {"not_after_quote": {"ORTH": {"IN": sorted(CLOSING_QUOTES)}}}
+
 CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "answered": answered,
     "reader_bait": reader_bait,
