@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefer.extract.events import hedged
+from briefer.nlp import doc_text
 from briefer.rules.lexicon import Lexicon, fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
     from briefer.rules.compiler import RuleMatch
 
@@ -24,18 +25,9 @@ FAQ_HEADING_RE = re.compile(r"\b(faq|frequently asked questions|questions and an
 LEAD_IN_WORDS = 5
 WH_WORDS = {"why", "what", "how", "who", "where", "when", "which", "whats"}
 LIST_MARK_RE = re.compile(r"^[\s•*\-–—]*(?:\d+(?:\.\d+)*[.)]\s+)?")
-TEXT_KEY = "briefer_text"
 CLOSING_QUOTES = {"”", '"', "’"}
 REPORTED_SPEECH_ENDS = {",", *CLOSING_QUOTES}  # what closes the words before their attribution: "“...,” X said"
 OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"}  # a verb's own object after it
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text, built once: `Doc.text` joins every token again on each call."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
 
 
 def _line_bounds(sentence: Span) -> tuple[int, int]:
