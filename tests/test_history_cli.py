@@ -7,7 +7,8 @@ import json
 import pytest
 from in_process import briefer
 
-from briefer.model import SECTIONS, Briefing
+from briefer.model import Briefing
+from briefer.sections import SECTIONS
 
 # Short made-up wire reports. The Ukrainian one runs on both days, respelt the second day.
 UKRAINE = """Ukraine names its team for the Istanbul talks
@@ -104,7 +105,9 @@ def test_the_items_of_the_article_gone_are_dropped(runs):
     dropped = second.changes.dropped
     assert sorted(d.section for d in dropped) == sorted(section for section, _ in only_kremlin)
     labels = {(d.section, d.label) for d in dropped}
-    assert ("delegations", "Russia delegation") in labels
+    russia = next(d for d in first.delegations if d.party == "Russia")
+    track = next(t.title for t in first.talks if t.id == russia.talks)  # dropped items name their track
+    assert ("delegations", f"Russia delegation ({track})") in labels
     assert ("open_questions", "Who will guarantee a ceasefire?") in labels
 
 
