@@ -20,7 +20,7 @@ def _named(person) -> str:
 
 def print_briefing(briefing: Briefing) -> None:
     """Print the four sections as tables on stdout."""
-    console = Console()
+    console = Console(markup=False)  # cells hold article text, which may hold `[...]`
     table = Table(title="Delegations", expand=True)
     for column in ("Party", "Leader", "Members", "Sent by", "Sources"):
         table.add_column(column)
