@@ -273,17 +273,19 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
     extraction = extract(settings, on_progress)
     history = None
     if settings.history is not None:
-        from briefer.history import History, mark_changes
+        from briefer.history import History, mark_changes, previous_brief
 
         history = History(settings.history)
-        extraction.briefing = mark_changes(extraction.briefing, history.previous(extraction.briefing.date))
+        extraction.briefing = mark_changes(extraction.briefing, previous_brief(history, extraction.briefing.date))
     if settings.check:
         extraction.briefing.checks = check(extraction, settings)
     documents = render(extraction, settings)
     with output.locked():
         written = output.replace(documents)
     if history is not None:
-        history.record(extraction.briefing)
+        from briefer.history import record_brief
+
+        record_brief(history, extraction.briefing)
     result = Result(extraction, written)
     if smtp is not None:
         eml = _email(extraction.briefing, documents, settings, smtp)
