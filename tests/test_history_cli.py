@@ -104,7 +104,9 @@ def test_the_items_of_the_article_gone_are_dropped(runs):
     dropped = second.changes.dropped
     assert sorted(d.section for d in dropped) == sorted(section for section, _ in only_kremlin)
     labels = {(d.section, d.label) for d in dropped}
-    assert ("delegations", "Russia delegation") in labels
+    russia = next(d for d in first.delegations if d.party == "Russia")
+    track = next(t.title for t in first.talks if t.id == russia.talks)  # dropped items name their track
+    assert ("delegations", f"Russia delegation ({track})") in labels
     assert ("open_questions", "Who will guarantee a ceasefire?") in labels
 
 

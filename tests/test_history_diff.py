@@ -220,3 +220,23 @@ def test_two_runs_a_day_apart_through_the_history(tmp_path):
     # A rebuild of Tuesday compares with Monday again, not with the Tuesday already recorded.
     rebuilt = mark_changes(tuesday(), history.previous("2026-11-23"))
     assert rebuilt == second
+
+
+def test_dropped_items_name_their_track_by_its_title():
+    from briefer.model import Talks
+
+    before = Briefing(
+        generated_at=datetime(2026, 11, 22, tzinfo=UTC),
+        date="2026-11-22",
+        talks=[Talks(id="russia-ukraine", title="Russia–Ukraine talks in Istanbul")],
+        delegations=[Delegation(party="Ukraine", talks="russia-ukraine", leader=person("Rustem Umerov"),
+                                members=[person("Kyrylo Budanov")])],
+        venues=[Venue(name="Istanbul", country="Turkey", talks="russia-ukraine")],
+    )
+    after = Briefing(generated_at=datetime(2026, 11, 23, tzinfo=UTC), date="2026-11-23",
+                     delegations=[Delegation(party="Ukraine", talks="russia-ukraine", leader=person("Rustem Umerov"))])
+    marked = mark_changes(after, before)
+    assert [(d.section, d.label) for d in marked.changes.dropped] == [
+        ("delegations", "Kyrylo Budanov, Ukraine delegation (Russia–Ukraine talks in Istanbul)"),
+        ("venues", "Istanbul, Turkey (Russia–Ukraine talks in Istanbul)"),
+    ]

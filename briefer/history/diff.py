@@ -8,7 +8,7 @@ talks), best pairs first. A paired item is unchanged when its compared value is 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,19 +65,28 @@ def _name(person: Person | None) -> str | None:
     return person.name if person else None
 
 
-def _delegation_label(delegation: Delegation) -> str:
-    return f"{delegation.party} delegation"  # its track is an id, not words for a reader
+# Track titles by id: an item names its track by id, a reader by title (a brief recorded before tracks
+# existed names its talks in words, which then stand as they are).
+Titles = Mapping[str, str]
 
 
-def _venue_label(venue: Venue) -> str:
-    return f"{venue.name}, {venue.country}" if venue.country else venue.name
+def _in_talks(label: str, talks: str, titles: Titles) -> str:
+    return f"{label} ({titles.get(talks, talks)})" if talks else label
 
 
-def _position_label(position: Position) -> str:
+def _delegation_label(delegation: Delegation, titles: Titles) -> str:
+    return _in_talks(f"{delegation.party} delegation", delegation.talks, titles)
+
+
+def _venue_label(venue: Venue, titles: Titles) -> str:
+    return _in_talks(f"{venue.name}, {venue.country}" if venue.country else venue.name, venue.talks, titles)
+
+
+def _position_label(position: Position, titles: Titles) -> str:
     return short(f"{position.speaker.name}: {position.statement}")
 
 
-def _question_label(question: OpenQuestion) -> str:
+def _question_label(question: OpenQuestion, titles: Titles) -> str:
     return short(question.text)
 
 
@@ -100,35 +109,35 @@ def _mark_members(current: Delegation, previous: Delegation) -> list[Person]:
 Comparison = tuple[str | None, list[str]]
 
 
-def _compare_delegations(current: Delegation, previous: Delegation) -> Comparison:
+def _compare_delegations(current: Delegation, previous: Delegation, titles: Titles) -> Comparison:
     dropped_members = _mark_members(current, previous)
     differences = []
     if name_key(current.talks) != name_key(previous.talks):
-        differences.append(f"talks: {previous.talks or 'unnamed'}")
+        differences.append(f"talks: {titles.get(previous.talks, previous.talks) or 'unnamed'}")
     if not same_person(_name(current.leader), _name(previous.leader)):
         differences.append(f"led by {_name(previous.leader) or 'nobody named'}")
     if dropped_members or any(member.status == "new" for member in current.members):
         differences.append("members: " + (", ".join(m.name for m in previous.members) or "none"))
     if not same_person(_name(current.sent_by), _name(previous.sent_by)):
         differences.append(f"sent by {_name(previous.sent_by) or 'nobody named'}")
-    label = _delegation_label(current)
+    label = _delegation_label(previous, titles)  # the members were in the previous one
     dropped = [f"{member.name}, {label}" for member in dropped_members]
     return (short("; ".join(differences)) if differences else None), dropped
 
 
-def _compare_venues(current: Venue, previous: Venue) -> Comparison:
+def _compare_venues(current: Venue, previous: Venue, titles: Titles) -> Comparison:
     def value(venue: Venue) -> tuple[str, str, str]:
         return name_key(venue.name), name_key(venue.country), name_key(venue.talks)
 
-    return (None if value(current) == value(previous) else short(_venue_label(previous))), []
+    return (None if value(current) == value(previous) else short(_venue_label(previous, titles))), []
 
 
-def _compare_positions(current: Position, previous: Position) -> Comparison:
+def _compare_positions(current: Position, previous: Position, titles: Titles) -> Comparison:
     same = content_words(current.statement) == content_words(previous.statement)
     return (None if same else short(previous.statement)), []
 
 
-def _compare_questions(current: OpenQuestion, previous: OpenQuestion) -> Comparison:
+def _compare_questions(current: OpenQuestion, previous: OpenQuestion, titles: Titles) -> Comparison:
     same = content_words(current.text) == content_words(previous.text)
     return (None if same else short(previous.text)), []
 
@@ -179,8 +188,8 @@ class _Section:
 
     key: Callable[[Any], Hashable]
     similarity: Callable[[Any, Any], float]
-    compare: Callable[[Any, Any], Comparison]
-    label: Callable[[Any], str]
+    compare: Callable[[Any, Any, Titles], Comparison]  # current, previous, the previous brief's track titles
+    label: Callable[[Any, Titles], str]
 
 
 SECTIONS: dict[str, _Section] = {
@@ -208,6 +217,7 @@ def mark_changes(current: Briefing, previous: Briefing | None) -> Briefing:
     if previous is None:
         return marked
     dropped: list[DroppedItem] = []
+    titles = {talks.id: talks.title for talks in previous.talks}
     for section, rules in SECTIONS.items():
         items, earlier = getattr(marked, section), getattr(previous, section)
         pairs, gone = pair(items, earlier, rules.key, rules.similarity)
@@ -215,9 +225,9 @@ def mark_changes(current: Briefing, previous: Briefing | None) -> Briefing:
             if index not in pairs:
                 item.status = "new"
                 continue
-            item.previous, dropped_parts = rules.compare(item, earlier[pairs[index]])
+            item.previous, dropped_parts = rules.compare(item, earlier[pairs[index]], titles)
             item.status = "changed" if item.previous else "unchanged"
             dropped.extend(DroppedItem(section=section, label=label) for label in dropped_parts)
-        dropped.extend(DroppedItem(section=section, label=rules.label(earlier[index])) for index in gone)
+        dropped.extend(DroppedItem(section=section, label=rules.label(earlier[index], titles)) for index in gone)
     marked.changes = Changes(previous_date=previous.date, dropped=dropped)
     return marked
