@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import shutil
 import signal
 import threading
 import time
@@ -16,6 +17,7 @@ from in_process import briefer as run
 
 import briefer.files
 import briefer.pipeline
+from briefer.errors import RenderError
 from briefer.files import COMPLETE, STAGING_PREFIX, OutputFolder, write_atomic
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "001_0a9e6b4c76570040.txt"
@@ -185,3 +187,28 @@ def test_write_atomic_replaces_whole_and_leaves_no_temporary_file(tmp_path, monk
     with pytest.raises(OSError):
         write_atomic(path, b"two")
     assert path.read_bytes() == b"one" and [p.name for p in path.parent.iterdir()] == ["file.json"]
+
+
+def test_an_unwritable_out_is_refused_before_any_work(tmp_path):
+    import tempfile
+
+    from test_ingest_bad_input import run_without_root
+
+    base = Path(tempfile.mkdtemp(prefix="briefer-out-"))  # under /tmp, reachable by another user
+    base.chmod(0o755)
+    locked = base / "locked"
+    locked.mkdir(mode=0o555)
+
+    def check(out: Path) -> str:
+        try:
+            OutputFolder(out).check()
+        except RenderError as exc:
+            return f"{exc.exit_code} {exc}"
+        return "accepted"
+
+    try:
+        outcome = run_without_root(lambda: [check(locked), check(locked / "new")])
+    finally:
+        shutil.rmtree(base)
+    assert outcome == [f"5 --out {locked}: not writable (permission denied)",
+                       f"5 --out {locked / 'new'}: cannot create the folder (Permission denied)"]
