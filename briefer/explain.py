@@ -11,6 +11,7 @@ from briefer.pipeline import Settings, read_articles
 from briefer.rules import Knowledge, load_knowledge
 from briefer.rules.loader import LoadedRule
 from briefer.rules.schema import did_you_mean
+from briefer.sections import BY_NAME
 
 if TYPE_CHECKING:
     from briefer.rules.compiler import RuleMatch
@@ -58,8 +59,6 @@ class Explanation:
 
 def _no_fact_reason(match: RuleMatch, emitted: list[dict[str, Any]]) -> str:
     """Why a match that no check dropped gave no fact."""
-    from briefer.extract import REQUIRED_FIELDS
-
     rule = match.rule
     if not emitted:
         lacking = sorted(set(rule.captures_used()) - set(match.captures))
@@ -67,7 +66,7 @@ def _no_fact_reason(match: RuleMatch, emitted: list[dict[str, Any]]) -> str:
             return f"capture '@{lacking[0]}' is not in this match"
         return "a list view gave no items"
     for fields in emitted:
-        for required in REQUIRED_FIELDS[rule.section]:
+        for required in BY_NAME[rule.section].required:
             options = required.split("|")  # "a|b": either will do
             if any(fields.get(name) for name in options):
                 continue

@@ -9,9 +9,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
-Section = Literal["delegations", "venues", "positions", "open_questions"]
-SECTIONS: tuple[str, ...] = ("delegations", "venues", "positions", "open_questions")
-
 
 class Article(BaseModel):
     """One article as read from its source, cleaned and ready for NLP."""
@@ -46,7 +43,7 @@ class Evidence(BaseModel):
 class Fact(BaseModel):
     """One finding of one rule in one sentence, before resolution across articles."""
 
-    section: Section
+    section: str  # a kind of fact found by rules (briefer/sections.py)
     fields: dict[str, Any]
     evidence: Evidence
 
@@ -159,7 +156,7 @@ class Talks(BaseModel):
 class DroppedItem(BaseModel):
     """An item the previous brief carried and this one does not."""
 
-    section: Section
+    section: str  # its section of briefing.json (briefer/sections.py)
     label: str
 
 

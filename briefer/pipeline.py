@@ -15,6 +15,7 @@ from briefer.config import Config
 from briefer.errors import NoInputError, UsageError
 from briefer.files import OutputFolder
 from briefer.model import Article, Briefing, Check, InputFailure, RunInfo
+from briefer.sections import SECTIONS
 
 if TYPE_CHECKING:
     from briefer.deliver import SmtpSettings
@@ -141,10 +142,7 @@ def extract(settings: Settings, on_progress: Progress | None = None) -> Extracti
         date=day,
         sources=describe_sources(articles, knowledge.lexicon.gazetteers),
         talks=resolved.talks,
-        delegations=resolved.delegations,
-        venues=resolved.venues,
-        positions=resolved.positions,
-        open_questions=resolved.open_questions,
+        **{section: getattr(resolved, section) for section in SECTIONS},
         failures=failures,
         run=RunInfo(briefer_version=__version__, model=model_name(settings.model or settings.config.model),
                     rules=describe_rules(knowledge.ruleset.folders)),

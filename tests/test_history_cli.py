@@ -7,7 +7,8 @@ import json
 import pytest
 from in_process import briefer
 
-from briefer.model import SECTIONS, Briefing
+from briefer.model import Briefing
+from briefer.sections import SECTIONS
 
 # Short made-up wire reports. The Ukrainian one runs on both days, respelt the second day.
 UKRAINE = """Ukraine names its team for the Istanbul talks

@@ -127,6 +127,7 @@ def brief(
     from briefer.cli.output import progress, stderr
     from briefer.executors import parse_jobs
     from briefer.pipeline import run
+    from briefer.sections import SECTIONS
 
     if paper not in {"a4", "letter"}:
         raise UsageError(f"--paper '{paper}': choose a4 or letter")
@@ -143,9 +144,9 @@ def brief(
         result = run(settings, on_progress)
     briefing = result.extraction.briefing
     stderr().print(
-        f"Briefed {len(briefing.sources)} article(s): {len(briefing.delegations)} delegations, "
-        f"{len(briefing.venues)} venues, {len(briefing.positions)} positions, "
-        f"{len(briefing.open_questions)} open questions.", highlight=False)
+        f"Briefed {len(briefing.sources)} article(s): "
+        + ", ".join(f"{len(getattr(briefing, section))} {section.replace('_', ' ')}" for section in SECTIONS) + ".",
+        highlight=False)
     if briefing.changes is not None:
         stderr().print(f"Compared with the brief of {briefing.changes.previous_date}.", highlight=False)
     for path in result.written.values():

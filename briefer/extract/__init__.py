@@ -15,18 +15,10 @@ from briefer.nlp.pieces import UNPARSED
 from briefer.rules.compiler import CompiledRules, RuleMatch
 from briefer.rules.lexicon import Lexicon
 from briefer.rules.schema import CAPTURE_RE
+from briefer.sections import BY_NAME
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-# A fact without these fields says nothing and is dropped ("a|b": either will do).
-REQUIRED_FIELDS = {
-    "delegations": ("party|leader|member|members|sent_by",),
-    "venues": ("name",),
-    "positions": ("speaker", "statement"),
-    "open_questions": ("text",),
-}
-
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -158,7 +150,7 @@ def extract_facts(
             if key in seen:
                 continue
             seen.add(key)
-            if all(any(fields.get(f) for f in one.split("|")) for one in REQUIRED_FIELDS[match.rule.section]):
+            if BY_NAME[match.rule.section].complete(fields):
                 fields["priority"] = match.rule.priority
                 result.facts.append(Fact(section=match.rule.section, fields=fields, evidence=_evidence(match, article)))
         if on_match:

@@ -192,7 +192,8 @@ class _Section:
     label: Callable[[Any, Titles], str]
 
 
-SECTIONS: dict[str, _Section] = {
+# One entry per section (briefer/sections.py).
+DIFFS: dict[str, _Section] = {
     "delegations": _Section(_delegation_key, _delegation_similarity, _compare_delegations, _delegation_label),
     "venues": _Section(_venue_key, _venue_similarity, _compare_venues, _venue_label),
     "positions": _Section(_position_key, _position_similarity, _compare_positions, _position_label),
@@ -201,7 +202,7 @@ SECTIONS: dict[str, _Section] = {
 
 
 def _clear_marks(briefing: Briefing) -> None:
-    for section in SECTIONS:
+    for section in DIFFS:
         for item in getattr(briefing, section):
             item.status = item.previous = None
     for delegation in briefing.delegations:
@@ -218,7 +219,7 @@ def mark_changes(current: Briefing, previous: Briefing | None) -> Briefing:
         return marked
     dropped: list[DroppedItem] = []
     titles = {talks.id: talks.title for talks in previous.talks}
-    for section, rules in SECTIONS.items():
+    for section, rules in DIFFS.items():
         items, earlier = getattr(marked, section), getattr(previous, section)
         pairs, gone = pair(items, earlier, rules.key, rules.similarity)
         for index, item in enumerate(items):

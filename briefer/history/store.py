@@ -13,7 +13,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from briefer.errors import ConfigError, UsageError
-from briefer.model import SECTIONS, Briefing
+from briefer.model import Briefing
+from briefer.sections import SECTIONS
 
 log = logging.getLogger(__name__)
 

@@ -16,6 +16,7 @@ from briefer.render.highlight import coverage, item_texts
 from briefer.render.rank import left_open
 from briefer.render.view import item_label
 from briefer.rules.lexicon import fold
+from briefer.sections import SECTIONS
 
 STATED = 0.8  # share of a statement's or question's words an evidence sentence must state
 HEADLINE_WORDS = 4  # a question at least this long that a headline holds (or holds it) is that headline
@@ -129,13 +130,13 @@ def check_briefing(briefing: Briefing, words: CheckWords, headlines: Mapping[str
     names = {source.id: source.title or source.id for source in briefing.sources}
     cited: set[str] = set()
     checks: list[Check] = []
-    for section in ("delegations", "venues", "positions", "open_questions"):
+    for section in SECTIONS:
         for index, item in enumerate(getattr(briefing, section)):
             cited |= {evidence.source for evidence in item.evidence}
             found = list(_item_checks(section, item, sources, words))
             if isinstance(item, OpenQuestion):
                 found += _headline_checks(item, headlines, names)
-            checks += [Check(check=code, section=section, index=index, item=item_label(item), message=message)
+            checks += [Check(check=code, section=section, index=index, item=item_label(section, item), message=message)
                        for code, message in found]
     for index, source in enumerate(briefing.sources):
         if source.id not in cited:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from briefer.model import Briefing, Delegation, Item, OpenQuestion, Person, Position, Talks, Venue
 from briefer.render.rank import left_open, ranked
 from briefer.render.wording import Sentence, long_date, shorten
+from briefer.sections import SECTIONS
 
 MAX_MEMBERS = 4  # members named after a delegation's leader
 STATEMENT_WORDS = 22
@@ -41,7 +42,7 @@ class TrackSummary:
 
 def _items(briefing: Briefing, talks: Talks) -> dict[str, list[Item]]:
     return {section: [item for item in getattr(briefing, section) if item.talks == talks.id]
-            for section in ("delegations", "venues", "positions", "open_questions")}
+            for section in SECTIONS}
 
 
 def latest_day(talks: Talks) -> str:

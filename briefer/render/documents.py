@@ -9,13 +9,14 @@ from typing import Any
 
 from briefer.config import PAGES_KEY, WORDS_KEY, AudienceConfig, Config
 from briefer.errors import RenderError, UsageError
-from briefer.model import SECTIONS, Briefing
+from briefer.model import Briefing
 from briefer.render import pdf
 from briefer.render.environment import Environments, compile_templates, make_environments, render_template
 from briefer.render.loader import audience_templates, search_path
 from briefer.render.rank import Selection, keep_best, select, size
 from briefer.render.summary import developments
 from briefer.render.view import PAPER_SIZES, BriefView, build_view
+from briefer.sections import SECTIONS
 
 log = logging.getLogger(__name__)
 

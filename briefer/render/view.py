@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefer import __version__
 from briefer.model import (
-    SECTIONS,
     Briefing,
     Check,
     Delegation,
     DroppedItem,
     InputFailure,
     Item,
-    OpenQuestion,
     Position,
     RunInfo,
     Source,
@@ -25,13 +25,8 @@ from briefer.render.highlight import Part, highlight, item_texts
 from briefer.render.places import fold_countries
 from briefer.render.rank import Selection, corroboration
 from briefer.render.wording import Sentence, long_date, parse_day, shorten
+from briefer.sections import SECTIONS, TITLES
 
-SECTION_TITLES = {
-    "delegations": "Delegations",
-    "venues": "Venues",
-    "positions": "Stated positions",
-    "open_questions": "Open questions",
-}
 KIND_TITLES = {"official": "Officials", "analyst": "Analysts and observers"}
 NO_PARTY = {"official": "Party not stated", "analyst": "No affiliation stated"}
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -193,19 +188,24 @@ def place(venue: Venue) -> str:
     return f"{venue.name}, {venue.country}" if venue.country and venue.country != venue.name else venue.name
 
 
-def item_label(item: Item, track: str = "") -> str:
-    """A short one-line name for an item, used in change lists; `track` is the title of its track."""
-    if isinstance(item, Delegation):
-        leader = f", led by {item.leader.name}" if item.leader else ""
-        talks = f" ({track})" if track else ""
-        return f"{item.party} delegation{talks}{leader}"
-    if isinstance(item, Venue):
-        return place(item)
-    if isinstance(item, Position):
-        return f"{item.speaker.name}: {shorten(item.statement, 20)}"
-    if isinstance(item, OpenQuestion):
-        return shorten(item.text, 25)
-    raise TypeError(f"not a briefing item: {type(item).__name__}")
+def _delegation_label(delegation: Delegation, track: str) -> str:
+    leader = f", led by {delegation.leader.name}" if delegation.leader else ""
+    talks = f" ({track})" if track else ""
+    return f"{delegation.party} delegation{talks}{leader}"
+
+
+# A short one-line name for an item of each section, used in change lists, given its track's title.
+LABELS: dict[str, Callable[[Any, str], str]] = {
+    "delegations": _delegation_label,
+    "venues": lambda venue, track: place(venue),
+    "positions": lambda position, track: f"{position.speaker.name}: {shorten(position.statement, 20)}",
+    "open_questions": lambda question, track: shorten(question.text, 25),
+}
+
+
+def item_label(section: str, item: Item, track: str = "") -> str:
+    """A short one-line name for an item of a section; `track` is the title of its track, if shown."""
+    return LABELS[section](item, track)
 
 
 def number_sources(
@@ -236,7 +236,7 @@ def _entry(
     )
     held = tuple(venues.get(_talks_key(item.talks), ())) if isinstance(item, Delegation) and item.talks else ()
     track = titles.get(item.talks, "") if len(titles) > 1 else ""
-    return Entry(section, item, cites, lines, item_label(item, track), corroboration(item), held,
+    return Entry(section, item, cites, lines, item_label(section, item, track), corroboration(item), held,
                  anchor=f"{section.replace('_', '-')}-{index}", track=track)
 
 
@@ -315,7 +315,7 @@ def build_view(
         reporting_window=reporting_window(briefing.sources),
         source_count=len(briefing.sources),
         sections=list(selection),
-        section_titles=SECTION_TITLES,
+        section_titles=TITLES,
         delegations=entries.get("delegations", []),
         venues=fold_countries(entries.get("venues", [])),
         positions=entries.get("positions", []),

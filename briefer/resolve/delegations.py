@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from briefer.extract import ArticleFacts
 from briefer.extract.roster import GOVERNMENT_SIDE, is_title, role_party, side_party
 from briefer.model import Conflict, Delegation, Fact, Person
+from briefer.resolve.context import ArticleContext, SideContext
 from briefer.resolve.names import ArticlePeople, person_key
 from briefer.rules.lexicon import Lexicon, fold
 
@@ -26,20 +26,6 @@ BACKGROUND_RE = re.compile(r"^\W*(?:(?:Back )?[Ii]n|During|By)\s+(?:(?:early|lat
 NAME_RE = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?")
 GOVERNMENT_RE = re.compile(r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?:['’]s)? (?:government|regime|authorities)\b")
 MAX_ROLE_WORDS = 12  # longer is a clause the role finder caught, not a title
-
-
-@dataclass
-class SideContext:
-    """The sides an article's delegation sentences name, in text order, for sentences that name none."""
-
-    sides: list[tuple[int, str]] = field(default_factory=list)
-    government: str | None = None  # the country an unnamed "government side" belongs to
-    venues: set[str] = field(default_factory=set)  # the places the article's talks are held in, folded
-
-    def before(self, offset: int) -> str | None:
-        """The side named last before an offset."""
-        earlier = [party for start, party in self.sides if start <= offset]
-        return earlier[-1] if earlier else None
 
 
 def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
@@ -147,9 +133,10 @@ class DelegationBook:
     def _party(self, name: str | None) -> str | None:
         return (self.lexicon.party_of(name) or name) if name else None
 
-    def add(self, fact: Fact, people: ArticlePeople, context: SideContext) -> None:
+    def add(self, fact: Fact, article: ArticleContext) -> None:
         """Add one delegation fact: its side, leader, members and sender."""
         fields, offset = fact.fields, fact.evidence.start
+        people, context = article.people, article.sides
         if is_background(fact.evidence.sentence) and not (fields.get("party") or fields.get("leader")):
             return  # people who met at an earlier event are no delegation to these talks
         if fields.get("venue") and fold(fields["venue"]) not in context.venues:
@@ -168,18 +155,28 @@ class DelegationBook:
                 own = context.government
             return self._party(own)
 
-        # who accompanies a leader sits on the leader's side; a side named without a name is the one named last
-        default = side or (own_party(leader) if leader else None) or (context.before(offset) if unnamed_side else None)
-        if leader and (party := side or own_party(leader) or default):
+        # who accompanies a leader sits on the leader's side (named in the sentence, by the leader's office, or by
+        # the delegation the leader already heads: "X led the Jordanian team. She was joined by ..."); a side
+        # named without a name is the one named last
+        leader_party = (own_party(leader) or self._seated(leader["name"])) if leader else None
+        default = side or leader_party or (context.before(offset) if unnamed_side else None)
+        if leader and (party := side or leader_party or default):
             self._lead(self._delegation(party, fact), leader, explicit=True)
         for member in members:
-            if party := side or own_party(member) or default:
+            if party := side or own_party(member) or default or self._seated(member["name"]):
                 self._join(self._delegation(party, fact), member)
         if party := side or (own_party(sender) if sender else None):
             delegation = self._delegation(party, fact)
             if sender and delegation.sent_by is None:
                 delegation.sent_by = _person(sender)
                 self._stays_home(delegation)
+
+    def _seated(self, name: str) -> str | None:
+        """The party of the delegation a person already heads or sits in."""
+        for delegation in self.delegations:
+            if any(p and same_person(p.name, name) for p in [delegation.leader, *delegation.members]):
+                return delegation.party
+        return None
 
     def _resolve(self, people: ArticlePeople, found: Any, offset: int) -> dict[str, Any] | None:
         """A named person (full name, role, party), or None for a pronoun with no antecedent or a party."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from briefer.model import Evidence, Fact, Position, Speaker
+from briefer.resolve.context import ArticleContext
 from briefer.resolve.names import PREVIOUS_SPEAKER, ArticlePeople, person_key
 from briefer.rules.lexicon import Lexicon, fold
 
@@ -62,15 +63,19 @@ class PositionBook:
         self._by_article: dict[str, list[tuple[int, Position]]] = {}  # evidence start and position
         self._listed: dict[int, int] = {}  # id of a position -> when it was listed (removals keep the order)
 
-    def add(self, fact: Fact, people: ArticlePeople) -> None:
+    def add(self, fact: Fact, article: ArticleContext) -> None:
         """Resolve one position fact's speaker and merge it in (same speaker, same claim: one entry). A speaker
         that stands for a pair ("both countries") gives each of the two the position."""
+        people = article.people
         found = fact.fields["speaker"]
         if isinstance(found, dict) and found.get("each"):
             for one in found["each"]:
                 self._add_one(fact.model_copy(update={"fields": {**fact.fields, "speaker": one}}), people)
             return
         self._add_one(fact, people)
+
+    def settle(self) -> None:
+        """Nothing waits for the last fact."""
 
     def _latest_before(self, evidence: Evidence, speaker_head: str | None = None,
                        party_only: bool = False) -> Position | None:

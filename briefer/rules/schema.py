@@ -9,16 +9,9 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-RuleKind = Literal["token", "phrase", "dependency", "regex"]
-RuleSection = Literal["delegations", "venues", "positions", "open_questions"]
+from briefer.sections import SECTION_FIELDS, SectionName
 
-# The fields each section's facts may carry; `emit` may set only these.
-SECTION_FIELDS: dict[str, frozenset[str]] = {
-    "delegations": frozenset({"party", "leader", "member", "members", "sent_by", "talks", "venue"}),
-    "venues": frozenset({"name", "country", "talks"}),
-    "positions": frozenset({"speaker", "statement", "direct_quote", "kind", "party"}),
-    "open_questions": frozenset({"text", "kind"}),
-}
+RuleKind = Literal["token", "phrase", "dependency", "regex"]
 
 # How a capture becomes a value: "@name" or "@name.<view>" (see docs/rules.md).
 CAPTURE_VIEWS = frozenset(
@@ -97,7 +90,7 @@ class Rule(Strict):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="Unique id, e.g. `positions.said-that`.")
     description: str = Field(min_length=1, description="What the rule finds, in a line.")
-    section: RuleSection = Field(description="The briefing section its facts go to.")
+    section: SectionName = Field(description="The briefing section its facts go to.")
     kind: RuleKind = Field(description="Which spaCy matcher runs the patterns.")
     patterns: list[Any] = Field(default_factory=list, description="spaCy pattern dicts, phrases or regexes.")
     phrases_from: str | None = Field(default=None, description="Gazetteer list for a phrase rule: `file.key`.")

@@ -1,0 +1,43 @@
+"""What the mergers know of the article a fact comes from: the article, the people it names and the sides its
+delegation sentences name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from briefer.model import Article, Fact
+from briefer.resolve.names import ArticlePeople
+
+
+@dataclass
+class SideContext:
+    """The sides an article's delegation sentences name, in text order, for sentences that name none."""
+
+    sides: list[tuple[int, str]] = field(default_factory=list)
+    government: str | None = None  # the country an unnamed "government side" belongs to
+    venues: set[str] = field(default_factory=set)  # the places the article's talks are held in, folded
+
+    def before(self, offset: int) -> str | None:
+        """The side named last before an offset."""
+        earlier = [party for start, party in self.sides if start <= offset]
+        return earlier[-1] if earlier else None
+
+
+@dataclass
+class ArticleContext:
+    """One article as its facts are merged."""
+
+    article: Article
+    people: ArticlePeople
+    sides: SideContext
+
+
+class Merger(Protocol):
+    """Merges the facts of one kind into that kind's items, fact by fact (one per section: resolve.MERGERS)."""
+
+    def add(self, fact: Fact, context: ArticleContext) -> None:
+        """Merge one fact into the items, or drop it."""
+
+    def settle(self) -> None:
+        """Once every fact is in: settle what needs them all (who leads a delegation)."""
