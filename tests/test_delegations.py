@@ -233,3 +233,20 @@ def test_an_office_after_a_title_gives_the_party(brief):
         "Peru, and Luis Mamani, the defence minister of Peru."))
     people = {found["Peru"][0], *found["Peru"][1]}
     assert {"Rosa Quispe", "Luis Mamani"} <= people
+
+
+def test_a_semicolon_roster_keeps_every_member(brief):
+    found = delegations(brief("The Peruvian delegation consisted of Foreign Minister Rosa Quispe; Defence Minister "
+                              "Luis Mamani; and presidential adviser Ana Flores."))
+    leader, members = found["Peru"]
+    assert {leader, *members} - {None} == {"Rosa Quispe", "Luis Mamani", "Ana Flores"}
+
+
+def test_the_head_named_after_leading_the_team_is(brief):
+    found = delegations(brief("Heading the Chilean team is Foreign Minister Ana Ruiz, who arrived on Sunday."))
+    assert found["Chile"][0] == "Ana Ruiz"
+
+
+def test_a_counterpart_from_a_country_sits_for_it(brief):
+    found = delegations(brief("The envoy stood with his counterpart from Brazil, Paulo Souza, reading the draft."))
+    assert "Paulo Souza" in {found["Brazil"][0], *found["Brazil"][1]}
