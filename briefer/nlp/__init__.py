@@ -149,25 +149,29 @@ def parse(
     plan: Planner | None = None,
 ) -> Iterator[tuple[Doc, Article]]:
     """Parse articles lazily, in small batches, yielding each Doc with its article. With a `plan`, only the
-    pieces it marks go through the pipeline; the rest keep their tokens and rough sentence bounds only."""
-    for doc, article in _parsed(nlp, articles, batch_size, plan):
+    pieces it marks go through the pipeline; the rest keep their tokens and rough sentence bounds only. An article
+    longer than the pipeline's `max_length` is parsed in pieces of whole lines, never refused."""
+    for doc, article in _batches(nlp, articles, batch_size, plan):
         doc.user_data[TEXT_KEY] = article.text  # the Doc was made from it: its text is the same
         yield doc, article
 
 
-def _parsed(nlp: Language, articles: Iterable[Article], batch_size: int, plan: Planner | None):
-    """The Docs of `parse`, whole or from planned pieces."""
-    if plan is None:
-        stream = ((article.text, article) for article in articles)
-        yield from nlp.pipe(stream, as_tuples=True, batch_size=batch_size)
-        return
-    from briefer.nlp.pieces import parse_planned
-
+def _batches(nlp: Language, articles: Iterable[Article], batch_size: int, plan: Planner | None):
+    """The Docs of `parse`, batch by batch."""
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) == batch_size:
-            yield from parse_planned(nlp, batch, plan)
+            yield from _parse_batch(nlp, batch, plan)
             batch = []
     if batch:
-        yield from parse_planned(nlp, batch, plan)
+        yield from _parse_batch(nlp, batch, plan)
+
+
+def _parse_batch(nlp: Language, batch: list[Article], plan: Planner | None) -> Iterator[tuple[Doc, Article]]:
+    from briefer.nlp.pieces import parse_planned, whole
+
+    if plan is None and all(len(article.text) <= nlp.max_length for article in batch):
+        yield from nlp.pipe(((article.text, article) for article in batch), as_tuples=True, batch_size=len(batch))
+    else:
+        yield from parse_planned(nlp, batch, plan or whole)
