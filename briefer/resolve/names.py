@@ -90,10 +90,18 @@ class ArticlePeople:
                     best = mention
         return best
 
-    def _before(self, offset: int) -> PersonMention | None:
+    def _gender(self, mention: PersonMention) -> str | None:
+        """The gender the article gives the person anywhere ("Ms Rao" once makes a later "Rao" a woman)."""
+        return mention.gender or next(
+            (m.gender for m in self.mentions if m.gender and same_person(m.name, mention.name)), None)
+
+    def _before(self, offset: int, pronoun: str) -> PersonMention | None:
         """The person "he" or "she" at an offset refers to: the last subject named before it, else the last name;
-        never one named inside a quotation ("“... as Lajcak said ...,” he told TV": he is not Lajcak)."""
-        candidates = [m for m in self.mentions if m.start < offset and not _is_pronoun(m.name) and not m.quoted]
+        never one named inside a quotation ("“... as Lajcak said ...,” he told TV": he is not Lajcak), nor one the
+        article makes a man for "she" or a woman for "he"."""
+        wrong = {"she": "m", "her": "m", "he": "f", "him": "f"}[fold(pronoun)]
+        candidates = [m for m in self.mentions if m.start < offset and not _is_pronoun(m.name) and not m.quoted
+                      and self._gender(m) != wrong]
         subjects = [m for m in candidates if m.subject]
         return (subjects or candidates or [None])[-1]
 
@@ -102,7 +110,7 @@ class ArticlePeople:
         found = {"name": found, "role": "", "party": None} if isinstance(found, str) else dict(found)
         name = found.get("name") or ""
         if _is_pronoun(name):
-            antecedent = self._before(offset)
+            antecedent = self._before(offset, name)
             if antecedent is None:
                 return None
             found = {"name": antecedent.name, "role": "", "party": None}
