@@ -198,3 +198,55 @@ def test_a_government_negotiator_sits_for_the_government_the_article_names(brief
         "Colombian government and rebel negotiators met in Caracas. Government negotiator Vera Grabe and "
         "rebel commander Antonio Garcia will sit down in Caracas to negotiate."))
     assert "Vera Grabe" in people_of(found)["Colombia"]
+
+
+def test_a_pronoun_roster_joins_the_delegation_its_leader_already_heads(brief):
+    found = delegations(brief(
+        "The Jordanian delegation is led by Foreign Minister Lina Haddad. She was joined by army chief "
+        "Omar Nasser and adviser Dina Farouk."))
+    assert found["Jordan"] == ("Lina Haddad", {"Omar Nasser": "army chief", "Dina Farouk": "adviser"})
+
+
+def test_co_chairs_each_lead_their_own_side(brief):
+    found = delegations(brief(
+        "The joint commission was co-chaired by Lars Holm, Sweden's deputy foreign minister, and Ana Ruiz, "
+        "Deputy Foreign Minister of Chile."))
+    assert found["Sweden"][0] == "Lars Holm"
+    assert found["Chile"][0] == "Ana Ruiz"
+
+
+def test_a_title_then_a_courtesy_title_then_the_name(brief):
+    found = delegations(brief("The Malaysian delegation was led by Deputy Minister for Foreign Affairs, "
+                              "Ms. Aina Rahman, who met officials on Monday."))
+    assert found["Malaysia"][0] == "Aina Rahman"
+
+
+def test_a_counterpart_sits_for_the_country_of_the_demonym(brief):
+    found = delegations(brief("Foreign Minister Ana Lopes of Portugal met her Brazilian counterpart Paulo "
+                              "Souza in Lisbon on Monday."))
+    assert "Paulo Souza" in {found["Brazil"][0], *found["Brazil"][1]}
+
+
+def test_an_office_after_a_title_gives_the_party(brief):
+    found = delegations(brief(
+        "The Peruvian side was represented by Rosa Quispe, Joint Secretary, Ministry of Foreign Affairs of "
+        "Peru, and Luis Mamani, the defence minister of Peru."))
+    people = {found["Peru"][0], *found["Peru"][1]}
+    assert {"Rosa Quispe", "Luis Mamani"} <= people
+
+
+def test_a_semicolon_roster_keeps_every_member(brief):
+    found = delegations(brief("The Peruvian delegation consisted of Foreign Minister Rosa Quispe; Defence Minister "
+                              "Luis Mamani; and presidential adviser Ana Flores."))
+    leader, members = found["Peru"]
+    assert {leader, *members} - {None} == {"Rosa Quispe", "Luis Mamani", "Ana Flores"}
+
+
+def test_the_head_named_after_leading_the_team_is(brief):
+    found = delegations(brief("Heading the Chilean team is Foreign Minister Ana Ruiz, who arrived on Sunday."))
+    assert found["Chile"][0] == "Ana Ruiz"
+
+
+def test_a_counterpart_from_a_country_sits_for_it(brief):
+    found = delegations(brief("The envoy stood with his counterpart from Brazil, Paulo Souza, reading the draft."))
+    assert "Paulo Souza" in {found["Brazil"][0], *found["Brazil"][1]}

@@ -27,7 +27,9 @@ NAME_LINKS = {"bin", "ibn", "al", "el", "de", "da", "del", "van", "von", "der", 
 NOISE_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME"}
 NOISE_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "ADV", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 ROLE_PREPS = {"for", "from", "of", "representing", "at", "with"}
-PRONOUN_REFS = {"he", "she"}
+PRONOUN_REFS = {"he", "she", "him", "her"}
+# Courtesy titles: no role of their own ("Deputy Minister, Ms. X" keeps "Deputy Minister").
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "his excellency", "her excellency"}
 QUOTES = set("\"“”„«»'‘’")
 # Words after which a role names what the job is for, not who holds it ("envoy to Ukraine").
 QUALIFIER_RE = re.compile(r"\b(?:for|to|on|in charge of)\b", re.I)
@@ -143,7 +145,7 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not first <= ent.start <= last or not _names_person(ent.text, lexicon):
             continue
-        if ent.root.i != root.i and _modifies(ent.root, lexicon, region.end):
+        if ent.root.i != root.i and _modifies(ent.root, lexicon, region):
             continue
         start, end = ent.start, min(ent.end, last + 1)
         known = lexicon.actor(ent.text) is not None  # a known full name: no given name left out before it
@@ -171,31 +173,33 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
         name = name[1:]
     titled = start > 0 and fold(run[start - 1].text) in lexicon.title_words and run[start - 1].is_title
     # the very word a rule captured, written like a name and nothing else: "Abiy was accompanied by"
-    alone = len(name) == 1 and ((name[0].i == root.i and name[0].tag_ == "NNP" and name[0].ent_type_ in {"", "PERSON"})
+    # (or tagged as a place or organisation: "Qureshi, who ..., is leading the delegation", unless it names an office)
+    alone = len(name) == 1 and ((name[0].i == root.i and name[0].tag_ == "NNP" and _may_be_surname(name[0], lexicon))
                                 or _known_surname(name[0]))
     if not name and cut <= last:
-        return _name_after_title(segment, lexicon, region.end)
+        return _name_after_title(segment, lexicon, region)
     if not name or (len(name) < 2 and not titled and not alone) or not _names_person(_text(name), lexicon):
         return None
-    if name[-1].i != root.i and _modifies(name[-1], lexicon, region.end):
+    if name[-1].i != root.i and _modifies(name[-1], lexicon, region):
         return None
     return name[0].i, name[-1].i + 1
 
 
-def _name_after_title(segment: Segment, lexicon: Lexicon, region_end: int) -> tuple[int, int] | None:
+def _name_after_title(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, int] | None:
     """The name that ends a title with a prepositional tail, which the entity recogniser ran together with the
     place or took for an organisation: "Special Envoy to Lebanon Jane Roe" -> "Jane Roe"."""
     tokens = _strip_noise(segment.tokens)
     end = len(tokens)
     start = end
     while start > 0 and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].is_title and (
-            fold(tokens[start - 1].text) not in lexicon.title_words | lexicon.demonyms):
+            fold(tokens[start - 1].text) not in lexicon.title_words | lexicon.demonyms
+            | lexicon.gazetteers.words("roles.office_words")):
         start -= 1
     while end - start > 2 and _place_after_title(tokens[start], lexicon):
         start += 1
     if end - start < 2 or start == 0 or not _names_person(_text(tokens[start:end]), lexicon):
         return None
-    if not is_title(_text(tokens[:start]), lexicon) or _modifies(tokens[end - 1], lexicon, region_end):
+    if not is_title(_text(tokens[:start]), lexicon) or _modifies(tokens[end - 1], lexicon, region):
         return None
     return tokens[start].i, tokens[end - 1].i + 1
 
@@ -225,13 +229,14 @@ def title_tail(region: Span, lexicon: Lexicon) -> Span:
     return doc[region.start : end] if any(t.pos_ == "PROPN" for t in doc[region.end : end]) else region
 
 
-def _modifies(token: Token, lexicon: Lexicon, region_end: int) -> bool:
+def _modifies(token: Token, lexicon: Lexicon, region: Span) -> bool:
     """A name that describes something else, not a member: "Trump's envoy", "the Nicolás Maduro regime",
     "adviser to President X", "representatives of opposition leader X" (but "the governor of Miranda X" is X).
-    A noun after the roster (which ends before `region_end`) is no such thing: "with X mediating" parsed as a noun."""
-    if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i < region_end):
+    A noun after the roster (which ends before the region's end) is no such thing: "with X mediating" parsed as a
+    noun; nor is a preposition before the roster ("represented by" + "X, the ...")."""
+    if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i < region.end):
         return True
-    if token.dep_ == "pobj" and token.head.lower_ in {"to", "for", "by", "with"}:
+    if token.dep_ == "pobj" and token.head.lower_ in {"to", "for", "by", "with"} and token.head.i >= region.start:
         # "adviser to President X" is about X; "Special Representative for Iran X" and "Minister for
         # Foreign Affairs X" are titles whose holder is X
         between = [t for t in token.doc[token.head.i + 1 : token.i] if t.ent_type_ != "PERSON"]
@@ -252,13 +257,30 @@ def _name_word(token: Token, lexicon: Lexicon) -> bool:
     text = fold(token.text)
     titles = lexicon.title_words
     return (token.pos_ == "PROPN" and token.is_title and text not in titles and text.rstrip("s") not in titles
-            and text not in lexicon.demonyms and not lexicon.places.get(text) and token.ent_type_ not in PLACE_LABELS)
+            and text not in lexicon.demonyms and not lexicon.places.get(text) and token.ent_type_ not in PLACE_LABELS
+            and text not in lexicon.gazetteers.words("roles.office_words"))
 
 
 def _names_person(name: str, lexicon: Lexicon) -> bool:
     """Not a party, office or place, and written like a name."""
     return (not lexicon.party_of(name) and not office_party(name, lexicon) and not lexicon.places.get(fold(name))
             and any(w[:1].isupper() for w in name.split()))
+
+
+def _may_be_surname(token: Token, lexicon: Lexicon) -> bool:
+    """A lone capitalised word that can be a surname: untagged, a person, or a place or organisation of that one
+    word ("Qureshi" tagged GPE), but never part of a longer place ("Arabia" of "Saudi Arabia") or an office."""
+    if token.ent_type_ in {"", "PERSON"}:
+        return True
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return (token.ent_type_ in {"GPE", "ORG"} and ent is not None and len(ent) == 1
+            and not _names_office(token.text, lexicon))
+
+
+def _names_office(text: str, lexicon: Lexicon) -> bool:
+    """A ministry, department or office ("Ministry of Foreign Affairs of Peru"), not a person or a title."""
+    words = set(fold(text).split())
+    return bool(words & set(lexicon.gazetteers.words("roles.office_nouns"))) and not is_title(text, lexicon)
 
 
 def _group_head(segment: Segment) -> bool:
@@ -273,6 +295,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
     people: list[dict[str, Any]] = []
     pending: list[str] = []
     last_was_person = False
+    described = False  # the last segment gave the last person's title: the office may follow it
     group_party = None  # "senior US officials, including ...": the party of the people that follow
     group_role = ""  # "the representatives of the EU – A and B": the role of those that have none
     unmarked = 0  # the first person no "on the X side" has placed yet
@@ -284,6 +307,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
         if tokens[0].text in QUOTES:  # a nickname in quotes, not another person
             continue
         found = _name_span(segment, lexicon, region)
+        after_person, described = last_was_person or described, False
         if found is None:
             words = _strip_noise(tokens)
             if len(tokens) == 1 and tokens[0].lower_ in PRONOUN_REFS:
@@ -297,6 +321,12 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
                     _text(words), lexicon):
                 people[-1]["role"] = _text(words)
                 people[-1]["party"] = role_party(people[-1]["role"], people[-1]["name"], lexicon)
+                described = True
+                last_was_person = False
+            elif after_person and people and _names_office(_text(words), lexicon):
+                # "X, Joint Secretary, Ministry of Foreign Affairs of Peru": the office the person works in
+                people[-1]["role"] = ", ".join(r for r in (people[-1]["role"], _text(words)) if r)
+                people[-1]["party"] = people[-1]["party"] or role_party(people[-1]["role"], people[-1]["name"], lexicon)
                 last_was_person = False
             else:
                 pending.append(_text(words))
@@ -308,6 +338,8 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
         before = _strip_noise([t for t in tokens if t.i < start])
         after = [t for t in tokens if t.i >= end]
         role = _text(before)
+        if fold(role) in HONORIFICS:
+            role = ""
         party = None
         if tokens[0].lower_ in {"its", "their"}:  # "X, its coordinator Y": Y sits for X's side
             party = people[-1]["party"] if people else _possessor_party(tokens[0], lexicon)

@@ -155,18 +155,28 @@ class DelegationBook:
                 own = context.government
             return self._party(own)
 
-        # who accompanies a leader sits on the leader's side; a side named without a name is the one named last
-        default = side or (own_party(leader) if leader else None) or (context.before(offset) if unnamed_side else None)
-        if leader and (party := side or own_party(leader) or default):
+        # who accompanies a leader sits on the leader's side (named in the sentence, by the leader's office, or by
+        # the delegation the leader already heads: "X led the Jordanian team. She was joined by ..."); a side
+        # named without a name is the one named last
+        leader_party = (own_party(leader) or self._seated(leader["name"])) if leader else None
+        default = side or leader_party or (context.before(offset) if unnamed_side else None)
+        if leader and (party := side or leader_party or default):
             self._lead(self._delegation(party, fact), leader, explicit=True)
         for member in members:
-            if party := side or own_party(member) or default:
+            if party := side or own_party(member) or default or self._seated(member["name"]):
                 self._join(self._delegation(party, fact), member)
         if party := side or (own_party(sender) if sender else None):
             delegation = self._delegation(party, fact)
             if sender and delegation.sent_by is None:
                 delegation.sent_by = _person(sender)
                 self._stays_home(delegation)
+
+    def _seated(self, name: str) -> str | None:
+        """The party of the delegation a person already heads or sits in."""
+        for delegation in self.delegations:
+            if any(p and same_person(p.name, name) for p in [delegation.leader, *delegation.members]):
+                return delegation.party
+        return None
 
     def _resolve(self, people: ArticlePeople, found: Any, offset: int) -> dict[str, Any] | None:
         """A named person (full name, role, party), or None for a pronoun with no antecedent or a party."""
