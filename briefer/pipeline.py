@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING
 from briefer import __version__
 from briefer.config import Config
 from briefer.errors import NoInputError, UsageError
+from briefer.files import OutputFolder
 from briefer.model import Article, Briefing, Check, InputFailure, RunInfo
 from briefer.sections import SECTIONS
 
@@ -150,26 +150,6 @@ def extract(settings: Settings, on_progress: Progress | None = None) -> Extracti
     return Extraction(briefing, articles, failures)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def check(extraction: Extraction, settings: Settings) -> list[Check]:
     """Brief QA: the problems of the brief about to be written, each with its item (`--check`).
 
@@ -273,7 +253,8 @@ def _email(
 def run(settings: Settings, on_progress: Progress | None = None) -> Result:
     """Build the brief, mark changes since the last one, write every file, record it, then mail it.
 
-    All rendering happens before any write; a failed delivery (exit 6) leaves the files on disk.
+    --out is checked before any work (exit 5 when it cannot be written); all rendering happens before any write,
+    and the files are replaced as one set (briefer.files); a failed delivery (exit 6) leaves the files on disk.
     """
     unknown = sorted(set(settings.formats) - set(FORMATS))
     if unknown:
@@ -281,6 +262,8 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
     if settings.archive and "pdf" not in settings.formats:
         raise UsageError("--archive makes the PDF: add pdf to --format")
     smtp = _check_email(settings)
+    output = OutputFolder(settings.out_dir)
+    output.check()
     if any(f != "json" for f in settings.formats):
         from briefer.render import check_templates
 
@@ -288,20 +271,19 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
     extraction = extract(settings, on_progress)
     history = None
     if settings.history is not None:
-        from briefer.history import History, mark_changes
+        from briefer.history import History, mark_changes, previous_brief
 
         history = History(settings.history)
-        extraction.briefing = mark_changes(extraction.briefing, history.previous(extraction.briefing.date))
+        extraction.briefing = mark_changes(extraction.briefing, previous_brief(history, extraction.briefing.date))
     if settings.check:
         extraction.briefing.checks = check(extraction, settings)
     documents = render(extraction, settings)
-    written = {}
-    for name, data in documents.items():
-        path = settings.out_dir / name
-        write_atomic(path, data)
-        written[name] = path
+    with output.locked():
+        written = output.replace(documents)
     if history is not None:
-        history.record(extraction.briefing)
+        from briefer.history import record_brief
+
+        record_brief(history, extraction.briefing)
     result = Result(extraction, written)
     if smtp is not None:
         eml = _email(extraction.briefing, documents, settings, smtp)

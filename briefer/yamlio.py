@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from briefer.errors import ConfigError
+from briefer.files import write_atomic
 
 CACHE_FORMAT = 1  # raise when what a cached parse holds changes
 CACHE_DAYS = 90  # entries older than this go when a new one is written (edited rules leave old ones)
@@ -50,9 +49,7 @@ def _store(path: Path, data: bytes) -> None:
         for old in path.parent.glob("*.pickle"):
             if time.time() - old.stat().st_mtime > CACHE_DAYS * 86400:
                 old.unlink()
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, path)
+        write_atomic(path, data)
     except OSError:
         pass
 

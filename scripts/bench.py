@@ -30,6 +30,7 @@ SHARED = ROOT.parent / "shared"
 BRIEFER = Path(sys.executable).with_name("briefer")
 DAY = "2026-11-23"
 TARGETS = {"ratio": 1.3, "ratio_bar": 1.1, "help": 0.2, "rss": 1.5, "jobs": 1.5, "end_to_end": 60.0, "f1": 0.005}
+PARTS = ("throughput", "gate", "f1", "jobs", "components", "cli", "memory")
 TARGET_ARTICLES = 200  # the throughput, --jobs and end-to-end targets are for a day's 200 articles or more
 SETS = {
     "seeds": (SHARED / "gold", ROOT / "seeds"),
@@ -202,50 +203,38 @@ def throughput(corpus: Path, texts: list[str], words: int, model: str, repeats: 
         line(f"  of which {part}", f"{seconds:.1f} s", f"{seconds / parse_seconds:.0%} of parse time (gate, last pass)")
 
 
-def derivable_rules(knowledge, nlp):
-    """The built-in rules compiled, the ids of those without an anchor, and the others compiled alone."""
-    from briefer.rules.compiler import compile_rules
-    from briefer.rules.triggers import derive_triggers
-
-    every = knowledge.compile(nlp.vocab)
-    underivable = derive_triggers(every, nlp).underivable
-    loaded = [item for item in knowledge.ruleset.rules if item.rule.id not in underivable]
-    return every, underivable, compile_rules(loaded, nlp.vocab, knowledge.gazetteers)[0]
-
-
 def gate_shares(texts: list[str], label: str) -> None:
     """How much of the texts the built-in rules can use (planned Doc by Doc), and how much the gate as it runs
     parses: everything when a rule has no anchor, else it stands aside when cutting would not pay."""
-    from briefer.extract.gate import Gate
+    from briefer.extract.gate import Gate, triggers_of
     from briefer.nlp import load_pipeline
     from briefer.rules import load_knowledge
 
     knowledge = load_knowledge()
     nlp = load_pipeline(entity_patterns=knowledge.entity_patterns())
-    every, underivable, derivable = derivable_rules(knowledge, nlp)
+    every = knowledge.compile(nlp.vocab)
+    underivable = triggers_of(every, nlp).underivable
     running = Gate.derive(every, nlp)
-    planning = Gate.derive(derivable, nlp, trial_tokens=None)
+    planning = running and Gate.derive(every, nlp, trial_tokens=None)
     for text in texts:
         doc = nlp.make_doc(text)
-        planning.plan(doc, text)
         if running is not None:
+            planning.plan(doc, text)
             running.plan(doc, text)
-    counts = planning.counts
-    which = "the rules with an anchor" if underivable else "the rules"
-    line(f"{label}: sentences {which} can use", f"{counts.sentences_wanted / counts.sentences_planned:.0%}",
-         f"{counts.share_wanted:.0%} of the words (with the sentence before, a quotation's paragraph, the "
-         "sentences naming the same people)")
     if running is None:
         line(f"{label}: words the gate parses", "100%", f"no anchor in {', '.join(underivable)}: it parses all")
     else:
+        counts = planning.counts
+        line(f"{label}: sentences the rules can use", f"{counts.sentences_wanted / counts.sentences_planned:.0%}",
+             f"{counts.share_wanted:.0%} of the words (with the sentence before, a quotation's paragraph, the "
+             "sentences naming the same people)")
         line(f"{label}: words the gate parses", f"{running.counts.share_parsed:.0%}",
              "it stands aside: cutting Docs would cost more than it saves" if running.standing_aside else "")
 
 
 def scores_with_and_without_gate(figures: dict[str, float]) -> None:
-    """F1 per section on the seeds, dev and dev2: the built-in rules with every sentence parsed and with the gate
-    as it runs; the rules that have anchors with every sentence parsed and with a gate that cuts a Doc whenever
-    it can leave anything out (the built-in gate parses everything when a rule has no anchor)."""
+    """F1 per section on the seeds, dev and dev2 of the built-in rules: every sentence parsed, the gate as it
+    runs, and a gate that cuts a Doc whenever it can leave anything out."""
     from briefer.evaluate import load_gold, score_articles
     from briefer.executors.extractor import Extractor
     from briefer.extract.gate import Gate
@@ -255,16 +244,13 @@ def scores_with_and_without_gate(figures: dict[str, float]) -> None:
 
     knowledge = load_knowledge()
     nlp = load_pipeline(entity_patterns=knowledge.entity_patterns())
-    every, underivable, derivable = derivable_rules(knowledge, nlp)
+    every = knowledge.compile(nlp.vocab)
     lexicon = knowledge.lexicon
     columns = {
         "no gate": lambda: Extractor(nlp, every, lexicon),
         "gate": lambda: Extractor(nlp, every, lexicon, Gate.derive(every, nlp)),
-        "anchored": lambda: Extractor(nlp, derivable, lexicon),
-        "cut": lambda: Extractor(nlp, derivable, lexicon, Gate.derive(derivable, nlp, min_skip=0.0, trial_tokens=None)),
+        "cut": lambda: Extractor(nlp, every, lexicon, Gate.derive(every, nlp, min_skip=0.0, trial_tokens=None)),
     }
-    if underivable:
-        print(f"  (anchored: every built-in rule but {', '.join(underivable)}; cut: the same, always cutting)")
     print(f"  {'set':<6} {'section':<20} " + " ".join(f"{name:>9}" for name in columns) + "  (F1)")
     worst = 0.0
     for name, (gold_dir, folder) in SETS.items():
@@ -275,7 +261,7 @@ def scores_with_and_without_gate(figures: dict[str, float]) -> None:
         found = {label: score_articles(gold, articles, make(), lexicon) for label, make in columns.items()}
         for section in found["no gate"].sections:
             values = {label: found[label].sections[section].scores[2] for label in columns}
-            worst = max(worst, abs(values["gate"] - values["no gate"]), abs(values["cut"] - values["anchored"]))
+            worst = max(worst, abs(values["gate"] - values["no gate"]), abs(values["cut"] - values["no gate"]))
             print(f"  {name:<6} {section:<20} " + " ".join(f"{value:>9.3f}" for value in values.values()),
                   flush=True)
     figures["f1_moved"] = worst
@@ -435,7 +421,12 @@ def main() -> None:
     parser.add_argument("--no-gate", action="store_true", help="end to end and memory with --no-gate")
     parser.add_argument("--rule-costs", action="store_true", help="also time each rule's patterns on their own")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="seed articles to build the corpus from")
+    parser.add_argument("--parts", default=",".join(PARTS),
+                        help=f"which measurements, comma-separated (default all: {','.join(PARTS)})")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    if parts - set(PARTS):
+        parser.error(f"--parts: unknown {', '.join(sorted(parts - set(PARTS)))}; known: {', '.join(PARTS)}")
     if args.quick:
         args.articles, args.repeats, args.rss_words = 40, 2, 40
     logging.basicConfig(level=logging.WARNING)
@@ -451,74 +442,88 @@ def main() -> None:
         print(f"briefer benchmark: {args.articles} articles, {words} words (~{words // args.articles} per article),"
               f" model {model}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start", flush=True)
 
-        print(f"throughput (same texts, one process, {args.repeats} interleaved passes each):")
-        throughput(corpus, texts, words, model, args.repeats, args.articles, figures)
-
-        print("the gate (built-in rules):")
-        gate_shares(texts, "benchmark corpus")
-        visible = [p.read_text(encoding="utf-8") for _, folder in SETS.values() if folder.is_dir()
-                   for p in sorted(folder.glob("*.txt"))]
-        gate_shares(visible, "seeds, dev and dev2")
-        if not args.quick:
+        if "throughput" in parts:
+            print(f"throughput (same texts, one process, {args.repeats} interleaved passes each):")
+            throughput(corpus, texts, words, model, args.repeats, args.articles, figures)
+        if "gate" in parts:
+            print("the gate (built-in rules):")
+            gate_shares(texts, "benchmark corpus")
+            visible = [p.read_text(encoding="utf-8") for _, folder in SETS.values() if folder.is_dir()
+                       for p in sorted(folder.glob("*.txt"))]
+            gate_shares(visible, "seeds, dev and dev2")
+        if "f1" in parts and not args.quick:
             print("extraction F1 with and without the gate:")
             scores_with_and_without_gate(figures)
-
-        print("--jobs (one run each):")
-        jobs_speedup(corpus, words, args.articles, figures)
-
-        subset = texts[: max(10, len(texts) // 5)]
-        print(f"components (briefer's pipeline, nlp.pipe over {len(subset)} articles):")
-        from briefer.rules import load_knowledge
-        from briefer.rules.needs import pipeline_needs
-
-        needs = sorted(pipeline_needs(r.rule for r in load_knowledge().ruleset.rules))
-        rates = {"bare spaCy as installed (defaults)": spacy_defaults(subset, model), **component_rates(subset)}
-        full = rates["all components"]
-        for label, rate in rates.items():
-            line(label, f"{rate:,.0f} w/s", "" if rate == full else f"{rate / full:.2f}x of all components")
-        line("built-in rules need", ", ".join(needs) or "tokens and entities only")
-        if args.rule_costs:
-            costs = rule_costs(subset)
-            print(f"rule matching, each rule on its own matcher over the same {len(subset)} articles (top 10):")
-            for rule_id, seconds in list(costs.items())[:10]:
-                line(rule_id, f"{seconds:.2f} s", f"{seconds / sum(costs.values()):.0%} of all rules")
-
-        print("end to end (CLI, new process):")
-        out = Path(tmp) / "out"
-        seconds = timed_run([str(BRIEFER), "brief", str(corpus), "--out", str(out), "--format", "md,pdf,json",
-                             "--date", DAY, "--no-history", *gate_flag])
-        figures["end_to_end"] = seconds
-        line(f"briefer brief, {args.articles} articles -> md, pdf", f"{seconds:.1f} s",
-             f"--jobs auto; target < {TARGETS['end_to_end']:.0f} s: "
-             f"{verdict(seconds < TARGETS['end_to_end'], args.articles)}")
-        per_page, pages = pdf_per_page(out / "briefing.json")
-        figures["pdf_page"] = per_page
-        line("PDF render per page (warm)", f"{per_page * 1000:.0f} ms", f"{pages} pages")
-        help_times = help_seconds()
-        figures["help"] = statistics.median(help_times)
-        line("briefer --help (median of 5)", f"{statistics.median(help_times):.2f} s",
-             f"max {max(help_times):.2f} s; target < {TARGETS['help']} s on a quiet machine: "
-             f"{verdict(statistics.median(help_times) < TARGETS['help'])}")
-        line("  heaviest imports of --help", ", ".join(f"{name} {seconds:.2f} s"
-                                                        for name, seconds in heaviest_imports(4)))
-
-        print(f"memory (briefer extract in its own process, articles of ~{args.rss_words} words):")
-        rss = {}
-        for count in (200, 2000):
-            folder = Path(tmp) / f"rss{count}"
-            make_corpus(count, folder, seeds_dir=args.seeds, words=args.rss_words)
-            for label, extra in (("--jobs auto", ()), ("--jobs 1", ("--jobs", "1"))):
-                start = time.perf_counter()
-                rss[(count, label)] = peak_rss(folder, *extra, *gate_flag)
-                line(f"peak RSS at {count:,} articles, {label}", f"{rss[(count, label)] / 2**20:,.0f} MiB",
-                     f"{words_in(folder)[1]:,} words, {time.perf_counter() - start:.0f} s")
-        for label in ("--jobs auto", "--jobs 1"):
-            ratio = rss[(2000, label)] / rss[(200, label)]
-            figures[f"rss {label}"] = ratio
-            line(f"RSS 2,000 / 200 articles, {label}", f"{ratio:.2f}x",
-                 f"target <= {TARGETS['rss']}: {verdict(ratio <= TARGETS['rss'])}")
+        if "jobs" in parts:
+            print("--jobs (one run each):")
+            jobs_speedup(corpus, words, args.articles, figures)
+        if "components" in parts:
+            components(texts, model, args.rule_costs)
+        if "cli" in parts:
+            cli_figures(corpus, args.articles, Path(tmp), gate_flag, figures)
+        if "memory" in parts:
+            memory(Path(tmp), args.seeds, args.rss_words, gate_flag, figures)
     print(f"load average at end {os.getloadavg()[0]:.1f}")
     print("figures " + json.dumps({k: round(v, 3) for k, v in figures.items()}))
+
+
+def components(texts: list[str], model: str, rule_costs_too: bool) -> None:
+    """Words/s of briefer's pipeline with components on and off, and of spaCy as installed."""
+    from briefer.rules import load_knowledge
+    from briefer.rules.needs import pipeline_needs
+
+    subset = texts[: max(10, len(texts) // 5)]
+    print(f"components (briefer's pipeline, nlp.pipe over {len(subset)} articles):")
+    needs = sorted(pipeline_needs(r.rule for r in load_knowledge().ruleset.rules))
+    rates = {"bare spaCy as installed (defaults)": spacy_defaults(subset, model), **component_rates(subset)}
+    full = rates["all components"]
+    for label, rate in rates.items():
+        line(label, f"{rate:,.0f} w/s", "" if rate == full else f"{rate / full:.2f}x of all components")
+    line("built-in rules need", ", ".join(needs) or "tokens and entities only")
+    if rule_costs_too:
+        costs = rule_costs(subset)
+        print(f"rule matching, each rule on its own matcher over the same {len(subset)} articles (top 10):")
+        for rule_id, seconds in list(costs.items())[:10]:
+            line(rule_id, f"{seconds:.2f} s", f"{seconds / sum(costs.values()):.0%} of all rules")
+
+
+def cli_figures(corpus: Path, articles: int, tmp: Path, gate_flag: list[str], figures: dict[str, float]) -> None:
+    """`briefer brief` end to end, PDF pages, `briefer --help` and its heaviest imports."""
+    print("end to end (CLI, new process):")
+    out = tmp / "out"
+    seconds = timed_run([str(BRIEFER), "brief", str(corpus), "--out", str(out), "--format", "md,pdf,json",
+                         "--date", DAY, "--no-history", *gate_flag])
+    figures["end_to_end"] = seconds
+    line(f"briefer brief, {articles} articles -> md, pdf", f"{seconds:.1f} s",
+         f"--jobs auto; target < {TARGETS['end_to_end']:.0f} s: {verdict(seconds < TARGETS['end_to_end'], articles)}")
+    per_page, pages = pdf_per_page(out / "briefing.json")
+    figures["pdf_page"] = per_page
+    line("PDF render per page (warm)", f"{per_page * 1000:.0f} ms", f"{pages} pages")
+    help_times = help_seconds()
+    figures["help"] = statistics.median(help_times)
+    line("briefer --help (median of 5)", f"{statistics.median(help_times):.2f} s",
+         f"max {max(help_times):.2f} s; target < {TARGETS['help']} s on a quiet machine: "
+         f"{verdict(statistics.median(help_times) < TARGETS['help'])}")
+    line("  heaviest imports of --help", ", ".join(f"{name} {seconds:.2f} s" for name, seconds in heaviest_imports(4)))
+
+
+def memory(tmp: Path, seeds: Path, words: int, gate_flag: list[str], figures: dict[str, float]) -> None:
+    """Peak RSS of `briefer extract` at 200 and 2,000 articles, in worker processes and in one."""
+    print(f"memory (briefer extract in its own process, articles of ~{words} words):")
+    rss = {}
+    for count in (200, 2000):
+        folder = tmp / f"rss{count}"
+        make_corpus(count, folder, seeds_dir=seeds, words=words)
+        for label, extra in (("--jobs auto", ()), ("--jobs 1", ("--jobs", "1"))):
+            start = time.perf_counter()
+            rss[(count, label)] = peak_rss(folder, *extra, *gate_flag)
+            line(f"peak RSS at {count:,} articles, {label}", f"{rss[(count, label)] / 2**20:,.0f} MiB",
+                 f"{words_in(folder)[1]:,} words, {time.perf_counter() - start:.0f} s")
+    for label in ("--jobs auto", "--jobs 1"):
+        ratio = rss[(2000, label)] / rss[(200, label)]
+        figures[f"rss {label}"] = ratio
+        line(f"RSS 2,000 / 200 articles, {label}", f"{ratio:.2f}x",
+             f"target <= {TARGETS['rss']}: {verdict(ratio <= TARGETS['rss'])}")
 
 
 if __name__ == "__main__":

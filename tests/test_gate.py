@@ -15,7 +15,8 @@ from ruamel.yaml import YAML
 
 from briefer.executors.extractor import Extractor
 from briefer.extract import extract_facts
-from briefer.extract.gate import Gate
+from briefer.extract.checks import CHECKS, NEEDED_TOKENS
+from briefer.extract.gate import Gate, triggers_of
 from briefer.model import Article
 from briefer.nlp import parse
 from briefer.nlp.pieces import rough_sentences
@@ -36,27 +37,39 @@ TOLERANCE = 0.005  # issue 13: F1 may not move by more than this in any section
 
 def always_cutting(compiled, nlp) -> Gate:
     """A gate that cuts a Doc whenever it can leave anything out and never stands aside (the default gate
-    stands aside when the rules use nearly every sentence, as the built-in rules do)."""
+    stands aside when the rules use nearly every sentence)."""
     gate = Gate.derive(compiled, nlp, min_skip=0.0, trial_tokens=None)
     assert gate is not None
     return gate
 
 
 @pytest.fixture(scope="module")
-def derivable(knowledge, nlp):
-    """The built-in rules a gate can be derived for, compiled: a rule with no anchor (one that looks only at the
-    parse) makes the gate parse everything, so the gate's own tests run on the others."""
-    underivable = set(derive_triggers(knowledge.compile(nlp.vocab), nlp).underivable)
-    compiled, problems = compile_rules([item for item in knowledge.ruleset.rules if item.rule.id not in underivable],
-                                       nlp.vocab, knowledge.gazetteers)
-    assert not problems and len(compiled.rules) > 40
+def builtin(knowledge, nlp):
+    """The built-in rules, compiled."""
+    compiled = knowledge.compile(nlp.vocab)
+    assert len(compiled.rules) > 40
     return compiled
 
 
-def test_builtin_rules_gate_only_when_every_rule_has_an_anchor(knowledge, nlp):
-    compiled = knowledge.compile(nlp.vocab)
-    underivable = derive_triggers(compiled, nlp).underivable
-    assert (Gate.derive(compiled, nlp) is None) == bool(underivable)
+def test_every_builtin_rule_has_an_anchor(builtin, nlp):
+    """A rule that looks only at the parse ("“...,” X quipped": any verb right after a quotation) is anchored by
+    the token its checks need (the quotation's closing mark), so the built-in rules can be gated."""
+    assert "positions.quote-then-verb" in derive_triggers(builtin, nlp).underivable  # its patterns alone
+    assert triggers_of(builtin, nlp).underivable == ()
+    assert Gate.derive(builtin, nlp) is not None
+
+
+def test_a_check_anchor_holds_in_the_sentence_after_the_quotation_too(knowledge, nlp):
+    """`not_after_quote` needs a closing quotation mark right before the speaker; rough bounds may put it in the
+    sentence before ("“Enough!,” he snapped"), so that sentence's successor is chosen as well."""
+    loaded = next(item for item in knowledge.ruleset.rules if item.rule.id == "positions.quote-then-verb")
+    compiled, _ = compile_rules([loaded], nlp.vocab, knowledge.gazetteers)
+    triggers = triggers_of(compiled, nlp)
+    text = "Farmers planted wheat. “Enough!,” the envoy snapped. Markets opened higher. Prices fell."
+    doc = nlp.make_doc(text)
+    bounds = rough_sentences(doc)
+    chosen = {doc[start:end].text.strip() for start, end in triggers.spans(doc, bounds, text)}
+    assert chosen == {"Enough!,”", "the envoy snapped."}  # the opening mark stays with the sentence before
 
 
 def test_lemma_tests_become_the_words_that_may_have_the_lemma(nlp):
@@ -101,11 +114,11 @@ def _visible_articles() -> list[Article]:
     return read_sources(folders).articles
 
 
-def test_triggers_hold_every_match_of_the_builtin_rules(nlp, derivable, knowledge):
+def test_triggers_hold_every_match_of_the_builtin_rules(nlp, builtin, knowledge):
     """Every token of every match (and of its captures) on the fully parsed visible articles lies in a sentence
-    the triggers chose before parsing."""
-    compiled = derivable
-    triggers = derive_triggers(compiled, nlp)
+    the triggers chose before parsing, unless a check that needs a token drops the match."""
+    compiled = builtin
+    triggers = triggers_of(compiled, nlp)
     assert not triggers.underivable
     missed, matches = [], 0
     for doc, article in parse(nlp, _visible_articles()):
@@ -118,6 +131,8 @@ def test_triggers_hold_every_match_of_the_builtin_rules(nlp, derivable, knowledg
 
         def check(match, *_, starts=starts, chosen=chosen):
             nonlocal matches
+            if any(CHECKS[name](match, knowledge.lexicon) for name in match.rule.unless if name in NEEDED_TOKENS):
+                return  # the check's own token is what anchors the rule
             matches += 1
             spans = [match.span, *match.captures.values()]
             held = {bisect.bisect_right(starts, i) - 1 for span in spans for i in (span.start, span.end - 1)}
@@ -134,11 +149,11 @@ def _f1(evaluation) -> dict[str, float]:
 
 
 @pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared is not here")
-def test_visible_sets_score_the_same_with_and_without_the_gate(nlp, derivable, knowledge):
+def test_visible_sets_score_the_same_with_and_without_the_gate(nlp, builtin, knowledge):
     from briefer.evaluate import load_gold, score_articles
     from briefer.ingest import read_sources
 
-    compiled = derivable
+    compiled = builtin
     gate = always_cutting(compiled, nlp)
     whole, gated = Extractor(nlp, compiled, knowledge.lexicon), Extractor(nlp, compiled, knowledge.lexicon, gate)
     for name, (gold_dir, folder) in SETS.items():
@@ -188,14 +203,10 @@ BUILTIN_IDS = [loaded.rule.id for loaded in load_knowledge().ruleset.rules]
 
 @pytest.mark.parametrize("rule_id", BUILTIN_IDS)
 def test_rule_examples_give_the_same_facts_with_the_rules_own_gate(rule_id, knowledge, nlp):
-    """Each rule alone, its gate derived from it alone: its examples give the same facts cut or whole (a rule
-    without an anchor has no gate: everything is parsed)."""
+    """Each rule alone, its gate derived from it alone: its examples give the same facts cut or whole."""
     loaded = next(item for item in knowledge.ruleset.rules if item.rule.id == rule_id)
     compiled, problems = compile_rules([loaded], nlp.vocab, knowledge.gazetteers)
     assert not problems
-    if derive_triggers(compiled, nlp).underivable:
-        assert Gate.derive(compiled, nlp) is None
-        return
     gate = always_cutting(compiled, nlp)
     for example in loaded.rule.examples:
         article = Article(id="example", text=example.text)

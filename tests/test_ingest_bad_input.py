@@ -9,6 +9,8 @@ import os
 import shutil
 import tempfile
 import tracemalloc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -102,7 +104,72 @@ def test_cp1252_text_is_decoded_with_a_warning(tmp_path, caplog):
     assert result.failures == []
     assert result.articles[0].text == '"We will return," said the envoy in Bogot\u00e1.'
     [warning] = [message for message in caplog.messages if message.startswith(f"{path}: not UTF-8; decoded as ")]
-    assert warning.split(" as ")[1] in {"cp1250", "cp1252"}  # both hold these characters at these bytes
+    assert warning.split(" as ")[1] == "cp1252"  # cp1250 holds these characters at these bytes too
+
+
+def test_cp1252_is_preferred_to_cp1250_when_both_are_as_likely(tmp_path):
+    french = "Négociations à Genève : les délégués ont quitté la salle après trois heures.\n"
+    path = write_bytes(tmp_path / "geneve.txt", french.encode("cp1252"))
+    assert read_sources([str(path)]).articles[0].text == french.strip()
+
+
+def test_symbolic_link_loops_are_named_in_a_folder_and_on_their_own(tmp_path):
+    write_bytes(tmp_path / "news" / "good.txt", GOOD.encode())
+    (tmp_path / "news" / "a.txt").symlink_to("b.txt")
+    (tmp_path / "news" / "b.txt").symlink_to("a.txt")
+    (tmp_path / "news" / "again").symlink_to(tmp_path / "news")  # a folder linking to itself is not followed
+    result = read_sources([str(tmp_path / "news"), str(tmp_path / "news" / "a.txt")])
+    assert [article.id for article in result.articles] == ["good"]
+    assert failures_of(result) == [
+        (str(tmp_path / "news" / "a.txt"), "symbolic link loop"),
+        (str(tmp_path / "news" / "b.txt"), "symbolic link loop"),
+        (str(tmp_path / "news" / "a.txt"), "symbolic link loop"),
+    ]
+
+
+def test_named_pipes_are_never_opened_in_a_folder_or_named_explicitly(tmp_path):
+    write_bytes(tmp_path / "news" / "good.txt", GOOD.encode())
+    os.mkfifo(tmp_path / "news" / "pipe.txt")
+    os.mkfifo(tmp_path / "alone.md")
+    result = read_sources([str(tmp_path / "news"), str(tmp_path / "alone.md")])  # opening either would block
+    assert [article.id for article in result.articles] == ["good"]
+    assert failures_of(result) == [
+        (str(tmp_path / "news" / "pipe.txt"), "a named pipe, not a regular file"),
+        (str(tmp_path / "alone.md"), "a named pipe, not a regular file"),
+    ]
+
+
+def test_1500_nested_folders_are_walked_without_recursion(tmp_path):
+    deep = tmp_path / "deep"
+    deep.mkdir()
+    write_bytes(deep / "top.txt", GOOD.replace("Oslo", "Bern").encode())
+    with nested_folders(deep, 1500) as bottom:
+        (bottom / "bottom.txt").write_text(GOOD, encoding="utf-8")
+        result = read_sources([str(deep)])
+    assert result.failures == []
+    assert sorted(article.id for article in result.articles) == ["bottom", "top"]
+
+
+@contextmanager
+def nested_folders(top: Path, depth: int) -> Iterator[Path]:
+    """`depth` folders, one inside the other, under `top`; removed again step by step (shutil.rmtree, as pytest's
+    clean-up, recurses once a level)."""
+    here = os.getcwd()
+    os.chdir(top)
+    try:
+        for _ in range(depth):  # relative steps: no one call is given the whole path
+            os.mkdir("d")
+            os.chdir("d")
+        yield Path(os.getcwd())
+    finally:
+        for entry in os.listdir():
+            os.unlink(entry)
+        while Path.cwd() != top:
+            os.chdir("..")
+            os.rmdir("d")
+        os.chdir(here)
+
+
 
 
 def test_utf16_with_bom_is_decoded(tmp_path):

@@ -59,6 +59,19 @@ def write(path: Path, data: bytes | str) -> str:
     return str(path)
 
 
+def fifo(path: Path) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    return str(path)
+
+
+def link_loop(path: Path) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(path.name + ".again")
+    path.with_name(path.name + ".again").symlink_to(path.name)
+    return str(path)
+
+
 BadInput = Callable[[Path], tuple[str, str]]
 
 BAD_INPUTS: dict[str, BadInput] = {
@@ -77,6 +90,14 @@ BAD_INPUTS: dict[str, BadInput] = {
     "bad-json-line": lambda d: (
         write(d / "export.jsonl", '{"text": "no closing quote}\n') + ":1",
         "malformed JSON at column 10 (unterminated string starting at)",
+    ),
+    "named-pipe": lambda d: (fifo(d / "pipe.txt"), "a named pipe, not a regular file"),
+    "link-loop": lambda d: (link_loop(d / "loop.txt"), "symbolic link loop"),
+    "malformed-url": lambda d: ("http://[::1/story", "malformed address (invalid ipv6 url)"),
+    "relative-feed-link": lambda d: (
+        write(d / "links.rss", b'<rss version="2.0"><channel><title>t</title>'
+                               b"<item><title>One</title><link>stories/one.html</link></item></channel></rss>"),
+        "entry 1 (stories/one.html): relative address with no web address to resolve it against",
     ),
     "bad-feed": lambda d: (
         write(d / "feed.rss", b"<rss><channel><item><title>cut"),

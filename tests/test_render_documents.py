@@ -9,7 +9,7 @@ import pytest
 from test_render_fixtures import INJECTION_TITLE, ev, huge_briefing, sample_briefing
 
 from briefer.config import AudienceConfig, Config
-from briefer.errors import ConfigError, UsageError
+from briefer.errors import UsageError
 from briefer.model import Position, Source, Speaker
 from briefer.render import render_documents
 
@@ -238,12 +238,6 @@ def test_config_limits_cut_lower_ranked_items_and_say_so():
     assert positions.count("\n- ") == 1 and "“We will not sign anything" in positions
     assert "*5 lower-ranked items not shown; the analyst brief lists them all.*" in positions
     assert "### Ostland" not in markdown and "*2 lower-ranked items not shown" in markdown
-
-
-def test_unknown_limit_key_is_a_config_error():
-    config = Config(audiences={"executive": AudienceConfig(limits={"position": 3})})
-    with pytest.raises(ConfigError, match="audiences.executive.limits: unknown key 'position'"):
-        render_documents(sample_briefing(), audience="executive", formats=("md",), config=config)
 
 
 @pytest.mark.parametrize(("kwargs", "needle"), [({"formats": ("md", "docx")}, "docx"), ({"paper": "a5"}, "a5")])

@@ -352,6 +352,15 @@ def test_broken_files_of_every_shape_give_problems_never_a_traceback(tmp_path):
         assert f"{tmp_path / name}:" in result.stdout, name
 
 
+def test_a_rule_without_emit_is_a_problem_on_its_line(tmp_path):
+    rule = GOOD_RULE.format(name="no-emit").replace('    emit: {name: "@place.place"}\n', "")
+    path = write(tmp_path, "no-emit.yml", "version: 1\nrules:\n" + rule)
+    result = briefer("rules", "check", "--rules", str(tmp_path))
+    assert result.returncode == 3, result.stderr
+    assert f"{path}:3: [venues.no-emit] missing required key 'emit'" in result.stdout.splitlines()
+    assert "error" not in result.stderr
+
+
 KEYS = st.sampled_from([*Rule.model_fields, "RIGHT_ID", "LEFT_ID", "REL_OP", "RIGHT_ATTRS", "LOWER", "OP", "IN",
                         "CAPTURE", "text", "expect", "name", "party", "descripton"])
 SCALARS = st.none() | st.booleans() | st.integers(-2, 2) | st.text(max_size=6) | st.sampled_from(
@@ -364,8 +373,9 @@ VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.di
 PLAUSIBLE = st.fixed_dictionaries({
     "id": st.just("venues.fuzz"), "description": st.just("fuzz"), "section": st.just("venues"),
     "kind": st.sampled_from(["token", "phrase", "dependency", "regex"]),
-    "patterns": st.lists(VALUES, max_size=3), "emit": st.dictionaries(st.sampled_from(["name", "talks", "x"]), SCALARS),
-}, optional={"unless": VALUES, "examples": VALUES, "phrases_from": SCALARS})
+    "patterns": st.lists(VALUES, max_size=3),
+}, optional={"unless": VALUES, "examples": VALUES, "phrases_from": SCALARS,
+             "emit": st.dictionaries(st.sampled_from(["name", "talks", "x"]), SCALARS)})
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 
 import typer
 
@@ -71,7 +72,11 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
-        logging.getLogger("briefer").debug("unexpected error", exc_info=True)
-        print(f"briefer: unexpected error: {exc.__class__.__name__}: {exc} (run with -v for details)", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, the traceback only with -v
+        verbose = logging.getLogger().isEnabledFor(logging.INFO)
+        if verbose:
+            traceback.print_exc(file=sys.stderr)
+        first_line = (str(exc).strip().splitlines() or [""])[0]
+        hint = "" if verbose else " (run with -v for details)"
+        print(f"briefer: unexpected error: {exc.__class__.__name__}: {first_line}{hint}", file=sys.stderr)
         sys.exit(1)

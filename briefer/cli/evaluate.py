@@ -63,7 +63,7 @@ def _print_tables(evaluation: Evaluation, by_rule: bool, show_misses: bool) -> N
 def _write_predictions(evaluation: Evaluation, folder: Path) -> None:
     """Each scored article's predicted sections as <stem>.json."""
     from briefer.errors import UsageError
-    from briefer.pipeline import write_atomic
+    from briefer.files import write_atomic
 
     try:
         for stem, prediction in evaluation.predictions.items():

@@ -79,7 +79,6 @@ def explain(
     [name: text] each capture.
     """
     from rich.console import Console
-    from rich.markup import escape
 
     from briefer.cli.output import warn
     from briefer.explain import explain as run_explain
@@ -87,7 +86,8 @@ def explain(
     settings = settings_from(sources, config=config, since=None, rules_dirs=rules, model=model,
                              max_article_bytes=max_article_bytes, url_timeout=timeout)
     explanation = run_explain(settings, rule)
-    console = Console(highlight=False, soft_wrap=True)  # a terminal wraps; a file keeps one line per item
+    # no markup: article text may hold `[...]`; soft_wrap: a terminal wraps, a file keeps one line per item
+    console = Console(markup=False, highlight=False, soft_wrap=True)
     for found in explanation.articles:
         article = found.article
         console.print(f"== {article.id}" + (f": {article.title}" if article.title else ""), style="bold")
@@ -96,7 +96,7 @@ def explain(
         for number, firing in enumerate(found.firings, start=1):
             _print_firing(console, number, firing)
     for failure in explanation.failures:
-        warn(escape(f"{failure.input}: {failure.reason}"))
+        warn(f"{failure.input}: {failure.reason}")
 
 
 def register(app: typer.Typer) -> None:

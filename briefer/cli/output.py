@@ -7,17 +7,19 @@ from contextlib import contextmanager
 from functools import cache
 
 from rich.console import Console
+from rich.text import Text
 
 
 @cache
 def stderr() -> Console:
-    """The console for messages and progress (stdout stays clean for data)."""
-    return Console(stderr=True)
+    """The console for messages and progress (stdout stays clean for data). Messages name files, folders and URLs
+    the user gave, which may hold `[...]`: the console reads no markup, styles come only as rich Text."""
+    return Console(stderr=True, markup=False, highlight=False)
 
 
 def warn(message: str) -> None:
-    """One warning line on stderr."""
-    stderr().print(f"[yellow]warning:[/] {message}", markup=True, highlight=False, soft_wrap=True)
+    """One warning line on stderr; `message` is shown as it is (no markup)."""
+    stderr().print(Text.assemble(("warning:", "yellow"), " ", message), soft_wrap=True)
 
 
 @contextmanager

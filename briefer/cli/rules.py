@@ -53,7 +53,7 @@ def problem_line(problem: RuleProblem) -> str:
 def _console() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, width=None if sys.stdout.isatty() else WIDE)
+    return Console(markup=False, highlight=False, width=None if sys.stdout.isatty() else WIDE)
 
 
 @rules_app.command("check", epilog=examples("briefer rules check", "briefer rules check --rules my-rules/"))
@@ -201,12 +201,10 @@ def list_command(rules: list[Path] = RULES, config: Path = CONFIG, as_json: bool
                    title=f"{len(ruleset.rules)} rules on, {len(ruleset.disabled)} off",
                    no_wrap=("ID", "Section", "Kind", "File", "Status"))
     if ruleset.problems:
-        from rich.markup import escape
-
         from briefer.cli.output import warn
 
         for problem in ruleset.problems:
-            warn(escape(f"{problem_line(problem)} (see `briefer rules check`)"))
+            warn(f"{problem_line(problem)} (see `briefer rules check`)")
 
 
 def register(app: typer.Typer) -> None:

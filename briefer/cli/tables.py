@@ -50,7 +50,7 @@ TABLES: dict[str, tuple[tuple[str, ...], Callable[[Any], tuple[str, ...]]]] = {
 
 def print_briefing(briefing: Briefing) -> None:
     """Print each section as a table on stdout."""
-    console = Console()
+    console = Console(markup=False)  # cells hold article text, which may hold `[...]`
     for section in SECTIONS:
         columns, row = TABLES[section]
         table = Table(title=TITLES[section], expand=True)

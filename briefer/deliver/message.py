@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 
 from briefer.errors import ConfigError, DeliveryError, UsageError
+from briefer.files import write_atomic
 
 NO_RECIPIENTS = "no recipients: give --to ADDRESS or recipients for the audience in briefer.toml"
 
@@ -76,25 +75,9 @@ def build_message(
     return message
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_eml(message: EmailMessage, path: Path) -> None:
     """Write the message as an .eml file, atomically (a temporary file renamed into place)."""
-    path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(message.as_bytes())
-            os.chmod(temporary, 0o666 & ~_umask())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomic(path, message.as_bytes())
     except OSError as exc:
         raise DeliveryError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefer.extract.events import hedged
+from briefer.nlp import doc_text
 from briefer.rules.lexicon import Lexicon, fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
     from briefer.rules.compiler import RuleMatch
 
@@ -24,7 +25,6 @@ FAQ_HEADING_RE = re.compile(r"\b(faq|frequently asked questions|questions and an
 LEAD_IN_WORDS = 5
 WH_WORDS = {"why", "what", "how", "who", "where", "when", "which", "whats"}
 LIST_MARK_RE = re.compile(r"^[\s•*\-–—]*(?:\d+(?:\.\d+)*[.)]\s+)?")
-TEXT_KEY = "briefer_text"
 CLOSING_QUOTES = {"”", '"', "’"}
 REPORTED_SPEECH_ENDS = {",", *CLOSING_QUOTES}  # what closes the words before their attribution: "“...,” X said"
 EMBEDDED_DEPS = {"ccomp", "csubj", "pcomp", "xcomp", "advcl", "pobj"}  # a clause under another word
@@ -33,14 +33,6 @@ BACKDROP_MARKS = {"if", "unless", "after", "since", "once", "because"}  # "if th
 BACKDROP_REACH = 6  # words back from a clause to an "after" the parser hung elsewhere ("after months of talks")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"}  # a verb's own object after it
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text, built once: `Doc.text` joins every token again on each call."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
 
 
 def _line_bounds(sentence: Span) -> tuple[int, int]:
@@ -279,6 +271,11 @@ def supposed_or_past(match: RuleMatch, lexicon: Lexicon) -> bool:
             return True
     return False
 
+
+# Checks that drop every match unless a token like this stands in the match's sentence or the one before it (a
+# quotation's closing mark right before the speaker, in rough sentence bounds perhaps the sentence before): the
+# gate looks for it before parsing, as for a pattern's own words (briefer/rules/triggers.py).
+NEEDED_TOKENS: dict[str, dict] = {"not_after_quote": {"ORTH": {"IN": sorted(CLOSING_QUOTES)}}}
 
 CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "answered": answered,

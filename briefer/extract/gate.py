@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefer.extract.checks import NEEDED_TOKENS
 from briefer.nlp.pieces import Plan, rough_sentences
 from briefer.rules.compiler import CompiledRules
 from briefer.rules.needs import PEOPLE_SECTIONS
@@ -75,7 +76,7 @@ class Gate:
     def derive(cls, compiled: CompiledRules, nlp: Language, **policy) -> Gate | None:
         """The gate of the active rules, or None when a rule looks for nothing the tokenizer gives (then every
         sentence must be parsed); `policy`: min_skip, trial_tokens."""
-        triggers = derive_triggers(compiled, nlp)
+        triggers = triggers_of(compiled, nlp)
         if triggers.underivable:
             log.info("parsing every sentence: no trigger can be derived for rule(s) %s",
                      ", ".join(triggers.underivable))
@@ -127,6 +128,11 @@ class Gate:
         return pieces
 
 
+def triggers_of(compiled: CompiledRules, nlp: Language) -> Triggers:
+    """The triggers of the active rules: their patterns' anchors and the tokens their `unless` checks need."""
+    return derive_triggers(compiled, nlp, NEEDED_TOKENS)
+
+
 def _with_context(doc: Doc, text: str, bounds: list[tuple[int, int]], chosen: list[bool]) -> list[bool]:
     """The chosen sentences, the sentence before each, and every sentence of a paragraph that holds a chosen
     sentence and a quotation (with the next paragraph, when it ends in a colon)."""
@@ -166,4 +172,4 @@ def _naming_the_same(doc: Doc, bounds: list[tuple[int, int]], wanted: list[bool]
     return [picked or bool(found & names) for found, picked in zip(named, wanted, strict=True)]
 
 
-__all__ = ["Gate", "GateCounts"]
+__all__ = ["Gate", "GateCounts", "triggers_of"]

@@ -29,6 +29,12 @@ CREATE TABLE IF NOT EXISTS briefs (
 )
 """
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# SQLite's words for a file that is not a database, or one whose pages are damaged.
+_DAMAGED = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
+
+
+class HistoryDamaged(ConfigError):
+    """The history file is not a database SQLite can read: `set_aside` it and start a new one."""
 
 
 def default_history_path() -> Path:
@@ -77,8 +83,24 @@ class History:
                     db.execute(_SCHEMA)
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 yield db
+        except sqlite3.DatabaseError as exc:
+            error = HistoryDamaged if getattr(exc, "sqlite_errorname", "") in _DAMAGED else ConfigError
+            raise error(f"{self.path}: cannot use the brief history ({exc})") from exc
         except (sqlite3.Error, OSError) as exc:
             raise ConfigError(f"{self.path}: cannot use the brief history ({exc})") from exc
+
+    def set_aside(self) -> Path:
+        """Move a damaged history file (and SQLite's journal beside it) to `<name>.damaged-<UTC time>`, so that
+        the next record starts a new history; where it went."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        for suffix in ("-journal", "-wal", "-shm"):
+            companion = self.path.with_name(self.path.name + suffix)
+            if companion.exists():
+                companion.replace(aside.with_name(aside.name + suffix))
+        self.path.replace(aside)
+        log.info("moved the damaged brief history %s to %s", self.path, aside)
+        return aside
 
     def record(self, briefing: Briefing) -> None:
         """Store the brief under its date, replacing a brief already recorded for that date."""

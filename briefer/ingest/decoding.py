@@ -98,9 +98,19 @@ def _usable(encoding: str | None) -> str | None:
     return None if name == "utf-8" else name
 
 
+# Among encodings charset-normalizer finds equally likely, the one Western news is most often written in: its
+# first pick among ties is arbitrary, and cp1250 turns "Négociations à Genève" into "Négociations ŕ Genčve".
+_PREFERRED_AMONG_EQUALS = "cp1252"
+
+
 def _detect(data: bytes) -> str | None:
-    """The encoding charset-normalizer finds most likely, or None."""
+    """The encoding charset-normalizer finds most likely (cp1252 when it is among the equally likely), or None."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    return best.encoding if best is not None else None
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    equals = {best.encoding, *best.could_be_from_charset}
+    equals |= {match.encoding for match in matches if (match.chaos, match.coherence) == (best.chaos, best.coherence)}
+    return _PREFERRED_AMONG_EQUALS if _PREFERRED_AMONG_EQUALS in equals else best.encoding

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 BATCH_SIZE = 4  # whole articles: spaCy's default batch holds gigabytes (field notes)
 LINE_BREAK_SENTENCES = "briefer_line_sentences"
+TEXT_KEY = "briefer_text"  # Doc.user_data: the Doc's text (parse sets it from the article)
 ENTITY_CLEANUP = "briefer_entity_cleanup"
 
 # What the rules may need from the pipeline, and the model components that provide it.
@@ -132,6 +133,14 @@ def load_pipeline(
     return nlp
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: `Doc.text` makes a Token of every token and joins them on each call."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def parse(
     nlp: Language,
     articles: Iterable[Article],
@@ -140,18 +149,29 @@ def parse(
     plan: Planner | None = None,
 ) -> Iterator[tuple[Doc, Article]]:
     """Parse articles lazily, in small batches, yielding each Doc with its article. With a `plan`, only the
-    pieces it marks go through the pipeline; the rest keep their tokens and rough sentence bounds only."""
-    if plan is None:
-        stream = ((article.text, article) for article in articles)
-        yield from nlp.pipe(stream, as_tuples=True, batch_size=batch_size)
-        return
-    from briefer.nlp.pieces import parse_planned
+    pieces it marks go through the pipeline; the rest keep their tokens and rough sentence bounds only. An article
+    longer than the pipeline's `max_length` is parsed in pieces of whole lines, never refused."""
+    for doc, article in _batches(nlp, articles, batch_size, plan):
+        doc.user_data[TEXT_KEY] = article.text  # the Doc was made from it: its text is the same
+        yield doc, article
 
+
+def _batches(nlp: Language, articles: Iterable[Article], batch_size: int, plan: Planner | None):
+    """The Docs of `parse`, batch by batch."""
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) == batch_size:
-            yield from parse_planned(nlp, batch, plan)
+            yield from _parse_batch(nlp, batch, plan)
             batch = []
     if batch:
-        yield from parse_planned(nlp, batch, plan)
+        yield from _parse_batch(nlp, batch, plan)
+
+
+def _parse_batch(nlp: Language, batch: list[Article], plan: Planner | None) -> Iterator[tuple[Doc, Article]]:
+    from briefer.nlp.pieces import parse_planned, whole
+
+    if plan is None and all(len(article.text) <= nlp.max_length for article in batch):
+        yield from nlp.pipe(((article.text, article) for article in batch), as_tuples=True, batch_size=len(batch))
+    else:
+        yield from parse_planned(nlp, batch, plan or whole)

@@ -37,8 +37,8 @@ def rough_sentences(doc: Doc) -> list[tuple[int, int]]:
 
 def parse_planned(nlp: Language, articles: list[Article], plan: Planner) -> Iterator[tuple[Doc, Article]]:
     """One batch of articles: the pieces to parse, of every article, go through the pipeline together."""
-    docs = [nlp.make_doc(article.text) for article in articles]
-    plans = [plan(doc, article.text) for doc, article in zip(docs, articles, strict=True)]
+    docs = [tokenized(nlp, article.text) for article in articles]
+    plans = [within(doc, plan(doc, article.text), nlp.max_length) for doc, article in zip(docs, articles, strict=True)]
     pieces = [[doc if (start, end) == (0, len(doc)) else doc[start:end].as_doc() for start, end, _ in doc_plan]
               for doc, doc_plan in zip(docs, plans, strict=True)]
     wanted = [piece for doc_pieces, doc_plan in zip(pieces, plans, strict=True)
@@ -51,6 +51,60 @@ def parse_planned(nlp: Language, articles: list[Article], plan: Planner) -> Iter
         if not any(parse_it for _, _, parse_it in doc_plan):
             doc.user_data[UNPARSED] = True
         yield doc, article
+
+
+def whole(doc: Doc, text: str) -> Plan:
+    """The plan that parses all of a Doc (cut into pieces by `within` when it is long)."""
+    return [(0, len(doc), True)]
+
+
+def tokenized(nlp: Language, text: str) -> Doc:
+    """`text` as a tokenized Doc; one longer than the pipeline's `max_length` (spaCy refuses it, [E088]) is
+    tokenized in blocks of whole lines and the blocks joined, the text unchanged."""
+    if len(text) <= nlp.max_length:
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    blocks, start = [], 0
+    while start < len(text):
+        end = _cut(text, start, nlp.max_length)
+        blocks.append(nlp.make_doc(text[start:end]))
+        start = end
+    return Doc.from_docs(blocks, ensure_whitespace=False)
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where a block of at most `limit` characters from `start` ends: after its last line break, else its last
+    space, else at the limit itself."""
+    end = start + limit
+    if end >= len(text):
+        return len(text)
+    for separator in ("\n\n", "\n", " "):
+        found = text.rfind(separator, start + 1, end)
+        if found > start:
+            return found + len(separator)
+    return end
+
+
+def within(doc: Doc, plan: Plan, limit: int) -> Plan:
+    """`plan` with every piece to parse that is longer than `limit` characters cut into runs of whole lines (of
+    tokens, for a line longer than that): the parser's memory grows with the length of what it is given, which
+    is why spaCy has a `max_length`."""
+    bounded: Plan = []
+    for start, end, parse_it in plan:
+        while parse_it and doc[start:end].end_char - doc[start].idx > limit:
+            cut = last_line = start
+            for token in doc[start:end]:
+                if token.idx + len(token.text) - doc[start].idx > limit:
+                    break
+                cut = token.i + 1
+                if "\n" in token.text or "\n" in token.whitespace_:
+                    last_line = cut
+            cut = max(last_line if last_line > start else cut, start + 1)
+            bounded.append((start, cut, True))
+            start = cut
+        bounded.append((start, end, parse_it))
+    return bounded
 
 
 def joined(pieces: list[Doc]) -> Doc:
@@ -72,4 +126,4 @@ def joined(pieces: list[Doc]) -> Doc:
     return whole
 
 
-__all__ = ["UNPARSED", "Plan", "Planner", "joined", "parse_planned", "rough_sentences"]
+__all__ = ["UNPARSED", "Plan", "Planner", "joined", "parse_planned", "rough_sentences", "tokenized", "whole", "within"]

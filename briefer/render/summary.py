@@ -36,7 +36,8 @@ def changes_sentence(view: BriefView) -> Sentence | None:
     if view.changes is None:
         return None
     changes = view.changes
-    counts = f"{len(changes.new)} new, {len(changes.changed)} changed and {len(changes.dropped)} dropped items"
+    counts = (f"{changes.counts['new']} new, {changes.counts['changed']} changed and {changes.counts['dropped']} "
+              "dropped items")
     return _sentence(f"Since {long_date(changes.previous_date)}: {counts}", *changes.new, *changes.changed)
 
 

@@ -25,13 +25,14 @@ from briefer.render.highlight import Part, highlight, item_texts
 from briefer.render.places import fold_countries
 from briefer.render.rank import Selection, corroboration
 from briefer.render.wording import Sentence, long_date, parse_day, shorten
-from briefer.sections import TITLES
+from briefer.sections import SECTIONS, TITLES
 
 KIND_TITLES = {"official": "Officials", "analyst": "Analysts and observers"}
 NO_PARTY = {"official": "Party not stated", "analyst": "No affiliation stated"}
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 COMPACT_FAILURES = 5  # failed inputs a page-limited brief names; it counts the rest
 COMPACT_TRACKS = 4  # tracks a page-limited brief's bottom line covers, best first
+COMPACT_DROPPED = 3  # dropped items a page-limited brief names; it counts the rest (a day's news may drop them all)
 
 
 @dataclass(frozen=True)
@@ -116,9 +117,15 @@ class ChangesView:
     """What changed since the previous brief."""
 
     previous_date: str
-    new: list[Entry]
+    new: list[Entry]  # the new and changed items this brief shows
     changed: list[Entry]
-    dropped: list[DroppedItem]
+    dropped: list[DroppedItem]  # the dropped items it names
+    counts: dict[str, int]  # new, changed, dropped: how many there are in all
+
+    @property
+    def not_shown(self) -> int:
+        """Changes counted but not listed: items a page or item limit left out, dropped items past the first few."""
+        return sum(self.counts.values()) - len(self.new) - len(self.changed) - len(self.dropped)
 
 
 @dataclass
@@ -291,11 +298,14 @@ def build_view(
     changes = None
     if briefing.changes is not None:
         every = [entry for section_entries in entries.values() for entry in section_entries]
+        statuses = [item.status for section in SECTIONS for item in getattr(briefing, section)]
+        dropped = list(briefing.changes.dropped)
         changes = ChangesView(
             previous_date=briefing.changes.previous_date,
             new=[e for e in every if e.item.status == "new"],
             changed=[e for e in every if e.item.status == "changed"],
-            dropped=list(briefing.changes.dropped),
+            dropped=dropped[:COMPACT_DROPPED] if compact else dropped,
+            counts={"new": statuses.count("new"), "changed": statuses.count("changed"), "dropped": len(dropped)},
         )
     return BriefView(
         title=briefing.title,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from briefer.nlp import doc_text
 from briefer.rules.gazetteer import Gazetteers
 from briefer.rules.loader import LoadedRule
 from briefer.rules.patterns import PatternProblem, dependency_problems, token_problems
@@ -64,7 +65,7 @@ class CompiledRules:
             names = self.dependency_names[pattern_key]
             captures = {name: (i, i + 1) for name, i in zip(names, token_ids, strict=True)}
             yield self._match(doc, pattern_key, min(token_ids), max(token_ids) + 1, captures)
-        text = doc.text if self.regexes else ""  # Doc.text joins every token again on each call
+        text = doc_text(doc) if self.regexes else ""
         for rule, regex in self.regexes:
             for found in regex.finditer(text):
                 span = doc.char_span(found.start(), found.end(), alignment_mode="expand")

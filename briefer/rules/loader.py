@@ -84,6 +84,7 @@ def _for_pattern_checks(node: Any, path: Path, line: int, exc: ValidationError) 
     data = {key: value for key, value in plain(node).items() if key in Rule.model_fields}
     if not isinstance(data.get("emit", {}), dict) or not {"id", "kind"} <= set(data):
         return None
+    data.setdefault("emit", {})  # required, so model_construct leaves it unset; its absence is already a problem
     return LoadedRule(Rule.model_construct(**data), path, line, node=node)
 
 

@@ -4,9 +4,12 @@ A token or dependency pattern can only match in a sentence that holds a token fo
 pattern tokens (dependency nodes) that must be there, relaxed to what the tokenizer alone gives. Tests of the
 parse, the tagger or the entity recogniser are dropped, and a lemma test becomes a test of the words the model's
 lemmatizer could give that lemma (read backwards from its tables), so a relaxed anchor holds wherever the real
-token can. Phrase and regex rules need nothing but tokens and text: they run as they are. A pattern with no
-anchor left (only parse or entity tests, or only "not these words") cannot be gated: the rules that hold one
-are `underivable`, and the gate then parses everything.
+token can. A rule's `unless` checks may add anchors of their own: a check that drops every match unless some
+token stands in the match's sentence or the one before (a quotation's closing mark before the speaker) names it,
+and a sentence that holds it or follows one holds that anchor. Phrase and regex rules need nothing but tokens
+and text: they run as they are. A pattern with no anchor left (only parse or entity tests, or only "not these
+words", and no check that needs a token) cannot be gated: the rules that hold one are `underivable`, and the
+gate then parses everything.
 """
 
 from __future__ import annotations
@@ -124,6 +127,7 @@ class Triggers:
     regexes: list[re.Pattern]  # the rules' own (text only)
     needs: list[frozenset[int]]  # the anchor sets a sentence must hold one of (no set holds a smaller one)
     underivable: tuple[str, ...] = ()  # ids of rules with a pattern that has no anchor
+    reaching: frozenset[int] = frozenset()  # anchors (of checks) that the sentence after the one holding them holds
 
     def _anchors_by_token(self, doc: Doc) -> Iterable[tuple[int, frozenset[int]]]:
         """(token index, anchors it passes) for the tokens that pass any."""
@@ -147,7 +151,11 @@ class Triggers:
         starts = [start for start, _ in sentences]
         present: dict[int, set[int]] = {}
         for i, anchors in self._anchors_by_token(doc):
-            present.setdefault(bisect.bisect_right(starts, i) - 1, set()).update(anchors)
+            index = bisect.bisect_right(starts, i) - 1
+            present.setdefault(index, set()).update(anchors)
+            reaching = anchors & self.reaching
+            if reaching and index + 1 < len(sentences):
+                present.setdefault(index + 1, set()).update(reaching)
         for index, found in present.items():
             if any(needed <= found for needed in self.needs):
                 yield sentences[index]
@@ -160,8 +168,10 @@ class Triggers:
                     yield span.start, span.end
 
 
-def derive_triggers(compiled: CompiledRules, nlp: Language) -> Triggers:
-    """The anchors of every compiled pattern of the active rules, on matchers over tokens only."""
+def derive_triggers(compiled: CompiledRules, nlp: Language, needed_tokens: dict[str, dict] | None = None) -> Triggers:
+    """The anchors of every compiled pattern of the active rules, on matchers over tokens only; `needed_tokens`:
+    check name -> the token (a single-token pattern) a match must have in its sentence or the one before for
+    the check to keep it."""
     from spacy.matcher import Matcher
 
     forms = LemmaForms.of(nlp)
@@ -170,23 +180,36 @@ def derive_triggers(compiled: CompiledRules, nlp: Language) -> Triggers:
     word_tests = {name: WordTests(name) for name in LOOKED_UP}
     ids: dict[str, int] = {}
     needs: list[frozenset[int]] = []
+    reaching: set[int] = set()
     underivable: list[str] = []
     sources = [(key, compiled.token_matcher.get(key)[1][0], False) for key in compiled.token_captures]
     sources += [(key, compiled.dependency_matcher.get(key)[1][0], True) for key in compiled.dependency_names]
     for key, pattern, dependency in sources:
         found = pattern_anchors(pattern, forms, dependency=dependency, tokenizer_attributes=tokenizer_attributes)
-        if not found:
-            underivable.append(key.split("#", 1)[0])
-            continue
         names = [json.dumps(alternatives, sort_keys=True) for alternatives in found]
+        checked = [anchor(token, forms, tokenizer_attributes)
+                   for check, token in (needed_tokens or {}).items() if check in compiled.rules[_rule_id(key)].unless]
+        checked = [alternatives for alternatives in checked if alternatives is not None]
+        found += checked
+        names += ["unless " + json.dumps(alternatives, sort_keys=True) for alternatives in checked]
+        if not found:
+            underivable.append(_rule_id(key))
+            continue
         for name, alternatives in zip(names, found, strict=True):
             if name not in ids:
                 ids[name] = len(ids)
                 _file_anchor(ids[name], alternatives, word_tests, matcher)
+                if name.startswith("unless "):
+                    reaching.add(ids[name])
         needs.append(frozenset(ids[name] for name in names))
     looked_up = [tests for tests in word_tests.values() if tests.words or tests.regexes]
     return Triggers(looked_up, matcher, compiled.phrase_matcher, [regex for _rule, regex in compiled.regexes],
-                    _fewest(needs), tuple(dict.fromkeys(underivable)))
+                    _fewest(needs), tuple(dict.fromkeys(underivable)), frozenset(reaching))
+
+
+def _rule_id(pattern_key: str) -> str:
+    """The id of the rule a compiled pattern's key belongs to ("rule.id#2" -> "rule.id")."""
+    return pattern_key.split("#", 1)[0]
 
 
 def _fewest(needs: list[frozenset[int]]) -> list[frozenset[int]]:
