@@ -7,8 +7,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefer.extract.events import hedged
+from briefer.extract.speech import Speech
+from briefer.extract.speech import nested as inside_speech
+from briefer.names import fold
 from briefer.nlp import doc_text
-from briefer.rules.lexicon import Lexicon, fold
+from briefer.rules.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -183,9 +186,6 @@ def no_entity(match: RuleMatch, lexicon: Lexicon) -> bool:
 
 def nested(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The cue (or the match) is inside someone else's words (see briefer/extract/speech.py)."""
-    from briefer.extract.speech import Speech
-    from briefer.extract.speech import nested as inside_speech
-
     cue = match.captures.get("cue")
     return inside_speech((cue if cue is not None else match.span).root, Speech.of(lexicon))
 

@@ -6,22 +6,21 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from briefer.extract import speech
-from briefer.extract.checks import doc_text
 from briefer.extract.clauses import passage, question
 from briefer.extract.roster import office_party, role_party, roster, side_party, title_tail
-from briefer.rules.lexicon import Lexicon, fold
+from briefer.extract.text import QUOTE_CHARS, quotes_in, tidy
+from briefer.names import HONORIFICS, fold
+from briefer.nlp import doc_text
+from briefer.rules.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-QUOTE_CHARS = "\"“”„«»"
-QUOTED_RE = re.compile(r"[\"“„«]([^\"“”„«»]{2,}?)[\"”»]")
 PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case"}
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
 STRIP_LEFT = {"that", "because", ",", ":", "-", "—", "–", "and", "but"}
 PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
-HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
 HONORIFIC_NAME_RE = re.compile(r"^((?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?)\s*([A-Za-z][\w’'-]*(?:\s[A-Z][\w’'.-]*){1,3})$")
 PAIR_NOUNS = {  # "both countries", "the two leaders": nouns that refer back to a pair just named, by entity label
     "country": {"GPE", "NORP", "ORG"}, "nation": {"GPE", "NORP", "ORG"}, "government": {"GPE", "NORP", "ORG"},
@@ -58,12 +57,6 @@ def entity_at(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type == label:
         end += 1
     return Span(doc, start, end, label=label, kb_id=token.ent_kb_id)
-
-
-def tidy(text: str) -> str:
-    """Collapse white space and strip quotes, dashes and punctuation at the ends."""
-    text = " ".join(text.split())
-    return text.strip(" ,;:-–—" + QUOTE_CHARS).rstrip(".").strip(" ,;" + QUOTE_CHARS)
 
 
 def _left_modifiers(token: Token, deps: set[str]) -> int:
@@ -111,11 +104,6 @@ def rest(span: Span) -> str:
     """The sentence from the end of the span on."""
     sentence = span.sent
     return tidy(span.doc[span.end : sentence.end].text) if span.end < sentence.end else ""
-
-
-def quotes_in(text: str) -> list[str]:
-    """The quoted passages in a text, in order."""
-    return [q.strip() for q in QUOTED_RE.findall(text)]
 
 
 def quote(span: Span) -> str:
