@@ -11,9 +11,10 @@ from briefer.extract.dates import DateMention, date_mentions
 from briefer.extract.speech import within_quotation
 from briefer.extract.views import person, sentence_value, view
 from briefer.model import Article, Evidence, Fact
+from briefer.names import fold
 from briefer.nlp.pieces import UNPARSED
 from briefer.rules.compiler import CompiledRules, RuleMatch
-from briefer.rules.lexicon import Lexicon, fold
+from briefer.rules.lexicon import Lexicon
 from briefer.rules.schema import CAPTURE_RE
 from briefer.sections import BY_NAME
 
