@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from briefer.errors import UsageError
 from briefer.extract import extract_facts
 from briefer.model import Article
+from briefer.names import fold
 from briefer.rules import Knowledge
 from briefer.rules.compiler import compile_rules
-from briefer.rules.lexicon import fold
 from briefer.rules.loader import LoadedRule
 from briefer.rules.schema import did_you_mean
 

@@ -225,3 +225,22 @@ def test_malformed_cleaning_rules_stop_read_sources(tmp_path):
     write_rules(tmp_path / "rules", "version: 1\nfurniture:\n  - id: a\n    then: x\n")
     with pytest.raises(ConfigError, match=r"mine\.yml:3: cleaning rule a"):
         read_sources([], cleaning_dirs=[tmp_path / "rules"])
+
+
+@pytest.mark.parametrize(
+    ("broken", "repaired"),
+    [
+        ("\u00e2\u20ac\u0153We are ready\u00e2\u20ac\x9d, he said.", '"We are ready", he said.'),  # UTF-8 as cp1252
+        ("Rados\u00c5\u201aaw Sikorski", "Radosław Sikorski"),
+        ("Jonas Gahr St\u00c3\u00b8re", "Jonas Gahr Støre"),
+    ],
+)
+def test_mojibake_is_repaired(broken, repaired):
+    assert clean_text(broken) == repaired
+    assert clean_title(broken) == repaired
+
+
+@pytest.mark.parametrize("text", ["Erdoğan in Türkiye", "Štefan Füle in São Paulo", "Đoković — Ålesund, château",
+                                  "Â is a letter too"])
+def test_text_that_is_no_mojibake_is_left_as_it_is(text):
+    assert clean_text(text) == text

@@ -62,14 +62,37 @@ Estland's chief negotiator Mira Holm met Reyes in the evening. "Estland has neve
 Reyes claimed on Monday," she told reporters.
 """
 
+# Speakers behind pronouns, texts, titles set beside names; outlets and unnamed sources on logistics.
+VOICES = """Water talks adjourn in Lakeport
+
+Mr Ivo Dalca, the Norvian negotiator, spoke after the session. Mr Dalca recalled that Mr Piet Ferro had \
+accepted an invitation to visit Norvia in the spring. "We hope the dialogue on the river will go on," he said.
+
+Foreign ministry spokeswoman Julia Brandt briefed reporters after Mr Ferro left the hall. "Nothing on the dams \
+has been agreed yet," she said.
+
+The quotas must be settled before the dry season, says a press statement issued by the Arctic Council.
+
+The Estland foreign ministry issued a statement on Friday. "Both delegations will stay until a text on the \
+river is agreed," the statement said.
+
+The ministry's spokesman, Karl Dorn, gave no details on Thursday. The talks on the dams were useful, the \
+spokesman said on Friday.
+
+A member of the Estland delegation told Sputnik that the experts had left the river basin maps behind.
+
+Dalca's deputy flew into Lakeport late on Friday night, a source close to the talks said.
+"""
+
 
 @pytest.fixture(scope="module")
 def positions(tmp_path_factory) -> list[dict]:
-    """The positions `briefer extract` finds in the three articles."""
+    """The positions `briefer extract` finds in the four articles."""
     folder = tmp_path_factory.mktemp("articles")
     (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
     (folder / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
     (folder / "references.txt").write_text(REFERENCES, encoding="utf-8")
+    (folder / "voices.txt").write_text(VOICES, encoding="utf-8")
     result = briefer("extract", str(folder), "--format", "json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["positions"]
@@ -153,3 +176,30 @@ def test_a_news_agency_is_no_speaker_even_as_the_agency(positions):
 def test_a_pronoun_after_a_quotation_is_not_someone_the_quotation_names(positions):
     assert any("never refused a meeting" in s for s in said(positions, "Mira Holm"))
     assert not any("never refused a meeting" in s for s in said(positions, "Tomas Reyes"))
+
+
+def test_he_goes_on_with_the_one_who_speaks_not_the_one_he_reports(positions):
+    assert any("dialogue on the river" in s for s in said(positions, "Ivo Dalca"))  # not Ferro, whom he reported
+    assert not any("dialogue on the river" in s for s in said(positions, "Piet Ferro"))
+
+
+def test_she_is_never_a_man_the_article_calls_mr(positions):
+    assert any("Nothing on the dams" in s for s in said(positions, "Julia Brandt"))
+
+
+def test_a_text_speaks_for_whoever_issued_it(positions):
+    assert any("before the dry season" in s for s in said(positions, "Arctic Council"))
+    assert any("until a text on the river is agreed" in s for s in said(positions, "Estland foreign ministry"))
+    assert not any(p["speaker"]["name"] in {"statement", "press statement"} for p in positions)
+
+
+def test_a_title_set_beside_a_name_finds_that_person_later(positions):
+    assert any("talks on the dams were useful" in s for s in said(positions, "Karl Dorn"))
+
+
+def test_an_outlet_told_is_no_speaker(positions):
+    assert not said(positions, "Sputnik")
+
+
+def test_an_unnamed_source_reporting_a_journey_states_no_position(positions):
+    assert not any("flew into Lakeport" in p["statement"] for p in positions)

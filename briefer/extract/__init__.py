@@ -11,6 +11,7 @@ from briefer.extract.dates import DateMention, date_mentions
 from briefer.extract.speech import within_quotation
 from briefer.extract.views import person, sentence_value, view
 from briefer.model import Article, Evidence, Fact
+from briefer.names import fold
 from briefer.nlp.pieces import UNPARSED
 from briefer.rules.compiler import CompiledRules, RuleMatch
 from briefer.rules.lexicon import Lexicon
@@ -18,7 +19,7 @@ from briefer.rules.schema import CAPTURE_RE
 from briefer.sections import BY_NAME
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -36,6 +37,7 @@ class PersonMention:
     start: int
     subject: bool = False  # the subject of its clause: what "he" or "she" most likely refers to
     quoted: bool = False  # named inside someone's quoted words: not whom a later "he" or "the envoy" means
+    gender: str | None = None  # "f" or "m" when the text says so ("Ms", "spokeswoman"): whom "she" or "he" can mean
 
 
 @dataclass
@@ -93,6 +95,7 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
     if not doc.has_annotation("DEP"):
         return []  # a pipeline without the parser: the rules need no people, and tree walks would crash
     mentions = []
+    reporting = lexicon.gazetteers.words("reporting.verbs")
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             found = person(ent, lexicon)
@@ -100,24 +103,50 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
                 continue
             root = ent.root
             subject = (root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
-                       or _agent_of_impersonal(root))
+                       or _agent_of_impersonal(root)) and not _reported_subject(root, reporting)
             mentions.append(PersonMention(found["name"], found["role"], found["party"], ent.start_char, subject,
-                                          within_quotation(doc, ent.start_char)))
+                                          within_quotation(doc, ent.start_char), _gender(ent, found["role"], lexicon)))
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or token.dep_ in {"compound", "flat"}:
             continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and start <= doc[start - 1].head.i <= token.i:
             start -= 1
+        feminine, masculine = (lexicon.gazetteers.words(f"roles.{g}_words") for g in ("feminine", "masculine"))
+        honorific = fold(doc[start].text) if start < token.i else ""
+        start += honorific in feminine | masculine  # "Mr Mahmood": the name is Mahmood, and he is a man
+        gender = "f" if honorific in feminine else "m" if honorific in masculine else None
         name = doc[start : token.i + 1].text
         actor = lexicon.actor(token.text)
         earlier = _named_in_full(name, mentions, doc[start].idx)
         if actor is None and earlier is None:
             continue  # a surname alone counts once the full name came first ("Petkovic said", tagged ORG)
         party = actor.party if actor is not None else earlier.party
+        subject = token.dep_ in SUBJECT_DEPS and not _reported_subject(token, reporting)
         mentions.append(PersonMention(name if earlier else token.text, "", party, doc[start].idx,
-                                      token.dep_ in SUBJECT_DEPS, within_quotation(doc, doc[start].idx)))
+                                      subject, within_quotation(doc, doc[start].idx), gender))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _reported_subject(token: Token, verbs: frozenset[str]) -> bool:
+    """The subject of a clause someone else is reported to say ("Mr A recalled that Mr B had accepted ..."): a
+    later "he said" goes on with A, who speaks, not B."""
+    verb = token.head
+    reporting = verb.head
+    if verb.dep_ != "ccomp" or reporting.i == verb.i or reporting.lemma_.lower() not in verbs:
+        return False
+    return any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") and c.i < token.i
+               for c in reporting.children)
+
+
+def _gender(ent: Span, role: str, lexicon: Lexicon) -> str | None:
+    """"f" or "m" when an honorific or a role word says so ("Ms Rao", "the spokeswoman, Jane Doe")."""
+    doc = ent.doc
+    words = set(fold(f"{role} {ent.text}").split())
+    words |= {fold(doc[i].text) for i in range(max(ent.start - 2, 0), ent.start)}
+    if words & lexicon.gazetteers.words("roles.feminine_words"):
+        return "f"
+    return "m" if words & lexicon.gazetteers.words("roles.masculine_words") else None
 
 
 def _named_in_full(surname: str, mentions: list[PersonMention], before: int) -> PersonMention | None:

@@ -7,8 +7,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefer.extract.events import hedged
+from briefer.extract.speech import Speech
+from briefer.extract.speech import nested as inside_speech
+from briefer.names import fold
 from briefer.nlp import doc_text
-from briefer.rules.lexicon import Lexicon, fold
+from briefer.rules.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -27,6 +30,11 @@ WH_WORDS = {"why", "what", "how", "who", "where", "when", "which", "whats"}
 LIST_MARK_RE = re.compile(r"^[\s•*\-–—]*(?:\d+(?:\.\d+)*[.)]\s+)?")
 CLOSING_QUOTES = {"”", '"', "’"}
 REPORTED_SPEECH_ENDS = {",", *CLOSING_QUOTES}  # what closes the words before their attribution: "“...,” X said"
+EMBEDDED_DEPS = {"ccomp", "csubj", "pcomp", "xcomp", "advcl", "pobj"}  # a clause under another word
+WH_TAGS = {"WP", "WDT", "WRB"}  # "what", "which", "how", "why": the words that open an embedded question
+BACKDROP_MARKS = {"if", "unless", "after", "since", "once", "because"}  # "if they cannot agree", "after X failed"
+BACKDROP_REACH = 6  # words back from a clause to an "after" the parser hung elsewhere ("after months of talks")
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"}  # a verb's own object after it
 
 
@@ -178,9 +186,6 @@ def no_entity(match: RuleMatch, lexicon: Lexicon) -> bool:
 
 def nested(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The cue (or the match) is inside someone else's words (see briefer/extract/speech.py)."""
-    from briefer.extract.speech import Speech
-    from briefer.extract.speech import nested as inside_speech
-
     cue = match.captures.get("cue")
     return inside_speech((cue if cue is not None else match.span).root, Speech.of(lexicon))
 
@@ -215,6 +220,58 @@ def not_after_quote(match: RuleMatch, lexicon: Lexicon) -> bool:
     return not (before & CLOSING_QUOTES and "," in before)
 
 
+def open_question(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The cue heads a clause the text asks about, not one it reports: "it is not clear what the rebels will
+    demand", "nobody knows whether Kyiv will accept" (an open question, not a stance)."""
+    cue = match.captures.get("cue")
+    verb = (cue if cue is not None else match.span).root
+    if verb.dep_ not in EMBEDDED_DEPS:
+        return False
+    return any((child.tag_ in WH_TAGS and child.i < verb.i)
+               or (child.dep_ == "mark" and child.lower_ in {"whether", "if"}) for child in verb.children)
+
+
+def logistics(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """Unnamed sources report a movement or a schedule, not a stance: "X arrived in Cairo on Friday, a source
+    said", "the envoys were in the capital for talks, officials said" (a development; the gold leaves it out)."""
+    speaker = match.captures.get("speaker")
+    if speaker is None or any(t.ent_type_ == "PERSON" for t in speaker.root.subtree):
+        return False
+    if speaker.root.lemma_.lower() not in lexicon.gazetteers.words("reporting.unnamed_sources"):
+        return False
+    said = {t.i for t in speaker.root.subtree}
+    movements = lexicon.gazetteers.words("reporting.logistics_verbs")
+    for token in match.sentence:
+        if token.i in said or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if token.lemma_.lower() in movements:
+            return True
+        if token.lemma_ == "be" and token.dep_ in {"ROOT", "ccomp"} and any(  # "X were in Sanaa for talks"
+                c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(g.ent_type_ in PLACE_LABELS for g in c.children)
+                for c in token.children):
+            return True
+    return False
+
+
+def supposed_or_past(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The matched words stand in a clause that supposes ("if they cannot agree") or gives the backdrop ("after
+    months of talks failed to produce a deal"): no question the text leaves open."""
+    token = match.span.root
+    verb = token if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"} else token.head
+    for clause in (verb, verb.head):
+        if any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in clause.children):
+            return True
+        if clause.dep_ not in {"xcomp", "conj"}:
+            break
+    doc = verb.doc
+    for token in reversed(doc[max(verb.left_edge.i - BACKDROP_REACH, verb.sent.start) : verb.left_edge.i]):
+        if token.is_punct or token.pos_ in {"VERB", "AUX"}:  # the parser took "after" for a preposition
+            return False
+        if token.lower_ in BACKDROP_MARKS:
+            return True
+    return False
+
+
 # Checks that drop every match unless a token like this stands in the match's sentence or the one before it (a
 # quotation's closing mark right before the speaker, in rough sentence bounds perhaps the sentence before): the
 # gate looks for it before parsing, as for a pattern's own words (briefer/rules/triggers.py).
@@ -233,4 +290,7 @@ CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "hedged": hedged,
     "content_first": content_first,
     "not_after_quote": not_after_quote,
+    "open_question": open_question,
+    "logistics": logistics,
+    "supposed_or_past": supposed_or_past,
 }

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefer.rules.lexicon import Lexicon, fold
+from briefer.names import fold
+from briefer.rules.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

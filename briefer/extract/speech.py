@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from briefer.extract.checks import doc_text
-from briefer.rules.lexicon import fold
+from briefer.extract.text import tidy
+from briefer.names import fold
+from briefer.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -117,8 +118,6 @@ def _joins_previous(piece: str) -> bool:
 
 def _pieces(doc, start: int, end: int, keep=None) -> list[str]:
     """The sentences of a character range, clipped to it and tidied (those `keep` accepts)."""
-    from briefer.extract.views import tidy
-
     text = doc_text(doc)
     pieces = []
     for sentence in doc.char_span(start, end, alignment_mode="expand").sents:
@@ -249,8 +248,6 @@ def _is_when(child: Token) -> bool:
 def predicate(verb: Token, speech: Speech) -> str:
     """A stance verb with what it takes, without its agent: "expressed optimism about the talks". A participle
     that reports speech stays ("..., saying a deal is possible"); other trailing adverbial clauses go."""
-    from briefer.extract.views import tidy
-
     doc = verb.doc
     start = verb.i
     while start > 0 and doc[start - 1].dep_ in {"advmod", "neg"} and doc[start - 1].head.i == verb.i:
@@ -292,8 +289,6 @@ def reported(cue: Token, speech: Speech) -> str:
     """What a reporting verb reports when the parser gave it no clause: the words after it ("said the scenarios
     had returned", "told reporters that ..."), or, for a cue closing its sentence, the words before it
     ("The US is doing well, Trump told reporters.")."""
-    from briefer.extract.views import tidy
-
     if any(child.dep_ == "ccomp" for child in cue.children):
         return ""
     doc, sentence = cue.doc, cue.sent
@@ -385,8 +380,6 @@ def preceding(cue: Token) -> list[str]:
 
 def outside(token: Token) -> str:
     """The sentence without the token's phrase ("..., according to X, a professor at Y" -> the rest)."""
-    from briefer.extract.views import tidy
-
     sentence = token.sent
     before = token.doc[sentence.start : token.left_edge.i].text
     after = token.doc[token.right_edge.i + 1 : sentence.end].text

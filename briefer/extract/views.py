@@ -6,22 +6,21 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from briefer.extract import speech
-from briefer.extract.checks import doc_text
 from briefer.extract.clauses import passage, question
 from briefer.extract.roster import office_party, role_party, roster, side_party, title_tail
-from briefer.rules.lexicon import Lexicon, fold
+from briefer.extract.text import QUOTE_CHARS, quotes_in, tidy
+from briefer.names import HONORIFICS, fold
+from briefer.nlp import doc_text
+from briefer.rules.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-QUOTE_CHARS = "\"“”„«»"
-QUOTED_RE = re.compile(r"[\"“„«]([^\"“”„«»]{2,}?)[\"”»]")
 PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case"}
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
 STRIP_LEFT = {"that", "because", ",", ":", "-", "—", "–", "and", "but"}
 PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
-HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
 HONORIFIC_NAME_RE = re.compile(r"^((?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?)\s*([A-Za-z][\w’'-]*(?:\s[A-Z][\w’'.-]*){1,3})$")
 PAIR_NOUNS = {  # "both countries", "the two leaders": nouns that refer back to a pair just named, by entity label
     "country": {"GPE", "NORP", "ORG"}, "nation": {"GPE", "NORP", "ORG"}, "government": {"GPE", "NORP", "ORG"},
@@ -37,6 +36,11 @@ SENTENCE_ENDS = {".", "!", "?", "…"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 POSSESSIVES = {"its", "their", "his", "her"}
 SIDE_PREPS = {"from", "of", "for", "representing"}  # "the delegation from Ukraine", "representatives of the EU"
+# A wire dateline: a place in capitals, or a place and a month, before a date, the agency or a dash.
+DATELINE_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)"
+                         r"(?:(?P<date>,\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?\d)"
+                         r"|\s*\(|\s+[-–—]|,\s+[A-Z]{2,})")
+DATELINE_LINES = 3  # a headline and a byline may come before it
 ANTECEDENT_REACH = 300  # tokens back to the named phrase a description ("the embassy") refers to
 
 
@@ -53,12 +57,6 @@ def entity_at(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type == label:
         end += 1
     return Span(doc, start, end, label=label, kb_id=token.ent_kb_id)
-
-
-def tidy(text: str) -> str:
-    """Collapse white space and strip quotes, dashes and punctuation at the ends."""
-    text = " ".join(text.split())
-    return text.strip(" ,;:-–—" + QUOTE_CHARS).rstrip(".").strip(" ,;" + QUOTE_CHARS)
 
 
 def _left_modifiers(token: Token, deps: set[str]) -> int:
@@ -108,11 +106,6 @@ def rest(span: Span) -> str:
     return tidy(span.doc[span.end : sentence.end].text) if span.end < sentence.end else ""
 
 
-def quotes_in(text: str) -> list[str]:
-    """The quoted passages in a text, in order."""
-    return [q.strip() for q in QUOTED_RE.findall(text)]
-
-
 def quote(span: Span) -> str:
     """The quoted passages of the span's sentence, joined (a quote split around its cue is one)."""
     return tidy(" ".join(quotes_in(span.sent.text)))
@@ -142,6 +135,15 @@ def _apposition(root: Token) -> str:
                 words = words[1:]
             return tidy(" ".join(words))
     return ""
+
+
+def _titled_by(root: Token, lexicon: Lexicon) -> str:
+    """The title a name stands in apposition to: "the ministry's spokesman, Ali Rahimi," -> "ministry's spokesman"
+    (so that a later "the spokesman said" finds him)."""
+    title = root.head
+    if root.dep_ != "appos" or title.pos_ != "NOUN" or fold(title.text) not in lexicon.title_words:
+        return ""
+    return tidy(phrase(title.doc[title.i : title.i + 1]).text)
 
 
 def _copula_role(root: Token) -> str:
@@ -302,6 +304,8 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
             role = tidy(root.doc[_left_modifiers(root, ROLE_DEPS) : named.start].text)
             return _with_party({"name": tidy(named.text), "role": role}, lexicon)
     if ent is not None:
+        if speech.Speech.of(lexicon).is_media(ent.text):
+            return None  # an outlet the recogniser took for a person ("told Sputnik")
         words = tidy(ent.text).split()
         honorifics = []
         while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
@@ -311,7 +315,8 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
         titles = [t for t in role_tokens if t.lower_.rstrip(".") not in HONORIFICS and not t.is_punct]
         role = tidy(root.doc[role_tokens[0].i : ent.start].text) if titles else ""
         honorific = " ".join(honorifics) or " ".join(t.text for t in role_tokens)
-        role = role or _apposition(ent.root) or _copula_role(ent.root) or tidy(honorific)
+        role = role or _apposition(ent.root) or _copula_role(ent.root) or _titled_by(ent.root, lexicon)
+        role = role or tidy(honorific)
         return _with_party({"name": name, "role": role}, lexicon)
     if root.lower_ in PRONOUNS:
         return {"name": root.text, "role": "", "party": None}
@@ -320,9 +325,8 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
     if (pair := _pair_referred(root, lexicon)) is not None:
         return pair
     if root.lemma_.lower() in lexicon.gazetteers.words("reporting.nouns"):  # "a statement from the ministry"
-        author = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}), None)
-        pobj = next((c for c in author.children if c.dep_ == "pobj"), None) if author is not None else None
-        return person(root.doc[pobj.i : pobj.i + 1], lexicon) if pobj is not None else None
+        author = _author(root, lexicon)
+        return person(author, lexicon) if author is not None else None
     if not _names_speaker(span, lexicon):
         return None
     noun_phrase = phrase(span)
@@ -343,6 +347,47 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
     return _with_party({"name": tidy(named.text), "role": ""}, lexicon)
 
 
+def _issuer(text: Token, lexicon: Lexicon) -> Span | None:
+    """Who puts out a text: "a statement from/by the ministry", "a communique read by the chief negotiator"."""
+    doc = text.doc
+    for child in text.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return doc[pobj.i : pobj.i + 1]
+        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.gazetteers.words("reporting.issuing_verbs"):
+            by = next((c for c in child.children if c.dep_ == "agent" or c.lower_ == "by"), None)
+            pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if pobj is not None:
+                return doc[pobj.i : pobj.i + 1]
+    return None
+
+
+def _author(text: Token, lexicon: Lexicon) -> Span | None:
+    """Who speaks through a text that "says" things: its issuer, or for "the statement" the one who issued the
+    statement the article named before ("X issued a statement ... the statement said", "X said in a communique")."""
+    found = _issuer(text, lexicon)
+    doc = text.doc
+    if found is not None or text.i == 0 or doc[text.left_edge.i].lower_ not in REFERRING - {"his", "her"}:
+        return found
+    lemma = text.lemma_.lower()
+    issuing = lexicon.gazetteers.words("reporting.issuing_verbs")
+    for token in reversed(doc[max(0, text.i - ANTECEDENT_REACH) : text.i]):
+        if token.lemma_.lower() != lemma:
+            continue
+        if (found := _issuer(token, lexicon)) is not None:
+            return found
+        verb = token.head
+        if token.dep_ == "pobj" and verb.lower_ == "in":  # "X said in a statement"
+            verb = verb.head
+        elif token.dep_ != "dobj" or verb.lemma_.lower() not in issuing:  # "X issued a statement"
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return doc[subject.i : subject.i + 1]
+    return None
+
+
 def _named_before(root: Token) -> Span | None:
     """The last phrase before a description with the same head noun and a proper name in it: "the embassy" ->
     "US Embassy" (of "according to the US Embassy in Lebanon"). None when that phrase holds a person (the
@@ -354,9 +399,16 @@ def _named_before(root: Token) -> Span | None:
         named = phrase(doc[token.i : token.i + 1])
         if any(t.ent_type_ == "PERSON" for t in named):
             return None
+        if not _modifiers(root) <= _modifiers(token):
+            continue  # "the Russian source" is not "U.S. State Department sources"
         if any(t.pos_ == "PROPN" and t.i != token.i and t.ent_type_ != "NORP" for t in named):
             return named
     return None
+
+
+def _modifiers(noun: Token) -> set[str]:
+    """The words that narrow a noun down ("Russian" in "the Russian source"), folded."""
+    return {fold(c.text) for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}}
 
 
 def _institution(role: str) -> str | None:
@@ -440,6 +492,18 @@ def place(span: Span, lexicon: Lexicon) -> str:
     return name
 
 
+def dateline(doc) -> str:
+    """The place of the article's wire dateline ("HANGZHOU, Sept. 5 (Xinhua) --", "Geneva, July 15:"), where
+    "met here" happened; "" when its opening lines carry none."""
+    lines = [line for line in doc_text(doc).splitlines() if line.strip()][:DATELINE_LINES]
+    for line in lines:
+        found = DATELINE_RE.match(line)
+        if found and (found.group("place").isupper() or found.group("date")):
+            place_name = found.group("place").strip()
+            return place_name.title() if place_name.isupper() else place_name
+    return ""
+
+
 def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
     """Apply a named view to a captured span."""
     match name:
@@ -464,6 +528,8 @@ def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
             return quote(span)
         case "place":
             return place(span, lexicon)
+        case "dateline":
+            return dateline(span.doc)
         case "members":
             return members(span, lexicon)
         case "member":

@@ -12,8 +12,8 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefer.history.keys import content_words, name_key, overlap, same_person
 from briefer.model import Briefing, Changes, Delegation, DroppedItem, OpenQuestion, Person, Position, Venue
+from briefer.names import content_words, name_key, overlap, same_person
 
 SHORT_TEXT = 160
 STATEMENT_SIMILARITY = 0.5
@@ -94,6 +94,11 @@ def _same_names(first: str, second: str) -> float:
     return 1.0 if same_person(first, second) else 0.0
 
 
+def _same_or_none(first: str | None, second: str | None) -> bool:
+    """One person, or nobody named in either."""
+    return (not first and not second) or same_person(first, second)
+
+
 def _mark_members(current: Delegation, previous: Delegation) -> list[Person]:
     """Mark each current member new or unchanged; return the previous members now gone."""
     pairs, gone = pair(
@@ -114,11 +119,11 @@ def _compare_delegations(current: Delegation, previous: Delegation, titles: Titl
     differences = []
     if name_key(current.talks) != name_key(previous.talks):
         differences.append(f"talks: {titles.get(previous.talks, previous.talks) or 'unnamed'}")
-    if not same_person(_name(current.leader), _name(previous.leader)):
+    if not _same_or_none(_name(current.leader), _name(previous.leader)):
         differences.append(f"led by {_name(previous.leader) or 'nobody named'}")
     if dropped_members or any(member.status == "new" for member in current.members):
         differences.append("members: " + (", ".join(m.name for m in previous.members) or "none"))
-    if not same_person(_name(current.sent_by), _name(previous.sent_by)):
+    if not _same_or_none(_name(current.sent_by), _name(previous.sent_by)):
         differences.append(f"sent by {_name(previous.sent_by) or 'nobody named'}")
     label = _delegation_label(previous, titles)  # the members were in the previous one
     dropped = [f"{member.name}, {label}" for member in dropped_members]

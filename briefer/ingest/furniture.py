@@ -20,7 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from briefer.errors import ConfigError
-from briefer.resources import builtin_dir
+from briefer.resources import layers, yaml_files
 from briefer.yamlio import line_of, load_yaml, plain
 
 log = logging.getLogger(__name__)
@@ -156,11 +156,11 @@ def load_furniture(rules_dirs: Sequence[Path] = ()) -> Furniture:
     subfolder are skipped; a malformed file raises ConfigError naming its file and line.
     """
     by_id: dict[str, CompiledRule | None] = {}
-    for folder in (builtin_dir("rules") / CLEANING, *(Path(d) / CLEANING for d in rules_dirs)):
+    for folder in layers("rules", rules_dirs, CLEANING):
         if not folder.is_dir():
             log.debug("no cleaning rules folder %s", folder)
             continue
-        for path in sorted(p for p in folder.glob("*.y*ml") if p.is_file()):
+        for path in yaml_files(folder):
             for rule, line in _read_rules(path):
                 by_id.pop(rule.id, None)
                 by_id[rule.id] = _compile(rule, path, line) if rule.enabled else None

@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterator, Mapping
 
 from briefer.model import Briefing, Check, Delegation, Item, OpenQuestion, Position, Venue
+from briefer.names import fold
 from briefer.qa.words import CheckWords
 from briefer.render.highlight import coverage, item_texts
 from briefer.render.rank import left_open
 from briefer.render.view import item_label
-from briefer.rules.lexicon import fold
 from briefer.sections import SECTIONS
 
 STATED = 0.8  # share of a statement's or question's words an evidence sentence must state

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefer.names import fold
 from briefer.rules.gazetteer import Gazetteers
-from briefer.rules.lexicon import fold
 
 
 @dataclass(frozen=True)

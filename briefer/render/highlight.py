@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from briefer.model import Item
-from briefer.rules.lexicon import fold
+from briefer.names import fold
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 # Item fields that describe the item rather than state it: no words of the sentence match them.

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from briefer.extract import ArticleFacts
 from briefer.model import Delegation, OpenQuestion, Position, Talks, Venue
+from briefer.names import same_person
 from briefer.resolve.context import ArticleContext, Merger
 from briefer.resolve.delegations import DelegationBook, side_context
 from briefer.resolve.episodes import one_venue_per_place, split
-from briefer.resolve.names import ArticlePeople, same_person
+from briefer.resolve.people import ArticlePeople, one_spelling
 from briefer.resolve.places import fold_cities
 from briefer.resolve.positions import PositionBook
 from briefer.resolve.questions import QuestionBook
@@ -68,6 +69,16 @@ def _speak_for_their_delegation(result: Resolved) -> None:
                 position.speaker.party = parties.pop()
 
 
+def _one_name_per_person(result: Resolved, lexicon: Lexicon) -> None:
+    """Every mention of a known actor in the brief shows one spelling of their name (resolve.people.one_spelling)."""
+    people = [(person, len(delegation.evidence)) for delegation in result.delegations
+              for person in (delegation.leader, *delegation.members, delegation.sent_by) if person is not None]
+    people += [(position.speaker, len(position.evidence)) for position in result.positions]
+    shown = one_spelling(((person.name, weight) for person, weight in people), lexicon)
+    for person, _ in people:
+        person.name = shown.get(person.name, person.name)
+
+
 def _resolve_together(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
     """Merge the facts of articles about one negotiation into one set of items."""
     resolver = Resolver(lexicon)
@@ -111,4 +122,5 @@ def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
                 item.talks = track_id
             getattr(result, section).extend(getattr(part, section))
         result.talks.append(describe_track(track_id, title, track, part, lexicon))
+    _one_name_per_person(result, lexicon)
     return result

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from briefer.model import Article, Fact
-from briefer.resolve.names import ArticlePeople
+from briefer.resolve.people import ArticlePeople
 
 
 @dataclass

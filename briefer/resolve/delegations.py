@@ -15,9 +15,10 @@ from typing import Any
 from briefer.extract import ArticleFacts
 from briefer.extract.roster import GOVERNMENT_SIDE, is_title, role_party, side_party
 from briefer.model import Conflict, Delegation, Fact, Person
+from briefer.names import fold, same_person
 from briefer.resolve.context import ArticleContext, SideContext
-from briefer.resolve.names import ArticlePeople, person_key
-from briefer.rules.lexicon import Lexicon, fold
+from briefer.resolve.people import ArticlePeople
+from briefer.rules.lexicon import Lexicon
 
 OPPOSITION = "opposition"
 # A sentence about an earlier event: "In 2019, then-President X met Y in Hanoi".
@@ -269,14 +270,6 @@ def _by_given_name(found: dict[str, Any], people: ArticlePeople) -> dict[str, An
     if len(full) == 1 and not surnames - full:
         return {**found, "name": full.pop()}
     return found
-
-
-def same_person(a: str, b: str) -> bool:
-    """The same person: one key, or one name the end of the other ("Bagheri Kani", "Ali Bagheri Kani")."""
-    if person_key(a) == person_key(b):
-        return True
-    ta, tb = sorted((fold(a).split(), fold(b).split()), key=len)
-    return len(ta) > 1 and tb[-len(ta):] == ta
 
 
 def _known_role(member: dict[str, Any], lexicon: Lexicon) -> str | None:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from briefer.extract.text import quotes_in
 from briefer.model import Evidence, Fact, Position, Speaker
+from briefer.names import fold, person_key, same_person
 from briefer.resolve.context import ArticleContext
-from briefer.resolve.names import PREVIOUS_SPEAKER, ArticlePeople, person_key
-from briefer.rules.lexicon import Lexicon, fold
+from briefer.resolve.people import PREVIOUS_SPEAKER, ArticlePeople
+from briefer.rules.lexicon import Lexicon
 
+# Words left out when claims are compared (names.content_words keeps negations, for history; merging claims was
+# tuned on this list, which drops them).
 STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "was", "were", "be", "will", "for",
         "it", "its", "this", "these", "they", "their", "he", "his", "she", "her", "we", "our", "there", "has", "have",
         "had", "with", "as", "by", "at", "but", "or", "not", "would", "could", "should", "said", "says"}
@@ -35,8 +39,6 @@ def _speaker_key(name: str) -> str:
 
 
 def _direct(fact: Fact, statement: str) -> bool:
-    from briefer.extract.views import quotes_in
-
     return bool(fact.fields.get("direct_quote")) or statement in " ".join(quotes_in(fact.evidence.sentence))
 
 
@@ -136,7 +138,8 @@ class PositionBook:
         if speaker is None:
             return
         key = _speaker_key(speaker["name"])
-        same = [p for p in self._by_speaker.get(key, []) if same_claim(p.statement, statement)]
+        same = [p for p in self._by_speaker.get(key, [])
+                if same_person(p.speaker.name, speaker["name"]) and same_claim(p.statement, statement)]
         if same:
             self._merge(key, same, fact.evidence, statement)
             return

@@ -6,15 +6,16 @@ from functools import lru_cache
 
 from briefer.extract.placement import placement
 from briefer.model import Fact, OpenQuestion
+from briefer.names import fold
 from briefer.resolve.context import ArticleContext
-from briefer.rules.lexicon import fold
 
+# Words left out when two questions are compared (their merge thresholds were tuned on this list).
 STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "was", "were", "be", "will", "for"}
 
 
 @lru_cache(maxsize=1 << 16)
 def content_words(text: str) -> frozenset[str]:
-    """Folded content words of a statement or question."""
+    """Folded content words of a question."""
     return frozenset(w for w in fold(text).split() if w not in STOP)
 
 

@@ -21,8 +21,8 @@ from datetime import date
 
 from briefer.extract import ArticleFacts
 from briefer.model import Article
-from briefer.resolve.names import person_key, translit_key
-from briefer.rules.lexicon import Lexicon, fold
+from briefer.names import fold, person_key, translit_key
+from briefer.rules.lexicon import Lexicon
 
 OTHER_ID = "other"
 OTHER_TITLE = "Other reports"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from briefer.model import Fact, Venue
+from briefer.names import fold, translit_key
 from briefer.resolve.context import ArticleContext
 from briefer.resolve.delegations import is_background
-from briefer.resolve.names import translit_key
-from briefer.rules.lexicon import Lexicon, fold
+from briefer.rules.lexicon import Lexicon
 
 
 class VenueBook:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefer.errors import ConfigError
+from briefer.resources import yaml_files
 from briefer.rules.compiler import compile_rules
 from briefer.rules.gazetteer import GAZETTEER_FOLDER, Gazetteers, load_gazetteers
 from briefer.rules.loader import RuleSet, load_rules, rule_files
@@ -39,7 +40,7 @@ def check_rules(user_dirs: Sequence[Path] = ()) -> CheckReport:
     folders = [folder for folder in ruleset.folders if folder.is_dir()]
     report = CheckReport(ruleset, problems=list(ruleset.problems))
     for folder in folders:
-        report.files += rule_files(folder) + sorted((folder / GAZETTEER_FOLDER).glob("*.y*ml"))
+        report.files += rule_files(folder) + yaml_files(folder / GAZETTEER_FOLDER)
     gazetteers = _gazetteers(folders, report.problems)
     every_rule = ruleset.rules + ruleset.disabled + ruleset.invalid
     _, problems = compile_rules(every_rule, spacy.blank("en").vocab, gazetteers or Gazetteers())

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from briefer.errors import ConfigError
+from briefer.resources import yaml_files
 from briefer.yamlio import load_yaml, plain
 
 GAZETTEER_FOLDER = "gazetteers"
@@ -98,10 +99,11 @@ def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
 
 
 def load_gazetteers(rule_dirs: Sequence[Path]) -> Gazetteers:
-    """Read `gazetteers/*.yml` in every rule folder, in order."""
+    """Read `gazetteers/*.yml` in every rule folder of the search path (`resources.layers`), in order: a later
+    file's entries extend or replace an earlier one's."""
     gazetteers = Gazetteers()
     for folder in rule_dirs:
-        for path in sorted((folder / GAZETTEER_FOLDER).glob("*.y*ml")):
+        for path in yaml_files(folder / GAZETTEER_FOLDER):
             content = plain(load_yaml(path))
             if not isinstance(content, dict):
                 raise ConfigError(f"{path}:1: a gazetteer file must be a mapping")

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
+from briefer.names import fold, name_words, same_person, translit_key
 from briefer.rules.gazetteer import Actor, Gazetteers
-
-
-@lru_cache(maxsize=1 << 16)  # resolution folds the same names and statements again and again
-def fold(text: str) -> str:
-    """Lower case, accents and punctuation folded: the key for comparing names."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"\b([a-z])\.\s?([a-z])\.", r"\1\2", text)
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
 @dataclass
@@ -65,9 +54,25 @@ class Lexicon:
                 actors.setdefault(fold(name), actor)
         return actors
 
+    @cached_property
+    def _actors_by_surname(self) -> dict[str, list[Actor]]:
+        actors: dict[str, list[Actor]] = {}
+        for actor in self.gazetteers.actors:
+            words = name_words(actor.name)
+            if len(words) > 1:
+                actors.setdefault(translit_key(words[-1]), []).append(actor)
+        return actors
+
     def actor(self, name: str) -> Actor | None:
-        """A known actor by any of their spellings."""
-        return self._actors_by_key.get(fold(name))
+        """A known actor by any of their spellings, or by a full name that can only be them ("Mikhail Podolyak"
+        for Mykhailo Podolyak: the same surname, the same given name transliterated)."""
+        known = self._actors_by_key.get(fold(name))
+        words = name_words(name)
+        if known is not None or len(words) < 2:
+            return known
+        alike = [actor for actor in self._actors_by_surname.get(translit_key(words[-1]), ())
+                 if same_person(actor.name, name)]
+        return alike[0] if len(alike) == 1 else None
 
     @cached_property
     def places(self) -> dict[str, str]:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from briefer.errors import ConfigError
-from briefer.resources import builtin_dir
+from briefer.resources import layers, yaml_files
 from briefer.rules.problems import RuleProblem, line_at, problem_from_error, schema_problems
 from briefer.rules.schema import Rule, RuleFile, RuleSwitch, did_you_mean
 from briefer.yamlio import line_of, load_yaml, plain
@@ -61,12 +61,12 @@ class RuleSet:
 
 def search_path(user_dirs: Sequence[Path] = ()) -> list[Path]:
     """The built-in rule folder, then the user's folders in order."""
-    return [builtin_dir("rules"), *user_dirs]
+    return layers("rules", user_dirs)
 
 
 def rule_files(folder: Path) -> list[Path]:
     """The rule files of one folder (gazetteers and cleaning rules live in subfolders)."""
-    return sorted(p for p in folder.glob("*.y*ml") if p.is_file())
+    return yaml_files(folder)
 
 
 def _validate(node: Any) -> Rule | RuleSwitch:

@@ -20,6 +20,7 @@ CAPTURE_VIEWS = frozenset(
 )
 # Roster views (briefer/extract/roster.py): every person a roster lists, or the first one.
 CAPTURE_VIEWS |= {"members", "member"}
+CAPTURE_VIEWS |= {"dateline"}  # the place of the article's wire dateline, where "met here" happened
 # Reported speech views (briefer/extract/speech.py): quotations a cue introduces, claims of a passage,
 # a stance verb's predicate, the sentence outside a phrase.
 CAPTURE_VIEWS |= {"quotes", "claims", "predicate", "outside", "conjunct", "reported", "preceding"}
@@ -31,6 +32,9 @@ CHECKS = frozenset(
 CHECKS |= {"nested"}  # reported speech (briefer/extract/speech.py)
 CHECKS |= {"hedged"}  # an event that may not happen: "whether X will attend", "did not meet"
 CHECKS |= {"content_first"}  # "“...,” X acknowledged at a news conference": reported speech, no stance
+CHECKS |= {"logistics"}  # "X arrived in Cairo, a source said": a development, no stance
+CHECKS |= {"open_question"}  # "it is not clear what X will demand": a question, no stance
+CHECKS |= {"supposed_or_past"}  # "if they cannot agree", "after talks failed to ...": no open question
 CHECKS |= {"not_after_quote"}  # "“...,” X tempered": only a verb right after a quotation attributes it
 Check = Literal[tuple(sorted(CHECKS))]  # type: ignore[valid-type]
 EmitField = Literal[tuple(sorted(set().union(*SECTION_FIELDS.values())))]  # type: ignore[valid-type]

@@ -1,63 +1,23 @@
-"""Names: canonical keys across spellings, and in-article references ("he", a bare surname)."""
+"""The people an article names, to resolve its references ("he", a bare surname) to full names, roles and
+parties; names are compared in briefer/names.py."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from briefer.extract import PersonMention
-from briefer.rules.lexicon import Lexicon, fold
+from briefer.names import fold, given_names, name_words, same_person
+from briefer.rules.lexicon import Lexicon
 
 PRONOUNS = {"he", "she", "him", "her"}
 # Words that stand where a speaker would but name nobody; "I" and "we" inside a quotation are the quoted speaker.
 NON_SPEAKERS = {"this", "that", "it", "which", "who", "these", "those", "one", "some", "many", "others",
                 "they", "there", "what", "all", "both", "each", "you", "something", "nothing", "everyone",
                 "i", "we", "us", "me"}
-HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"}
-SURNAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "di", "du", "del", "der", "van", "von", "le", "la"}
 PREVIOUS_SPEAKER = "previous speaker"  # a rule's speaker for a quotation that carries on the last speaker's words
-
-
-@lru_cache(maxsize=1 << 16)
-def translit_key(word: str) -> str:
-    """One key for transliteration variants: Zelensky/Zelenskiy/Zelenskyy, Darchiyev/Darchiev, Kyiv/Kiev."""
-    word = fold(word).replace(" ", "")
-    word = re.sub(r"[yj]", "i", word)
-    word = re.sub(r"(.)\1+", r"\1", word)
-    word = re.sub(r"ie", "e", word)
-    return word.rstrip("i") or word
-
-
-def name_tokens(name: str) -> list[str]:
-    """A person's name words without honorifics."""
-    tokens = fold(name).split()
-    while tokens and tokens[0] in HONORIFICS:
-        tokens = tokens[1:]
-    return tokens
-
-
-def person_key(name: str) -> str:
-    """Canonical key of a person: transliterated surname plus first initial when given."""
-    tokens = name_tokens(name)
-    if not tokens:
-        return ""
-    surname = translit_key(tokens[-1])
-    return f"{tokens[0][0]}.{surname}" if len(tokens) > 1 else surname
-
-
-def given_names(name: str) -> list[str]:
-    """The words of a name before the surname, without surname particles ("el-Murtaza" has none)."""
-    return [t for t in name_tokens(name)[:-1] if t not in SURNAME_PARTICLES]
-
-
-def same_person(a: str, b: str) -> bool:
-    """Whether two names can be the same person (a bare surname matches a full name)."""
-    ta, tb = name_tokens(a), name_tokens(b)
-    if not ta or not tb or translit_key(ta[-1]) != translit_key(tb[-1]):
-        return False
-    ga, gb = given_names(a), given_names(b)
-    return not ga or not gb or ga[0][0] == gb[0][0]
 
 
 def _is_pronoun(name: str) -> bool:
@@ -71,7 +31,7 @@ def is_non_speaker(name: str) -> bool:
 
 def _better_role(role: str, other: str) -> str:
     """A role as the text gives it, unless it is only an honorific ("Mr") and the article says more elsewhere."""
-    return other if not name_tokens(role) and other else role or other
+    return other if not name_words(role) and other else role or other
 
 
 class ArticlePeople:
@@ -90,10 +50,18 @@ class ArticlePeople:
                     best = mention
         return best
 
-    def _before(self, offset: int) -> PersonMention | None:
+    def _gender(self, mention: PersonMention) -> str | None:
+        """The gender the article gives the person anywhere ("Ms Rao" once makes a later "Rao" a woman)."""
+        return mention.gender or next(
+            (m.gender for m in self.mentions if m.gender and same_person(m.name, mention.name)), None)
+
+    def _before(self, offset: int, pronoun: str) -> PersonMention | None:
         """The person "he" or "she" at an offset refers to: the last subject named before it, else the last name;
-        never one named inside a quotation ("“... as Lajcak said ...,” he told TV": he is not Lajcak)."""
-        candidates = [m for m in self.mentions if m.start < offset and not _is_pronoun(m.name) and not m.quoted]
+        never one named inside a quotation ("“... as Lajcak said ...,” he told TV": he is not Lajcak), nor one the
+        article makes a man for "she" or a woman for "he"."""
+        wrong = {"she": "m", "her": "m", "he": "f", "him": "f"}[fold(pronoun)]
+        candidates = [m for m in self.mentions if m.start < offset and not _is_pronoun(m.name) and not m.quoted
+                      and self._gender(m) != wrong]
         subjects = [m for m in candidates if m.subject]
         return (subjects or candidates or [None])[-1]
 
@@ -102,7 +70,7 @@ class ArticlePeople:
         found = {"name": found, "role": "", "party": None} if isinstance(found, str) else dict(found)
         name = found.get("name") or ""
         if _is_pronoun(name):
-            antecedent = self._before(offset)
+            antecedent = self._before(offset, name)
             if antecedent is None:
                 return None
             found = {"name": antecedent.name, "role": "", "party": None}
@@ -120,3 +88,19 @@ class ArticlePeople:
             found["role"] = found.get("role") or actor.role or ""
             found["party"] = found.get("party") or actor.party
         return found
+
+
+def one_spelling(names: Iterable[tuple[str, int]], lexicon: Lexicon) -> dict[str, str]:
+    """One spelling per known actor across a brief ("Volodymyr Zelenskiy" and "Volodymyr Zelensky" are one
+    speaker): the spelling most of the weight (evidence) uses, the first on a tie. Names the actors gazetteer
+    does not know keep their own spelling. Returns {name as written: name to show} for the names that change."""
+    weight: dict[str, Counter[str]] = {}
+    for name, count in names:
+        actor = lexicon.actor(name)
+        if actor is not None and given_names(name):
+            weight.setdefault(actor.name, Counter())[name] += count
+    shown = {}
+    for spellings in weight.values():
+        best = max(spellings, key=lambda spelling: spellings[spelling])  # the first of equals: Counter keeps order
+        shown.update({spelling: best for spelling in spellings if spelling != best})
+    return shown

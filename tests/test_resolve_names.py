@@ -1,0 +1,116 @@
+"""Names in resolve, on hand-built facts: one person is one speaker and one delegation member, two people
+who share a surname and an initial stay two, and known actors take the gazetteer's name."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from briefer.extract import ArticleFacts, PersonMention
+from briefer.history.diff import mark_changes
+from briefer.model import Article, Briefing, Evidence, Fact
+from briefer.resolve import resolve
+from briefer.resolve.people import ArticlePeople
+
+
+@pytest.fixture(scope="module")
+def lexicon(knowledge):
+    return knowledge.lexicon
+
+
+def _fact(section: str, source: str, start: int, sentence: str, **fields) -> Fact:
+    return Fact(section=section, fields=fields,
+                evidence=Evidence(source=source, sentence=sentence, start=start, end=start + 10, rule="test"))
+
+
+def _article(source: str, facts: list[Fact], people: list[PersonMention] = ()) -> ArticleFacts:
+    text = " ".join(fact.evidence.sentence for fact in facts)
+    return ArticleFacts(article=Article(id=source, text=text), facts=facts, people=list(people))
+
+
+@pytest.mark.parametrize(
+    ("written", "known"),
+    [
+        ("Volodymyr Zelenskiy", "Volodymyr Zelensky"),  # an alias the gazetteer lists
+        ("Zelenskyy", "Volodymyr Zelensky"),
+        ("Mikhail Podolyak", "Mykhailo Podolyak"),  # a transliteration it does not list
+        ("Xi", "Xi Jinping"),  # surname first
+        ("Radosław Sikorski", None),
+    ],
+)
+def test_known_actors_are_found_by_any_spelling(lexicon, written, known):
+    actor = lexicon.actor(written)
+    assert (actor.name if actor else None) == known
+
+
+def test_a_bare_surname_of_a_known_actor_takes_the_gazetteers_full_name(lexicon):
+    people = ArticlePeople([PersonMention("Volodymyr Zelenskiy", "President", "Ukraine", 0, subject=True)], lexicon)
+    assert people.resolve("Zelenskyy", 50)["name"] == "Volodymyr Zelenskiy"  # the article's own full name first
+    assert people.resolve("he", 50)["name"] == "Volodymyr Zelenskiy"
+    assert ArticlePeople([], lexicon).resolve("Zelenskyy", 50)["name"] == "Volodymyr Zelensky"
+
+
+def test_two_spellings_of_one_speaker_make_one_speaker_spelt_as_most_sources_do(lexicon):
+    said = {"a": ("Volodymyr Zelensky", "the ceasefire must hold along the whole front line"),
+            "b": ("Volodymyr Zelenskiy", "prisoners of war must all come home this year"),
+            "c": ("Volodymyr Zelenskiy", "security guarantees come before any territorial talks")}
+    articles = [_article(source, [_fact("positions", source, 0, f"{speaker} said {statement}.", speaker=speaker,
+                                        statement=statement)]) for source, (speaker, statement) in said.items()]
+    positions = resolve(articles, lexicon).positions
+    assert len(positions) == 3
+    assert {p.speaker.name for p in positions} == {"Volodymyr Zelenskiy"}
+
+
+def test_one_claim_in_two_spellings_is_one_position_with_two_sources(lexicon):
+    statement = "the ceasefire must hold along the whole front line"
+    first = _article("a", [_fact("positions", "a", 0, f"Volodymyr Zelensky said {statement}.",
+                                 speaker="Volodymyr Zelensky", statement=statement)])
+    second = _article("b", [_fact("positions", "b", 0, f"Volodymyr Zelenskiy said {statement}.",
+                                  speaker="Volodymyr Zelenskiy", statement=statement)])
+    positions = resolve([first, second], lexicon).positions
+    assert [(p.speaker.name, p.source_count) for p in positions] == [("Volodymyr Zelensky", 2)]
+
+
+def test_two_people_with_one_surname_and_initial_stay_two(lexicon):
+    statement = "the talks will resume next week in the capital"
+    article = _article("a", [
+        _fact("positions", "a", 0, f"John Smith said {statement}.", speaker="John Smith", statement=statement),
+        _fact("positions", "a", 60, f"Jane Smith said {statement}.", speaker="Jane Smith", statement=statement),
+    ], [PersonMention("John Smith", "", None, 0), PersonMention("Jane Smith", "", None, 60)])
+    speakers = [p.speaker.name for p in resolve([article], lexicon).positions]
+    assert speakers == ["John Smith", "Jane Smith"]
+
+
+def test_a_delegation_keeps_two_members_who_share_a_surname(lexicon):
+    sentence = "The Norvian delegation includes John Smith and Jane Smith."
+    article = _article("a", [_fact("delegations", "a", 0, sentence, party="Norvian", members=["John Smith",
+                                                                                                "Jane Smith"])],
+                       [PersonMention("John Smith", "", None, 30), PersonMention("Jane Smith", "", None, 45)])
+    delegation, = resolve([article], lexicon).delegations
+    people = [p.name for p in (delegation.leader, *delegation.members) if p]
+    assert sorted(people) == ["Jane Smith", "John Smith"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "status"),
+    [
+        ("Mikhail Podolyak", "Mykhailo Podolyak", "unchanged"),  # a known actor
+        ("Oleksandr Kovalenko", "Aleksandr Kovalenko", "unchanged"),  # nobody the gazetteer knows
+        ("John Smith", "Jane Smith", "new"),
+    ],
+)
+def test_history_and_resolve_agree_on_who_is_one_person(lexicon, before, after, status):
+    statement = "no deal is possible without security guarantees"
+
+    def brief(speaker: str) -> Briefing:
+        article = _article("a", [_fact("positions", "a", 0, f"{speaker} said {statement}.", speaker=speaker,
+                                       statement=statement)])
+        resolved = resolve([article], lexicon)
+        return Briefing(generated_at=datetime(2026, 1, 1, tzinfo=UTC), talks=resolved.talks,
+                        positions=resolved.positions)
+
+    together = resolve([_article(name, [_fact("positions", name, 0, f"{name} said {statement}.", speaker=name,
+                                              statement=statement)]) for name in (before, after)], lexicon)
+    assert len(together.positions) == (1 if status == "unchanged" else 2)
+    assert [p.status for p in mark_changes(brief(after), brief(before)).positions] == [status]
