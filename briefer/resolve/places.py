@@ -3,6 +3,8 @@ and "Istanbul" are one venue, "Dolmabahce Palace, Istanbul")."""
 
 from __future__ import annotations
 
+import re
+
 from briefer.model import Venue
 from briefer.rules.lexicon import Lexicon, fold
 
@@ -11,6 +13,11 @@ def _known_place(venue: Venue, lexicon: Lexicon) -> bool:
     """A city, region or country the gazetteers know (not a building)."""
     key = fold(venue.name)
     return key in lexicon.places or lexicon.party_of(venue.name) is not None
+
+
+def _abbreviation(venue: Venue) -> bool:
+    """Initials ("D.C", "UN") name no building: "Washington, D.C." is not a building in Washington."""
+    return re.fullmatch(r"(?:[A-Z]\.?){1,4}", venue.name.strip()) is not None
 
 
 def _names(venue: Venue, city: str) -> bool:
@@ -27,7 +34,7 @@ def fold_cities(venues: list[Venue], lexicon: Lexicon) -> list[Venue]:
         if fold(city.name) not in lexicon.places:
             continue
         key = fold(city.name)
-        building = next((b for b in kept if b is not city and not _known_place(b, lexicon)
+        building = next((b for b in kept if b is not city and not _known_place(b, lexicon) and not _abbreviation(b)
                          and b.country in (None, city.country) and _names(b, key)), None)
         if building is None:
             continue
