@@ -13,13 +13,14 @@ from rich.text import Text
 @cache
 def stderr() -> Console:
     """The console for messages and progress (stdout stays clean for data). Messages name files, folders and URLs
-    the user gave, which may hold `[...]`: the console reads no markup, styles come only as rich Text."""
-    return Console(stderr=True, markup=False, highlight=False)
+    the user gave, which may hold `[...]`: the console reads no markup, styles come only as rich Text. Lines are
+    never wrapped: a path cut at the terminal's width cannot be copied or searched for."""
+    return Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
 
 
 def warn(message: str) -> None:
     """One warning line on stderr; `message` is shown as it is (no markup)."""
-    stderr().print(Text.assemble(("warning:", "yellow"), " ", message), soft_wrap=True)
+    stderr().print(Text.assemble(("warning:", "yellow"), " ", message))
 
 
 @contextmanager
