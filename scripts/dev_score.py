@@ -1,6 +1,8 @@
 """Score the rules on the seeds and both development sets in one process (for rule authors).
 
 Usage: .venv/bin/python scripts/dev_score.py [seeds|dev|dev2|all] [--show-misses] [--section NAME] [--doc STEM]
+       .venv/bin/python scripts/dev_score.py --set NAME=DIR   (a further set kept outside the project:
+                                                              DIR/articles/*.txt and DIR/gold/*.json)
 Uses ../shared/gold/score.py's own matching; reads articles from ../shared (never copied here).
 """
 
@@ -30,7 +32,9 @@ def load_scorer():
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("which", nargs="?", default="all", choices=[*SETS, "all"])
+    ap.add_argument("which", nargs="?", default="all", choices=[*SETS, "all", "none"])
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=DIR",
+                    help="also score DIR/articles against DIR/gold under NAME (repeatable; 'none' skips the sets above)")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--section")
     ap.add_argument("--doc", help="only the articles whose stem starts with this")
@@ -38,9 +42,13 @@ def main() -> int:
     score = load_scorer()
     from briefer.pipeline import Settings, extract
 
-    names = list(SETS) if args.which == "all" else [args.which]
-    for name in names:
-        gold_dir, article_dir = SETS[name]
+    sets = dict(SETS) if args.which == "all" else {} if args.which == "none" else {args.which: SETS[args.which]}
+    for extra in args.set:
+        name, _, folder = extra.partition("=")
+        if not folder or not Path(folder, "gold").is_dir():
+            ap.error(f"--set {extra}: expected NAME=DIR with DIR/gold/*.json and DIR/articles/*.txt")
+        sets[name] = (Path(folder, "gold"), Path(folder, "articles"))
+    for name, (gold_dir, article_dir) in sets.items():
         totals, roles = {}, [0, 0]
         for gold_file in sorted(gold_dir.glob("*.json")):
             if args.doc and not gold_file.stem.startswith(args.doc):
