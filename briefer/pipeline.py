@@ -19,6 +19,7 @@ from briefer.sections import SECTIONS
 
 if TYPE_CHECKING:
     from briefer.deliver import SmtpSettings
+    from briefer.rules.lexicon import Lexicon
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class Extraction:
     briefing: Briefing
     articles: list[Article]
     failures: list[InputFailure]
+    lexicon: Lexicon  # the rules' word lists it was resolved with; rendering reads them again (not loaded twice)
 
 
 @dataclass
@@ -147,7 +149,7 @@ def extract(settings: Settings, on_progress: Progress | None = None) -> Extracti
         run=RunInfo(briefer_version=__version__, model=model_name(settings.model or settings.config.model),
                     rules=describe_rules(knowledge.ruleset.folders)),
     )
-    return Extraction(briefing, articles, failures)
+    return Extraction(briefing, articles, failures, knowledge.lexicon)
 
 
 def check(extraction: Extraction, settings: Settings) -> list[Check]:
@@ -199,15 +201,13 @@ def _archival(extraction: Extraction, settings: Settings, briefing_json: bytes):
     return archive_attachments(extraction.briefing, briefing_json, manifest)
 
 
-def _describe_tracks(briefing: Briefing, settings: Settings) -> None:
+def _describe_tracks(extraction: Extraction, settings: Settings) -> None:
     """Fill each track's key terms (textacy, imported only here) and its bottom line, when a brief is written."""
     from briefer.render.bottomline import fill_summaries
     from briefer.render.keyterms import fill_key_terms
-    from briefer.rules import load_knowledge
 
-    lexicon = load_knowledge(settings.all_rules_dirs).lexicon
-    fill_key_terms(briefing, lexicon, settings.model or settings.config.model)
-    fill_summaries(briefing)
+    fill_key_terms(extraction.briefing, extraction.lexicon, settings.model or settings.config.model)
+    fill_summaries(extraction.briefing)
 
 
 def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
@@ -215,7 +215,7 @@ def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
     documents: dict[str, bytes] = {}
     wanted = [f for f in settings.formats if f != "json"]
     if wanted and not any(talks.summary for talks in extraction.briefing.talks):  # once, for every format
-        _describe_tracks(extraction.briefing, settings)
+        _describe_tracks(extraction, settings)
     briefing_json = extraction.briefing.model_dump_json(indent=2).encode("utf-8")
     if wanted:
         from briefer.render import render_documents
@@ -290,7 +290,7 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
         extraction.briefing = mark_changes(extraction.briefing, previous_brief(history, extraction.briefing.date))
     if settings.check:
         if any(f != "json" for f in settings.formats):  # the checks read the brief as it will be written
-            _describe_tracks(extraction.briefing, settings)
+            _describe_tracks(extraction, settings)
         extraction.briefing.checks = check(extraction, settings)
     documents = render(extraction, settings)
     with output.locked():
