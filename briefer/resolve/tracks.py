@@ -173,17 +173,28 @@ _WORD = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
 
 def _parties_named(article: ArticleFacts, lexicon: Lexicon, headline: bool) -> list[str]:
     """The parties named (by name or demonym) in the sentences of an article's delegation and venue facts, and
-    in its headline when `headline`."""
+    in its headline when `headline`, but for those a sentence says stay away."""
     sentences = dict.fromkeys(f.evidence.sentence for f in article.facts if f.section in ("delegations", "venues"))
     if headline and article.article.title:
         sentences[article.article.title] = None
     found = []
     for sentence in sentences:
-        for words in _WORD.findall(sentence):
+        apart = _set_apart(sentence, lexicon)
+        for match in _WORD.finditer(sentence):
+            words = match.group()
             party = lexicon.party_of(words) or lexicon.party_of(words.split()[0])
-            if party:
+            if party and not any(first <= match.start() < last for first, last in apart):
                 found.append(party)
     return found
+
+
+def _set_apart(sentence: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The spans of a sentence that name parties staying away from its meeting ("the U.S. has not joined the
+    talks", "talks without the rebels")."""
+    if lexicon.absence is None:
+        return []
+    return [match.span(group) for match in lexicon.absence.finditer(sentence)
+            for group in ("before", "after") if match.group(group) is not None]
 
 
 def make_frame(article: ArticleFacts, resolve_alone: Callable[[ArticleFacts], tuple], lexicon: Lexicon,

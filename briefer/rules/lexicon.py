@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -82,6 +83,17 @@ class Lexicon:
     def country_of_place(self, place: str) -> str | None:
         """The country a city or building lies in, or the country itself."""
         return self.places.get(fold(place)) or self.party_of(place)
+
+    @cached_property
+    def absence(self) -> re.Pattern[str] | None:
+        """Where a sentence sets a party apart from its meeting (gazetteer `meetings`; case ignored): a match's
+        group `before` holds the clause before "did not attend", group `after` the one after "without"."""
+        if not (self.gazetteers.has_list("meetings.absent_after") and self.gazetteers.has_list("meetings.absent_before")):
+            return None
+        after = "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.absent_after"))
+        before = "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.absent_before"))
+        clause = r"[^,;:!?—–()]*"  # a clause ends at punctuation other than a full stop ("the U.S. did not")
+        return re.compile(rf"(?P<before>{clause})\b(?:{after})\b|\b(?:{before})\b(?P<after>{clause})", re.IGNORECASE)
 
     @cached_property
     def title_words(self) -> frozenset[str]:
