@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefer.model import Briefing, Delegation, Item, OpenQuestion, Person, Position, Talks, Venue
+from briefer.names import place_phrase
 from briefer.render.rank import left_open, ranked
 from briefer.render.wording import Sentence, long_date, shorten
 from briefer.sections import SECTIONS
@@ -109,9 +110,9 @@ def meeting_sentence(
     """Who met whom (and who led each side), where and when."""
     delegations: list[Delegation] = ranked(items["delegations"])  # type: ignore[assignment]
     named = [d for d in delegations if d.leader or d.members] or delegations
-    sides = [_side(d) for d in named[:4]] or list(talks.parties[:3])
+    sides = [_side(d) for d in named[:4]] or list(talks.parties[:2])  # the two it is most about
     venues = _places(items["venues"])
-    where = f"in {_join([v.name for v in venues])}" if venues else ""
+    where = f"in {_join([place_phrase(v.name) for v in venues])}" if venues else ""
     if len(sides) == 1:
         first = named[0].party if named else sides[0]
         others = [p for p in talks.parties if p != first][:2]

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from briefer.extract.dates import DateMention
 from briefer.model import Evidence, MeetingDate, Talks
-from briefer.resolve.tracks import Track, article_day
+from briefer.resolve.tracks import (OTHER_ID, OTHER_TITLE, Track, article_day, leading, major, parties_in,
+                                   track_title)
 from briefer.rules.lexicon import Lexicon
 
 # A written date dateparser can pin to a day: a weekday, today/yesterday/tomorrow, or a month with a day.
@@ -48,17 +49,33 @@ def resolve_date(text: str, base: date | None, future: bool) -> str | None:
     return moment.date().isoformat()
 
 
-def meeting_dates(track: Track) -> list[MeetingDate]:
-    """Every meeting date of the track's articles, once per day (or per wording when no day is known)."""
+def meeting_dates(track: Track, lexicon: Lexicon) -> list[MeetingDate]:
+    """Every date of the track's own meetings in its articles, once per day (or per wording when no day is
+    known)."""
     found: dict[str, MeetingDate] = {}
     for frame in track.frames:
         base = article_day(frame.article.article)
         for mention in frame.article.dates:
+            if not _of_the_track(mention.sentence, track, lexicon):
+                continue
             day = resolve_date(mention.text, base, mention.status in ("scheduled", "proposed"))
             key = day or mention.text.lower()
             if key not in found:
                 found[key] = _meeting_date(mention, day, frame.article.article.id)
     return sorted(found.values(), key=lambda d: d.date or "")
+
+
+def _of_the_track(sentence: str, track: Track, lexicon: Lexicon) -> bool:
+    """Whether a sentence with a date speaks of the track's meeting: it names one of the track's sides, or a
+    venue another sentence of the track names ("a summit of EU leaders on Thursday", in a report on other talks,
+    does not), and offers no place for talks (an offer names the occasion where it is made, not a meeting)."""
+    if lexicon.offer is not None and lexicon.offer.search(sentence):
+        return False
+    if set(parties_in(sentence, lexicon)) & major(track.sides):
+        return True
+    places = {str(fact.fields.get("name", "")).split(",")[0].strip() for frame in track.frames
+              for fact in frame.article.facts if fact.section == "venues" and fact.evidence.sentence != sentence}
+    return any(re.search(rf"\b{re.escape(place)}\b", sentence) for place in places if place)
 
 
 def _meeting_date(mention: DateMention, day: str | None, source: str) -> MeetingDate:
@@ -79,13 +96,18 @@ def _status(track: Track, dates: list[MeetingDate]) -> tuple[str | None, str | N
     return latest, earlier
 
 
-def describe_track(track_id: str, title: str, track: Track, resolved, lexicon: Lexicon) -> Talks:
-    """The Talks entry of a track, from its articles and its resolved items."""
-    parties = [party for party, _ in track.sides.most_common()]
+def describe_track(track_id: str, track: Track, resolved, lexicon: Lexicon) -> Talks:
+    """The Talks entry of a track, from its articles and its resolved items: its parties those it is about
+    first (the title's), its venues the most reported first."""
+    about = leading(track.sides)
+    parties = about + [party for party, _ in track.sides.most_common() if party not in about]
     parties += [d.party for d in resolved.delegations if d.party not in parties]
-    venues = [v.name if not v.country or v.country == v.name else f"{v.name}, {v.country}"
-              for v in sorted(resolved.venues, key=lambda v: -len(v.evidence))]
-    dates = meeting_dates(track)
+    ordered = sorted(resolved.venues, key=lambda v: -len(v.evidence))
+    venues = [v.name if not v.country or v.country == v.name else f"{v.name}, {v.country}" for v in ordered]
+    inner = {v.country for v in ordered if v.country and v.country != v.name}
+    shown = [v.name for v in ordered if v.name not in inner]  # "Istanbul" rather than the "Turkey" it lies in
+    title = OTHER_TITLE if track_id == OTHER_ID else track_title(about, shown[0] if shown else "")
+    dates = meeting_dates(track, lexicon)
     status, previous = _status(track, dates)
     return Talks(id=track_id, title=title, parties=parties, venues=venues, dates=dates, status=status,
                  previous_status=previous, sources=[frame.article.article.id for frame in track.frames])

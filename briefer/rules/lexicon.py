@@ -96,6 +96,24 @@ class Lexicon:
         return re.compile(rf"(?P<before>{clause})\b(?:{after})\b|\b(?:{before})\b(?P<after>{clause})", re.IGNORECASE)
 
     @cached_property
+    def war_after(self) -> re.Pattern[str]:
+        """What follows a party's name when the name names a war, not a side: "-Ukraine war", "'s invasion",
+        " strikes" (gazetteer `meetings.war_words`; matched where the name ends)."""
+        nouns = self.gazetteers.list("meetings.war_words") if self.gazetteers.has_list("meetings.war_words") else []
+        if not nouns:
+            return re.compile(r"(?!)")
+        words = "|".join(re.escape(noun) for noun in nouns)
+        return re.compile(rf"(?:['’]s)?(?:\s*[/–-]\s*[A-Z][\w'’.]*)*\s+(?:{words})\b", re.IGNORECASE)
+
+    @cached_property
+    def offer(self) -> re.Pattern[str] | None:
+        """Words that make a sentence an offer to host talks (gazetteer `meetings.offer`; case ignored)."""
+        if not self.gazetteers.has_list("meetings.offer"):
+            return None
+        return re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.offer")) + r")\b",
+                          re.IGNORECASE)
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         """Words that make up titles before names ("deputy", "foreign", "minister")."""
         return self.gazetteers.words("roles.title_words")
