@@ -111,7 +111,7 @@ def meeting_sentence(
     delegations: list[Delegation] = ranked(items["delegations"])  # type: ignore[assignment]
     named = [d for d in delegations if d.leader or d.members] or delegations
     sides = [_side(d) for d in named[:4]] or list(talks.parties[:2])  # the two it is most about
-    venues = _places(items["venues"])
+    venues = [v for v in _places(items["venues"]) if _listed(v) in talks.venues]  # where it meets, not an offer
     where = f"in {_join([place_phrase(v.name) for v in venues])}" if venues else ""
     if len(sides) == 1:
         first = named[0].party if named else sides[0]
@@ -123,6 +123,11 @@ def meeting_sentence(
         who = _join(sides) if sides else "Delegations"
     text = " ".join(part for part in (who, verb, where, _when(talks, published)) if part)
     return _sentence(text, _cites(numbers, *named[:4], *venues))
+
+
+def _listed(venue: Venue) -> str:
+    """A venue as its track lists it (resolve.talks.venue_name)."""
+    return venue.name if not venue.country or venue.country == venue.name else f"{venue.name}, {venue.country}"
 
 
 def _possessive(name: str) -> str:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from briefer.extract.dates import DateMention
-from briefer.model import Evidence, MeetingDate, Talks
+from briefer.model import Evidence, MeetingDate, Talks, Venue
 from briefer.resolve.tracks import (OTHER_ID, OTHER_TITLE, Track, article_day, leading, major, parties_in,
                                    track_title)
 from briefer.rules.lexicon import Lexicon
@@ -96,14 +96,22 @@ def _status(track: Track, dates: list[MeetingDate]) -> tuple[str | None, str | N
     return latest, earlier
 
 
+def venue_name(venue: Venue) -> str:
+    """A venue as a track lists it: "Istanbul, Turkey", "Turkey"."""
+    return venue.name if not venue.country or venue.country == venue.name else f"{venue.name}, {venue.country}"
+
+
 def describe_track(track_id: str, track: Track, resolved, lexicon: Lexicon) -> Talks:
     """The Talks entry of a track, from its articles and its resolved items: its parties those it is about
-    first (the title's), its venues the most reported first."""
+    first (the title's), its venues where it meets, the most reported first (a place only offered to host it is
+    a venue item of the track, not where it meets)."""
     about = leading(track.sides)
     parties = about + [party for party, _ in track.sides.most_common() if party not in about]
     parties += [d.party for d in resolved.delegations if d.party not in parties]
-    ordered = sorted(resolved.venues, key=lambda v: -len(v.evidence))
-    venues = [v.name if not v.country or v.country == v.name else f"{v.name}, {v.country}" for v in ordered]
+    offered = lexicon.offer
+    ordered = [v for v in sorted(resolved.venues, key=lambda v: -len(v.evidence))
+               if offered is None or not all(offered.search(e.sentence) for e in v.evidence)]
+    venues = [venue_name(v) for v in ordered]
     inner = {v.country for v in ordered if v.country and v.country != v.name}
     shown = [v.name for v in ordered if v.name not in inner]  # "Istanbul" rather than the "Turkey" it lies in
     title = OTHER_TITLE if track_id == OTHER_ID else track_title(about, shown[0] if shown else "")
