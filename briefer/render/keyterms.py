@@ -37,6 +37,7 @@ class Stops:
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> Stops:
+        """The stops of the gazetteers: keyterms.yml, reporting media and outlets, places and regions."""
         gazetteers = lexicon.gazetteers
 
         def listed(ref: str) -> list[str]:

@@ -9,8 +9,7 @@ from functools import lru_cache
 
 from briefer.extract.dates import DateMention
 from briefer.model import Evidence, MeetingDate, Talks, Venue
-from briefer.resolve.tracks import (OTHER_ID, OTHER_TITLE, Track, article_day, leading, major, parties_in,
-                                   track_title)
+from briefer.resolve.tracks import OTHER_ID, OTHER_TITLE, Track, article_day, leading, major, parties_in, track_title
 from briefer.rules.lexicon import Lexicon
 
 # A written date dateparser can pin to a day: a weekday, today/yesterday/tomorrow, or a month with a day.

@@ -88,7 +88,8 @@ class Lexicon:
     def absence(self) -> re.Pattern[str] | None:
         """Where a sentence sets a party apart from its meeting (gazetteer `meetings`; case ignored): a match's
         group `before` holds the clause before "did not attend", group `after` the one after "without"."""
-        if not (self.gazetteers.has_list("meetings.absent_after") and self.gazetteers.has_list("meetings.absent_before")):
+        lists = ("meetings.absent_after", "meetings.absent_before")
+        if not all(self.gazetteers.has_list(ref) for ref in lists):
             return None
         after = "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.absent_after"))
         before = "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.absent_before"))
@@ -110,8 +111,8 @@ class Lexicon:
         """Words that make a sentence an offer to host talks (gazetteer `meetings.offer`; case ignored)."""
         if not self.gazetteers.has_list("meetings.offer"):
             return None
-        return re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.offer")) + r")\b",
-                          re.IGNORECASE)
+        cues = "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.offer"))
+        return re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
 
     @cached_property
     def title_words(self) -> frozenset[str]:
