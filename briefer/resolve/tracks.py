@@ -211,13 +211,23 @@ def parties_in(sentence: str, lexicon: Lexicon) -> list[str]:
     return found
 
 
+_CLAUSE_END = re.compile(r"[,;:!?—–()]")  # a clause ends at punctuation other than a full stop ("the U.S. did not")
+
+
 def _set_apart(sentence: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """The spans of a sentence that name parties staying away from its meeting ("the U.S. has not joined the
-    talks", "talks without the rebels")."""
+    """The spans of a sentence that name parties staying away from its meeting: the clause before "has not
+    joined" ("the U.S. has not joined the talks"), the clause after "without" ("talks without the rebels")."""
     if lexicon.absence is None:
         return []
-    return [match.span(group) for match in lexicon.absence.finditer(sentence)
-            for group in ("before", "after") if match.group(group) is not None]
+    after, before = lexicon.absence
+    spans = []
+    for cue in after.finditer(sentence):
+        ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, cue.start())]
+        spans.append((ends[-1] if ends else 0, cue.start()))
+    for cue in before.finditer(sentence):
+        end = _CLAUSE_END.search(sentence, cue.end())
+        spans.append((cue.end(), end.start() if end else len(sentence)))
+    return spans
 
 
 def make_frame(article: ArticleFacts, resolve_alone: Callable[[ArticleFacts], tuple], lexicon: Lexicon,

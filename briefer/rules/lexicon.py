@@ -85,16 +85,14 @@ class Lexicon:
         return self.places.get(fold(place)) or self.party_of(place)
 
     @cached_property
-    def absence(self) -> re.Pattern[str] | None:
-        """Where a sentence sets a party apart from its meeting (gazetteer `meetings`; case ignored): a match's
-        group `before` holds the clause before "did not attend", group `after` the one after "without"."""
+    def absence(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """Words that set a party apart from a meeting (gazetteer `meetings`; case ignored): those after its name
+        ("did not attend") and those before it ("without")."""
         lists = ("meetings.absent_after", "meetings.absent_before")
         if not all(self.gazetteers.has_list(ref) for ref in lists):
             return None
-        after = "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.absent_after"))
-        before = "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.absent_before"))
-        clause = r"[^,;:!?—–()]*"  # a clause ends at punctuation other than a full stop ("the U.S. did not")
-        return re.compile(rf"(?P<before>{clause})\b(?:{after})\b|\b(?:{before})\b(?P<after>{clause})", re.IGNORECASE)
+        after, before = ("|".join(re.escape(cue) for cue in self.gazetteers.list(ref)) for ref in lists)
+        return re.compile(rf"\b(?:{after})\b", re.IGNORECASE), re.compile(rf"\b(?:{before})\b", re.IGNORECASE)
 
     @cached_property
     def war_after(self) -> re.Pattern[str]:
