@@ -82,12 +82,13 @@ def _side(delegation: Delegation) -> str:
 
 
 def _when(talks: Talks, published: dict[str, str]) -> str:
-    """`on 2 December 2025`, the words the latest source used (`(Friday)`), or when the latest source that
-    gives its date reported it."""
+    """`on 2 December 2025`, the words the latest source used (`(Friday)`, of a meeting with the track's status
+    when one has it), or when the latest source that gives its date reported it."""
     dated = [d for d in talks.dates if d.date]
     if dated:
         return "on " + long_date(max(dated, key=lambda d: d.date or "").date)
-    said = [d.text for d in talks.dates if d.status in ("held", "under way", "scheduled")]
+    said = [d.text for d in talks.dates if d.status == talks.status] or [
+        d.text for d in talks.dates if d.status in ("held", "under way", "scheduled")]  # its status's date first
     if said:
         return f"({said[-1]})"
     reported = max((published[s] for s in talks.sources if s in published), default="")

@@ -18,6 +18,7 @@ _DAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|tonigh
                   re.IGNORECASE)
 _RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}\b")  # "23-24 January": its first day
 _WEEKDAYS = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+HAPPENED = ("held", "under way", "ended")  # what a report says took place, beside what it says is next
 MAX_DAYS_AWAY = 400  # a relative date read further than this from its article's date is a misreading
 _QUALIFIERS = re.compile(r"\b(?:early|late|on|the|of|this|last|morning|evening|night|afternoon)\b", re.IGNORECASE)
 
@@ -83,15 +84,19 @@ def _meeting_date(mention: DateMention, day: str | None, source: str) -> Meeting
 
 
 def _status(track: Track, dates: list[MeetingDate]) -> tuple[str | None, str | None]:
-    """The track's status as its latest source gives it, and what an earlier source said when different."""
+    """The track's status as its latest source gives it, and what an earlier source said when different. A
+    source that reports a meeting held and the next one scheduled says the talks were held: the scheduled one
+    is what comes next, not a change of status."""
     order = {frame.article.article.id: index for index, frame in enumerate(track.frames)}
     days = {frame.article.article.id: article_day(frame.article.article) or date.min for frame in track.frames}
     said = sorted((d for d in dates if d.status), key=lambda d: (d.date or "", days[d.evidence.source],
                                                                    order[d.evidence.source]))
     if not said:
         return None, None
-    latest = said[-1].status
-    earlier = next((d.status for d in reversed(said) if d.status != latest), None)
+    last_source = said[-1].evidence.source
+    own = [d for d in said if d.evidence.source == last_source]
+    latest = ([d for d in own if d.status in HAPPENED] or own)[-1].status
+    earlier = next((d.status for d in reversed(said) if d.evidence.source != last_source and d.status != latest), None)
     return latest, earlier
 
 
