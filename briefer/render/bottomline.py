@@ -116,7 +116,8 @@ def meeting_sentence(
     where = f"in {_join([place_phrase(v.name) for v in venues])}" if venues else ""
     if len(sides) == 1:
         first = named[0].party if named else sides[0]
-        others = [p for p in talks.parties if p != first][:2]
+        titled = [p for p in talks.parties if p != first and p in talks.title]  # the parties it is about
+        others = (titled or [p for p in talks.parties if p != first])[:2]
         verb = ONE_SIDE_VERBS.get(talks.status, ONE_SIDE_VERBS[None]) + (f" with {_join(others)}" if others else "")
         who = f"{_possessive(first)} delegation{_side(named[0])[len(first):]}" if named else first
     else:
