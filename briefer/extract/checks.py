@@ -27,6 +27,7 @@ FAQ_HEADING_RE = re.compile(r"\b(faq|frequently asked questions|questions and an
 # is a lead-in the text below answers; a yes/no question ("Will the truce hold?") stays open.
 LEAD_IN_WORDS = 5
 WH_WORDS = {"why", "what", "how", "who", "where", "when", "which", "whats"}
+YES_NO_RE = re.compile(r"^(?:yes|no)\b\s*(?:[.,;!–—-]|and\b|but\b)", re.I)  # "Yes.", "No, but ...", "Yes and no."
 LIST_MARK_RE = re.compile(r"^[\s•*\-–—]*(?:\d+(?:\.\d+)*[.)]\s+)?")
 CLOSING_QUOTES = {"”", '"', "’"}
 REPORTED_SPEECH_ENDS = {",", *CLOSING_QUOTES}  # what closes the words before their attribution: "“...,” X said"
@@ -115,10 +116,18 @@ def _lead_in(sentence: Span) -> bool:
     return bool(following) and "?" not in following  # something below answers it; a closing question stays open
 
 
+def _yes_or_no_after(sentence: Span) -> bool:
+    """The words after the question on its line open with a bare "Yes." or "No," ("Is it a breakthrough? Yes.")."""
+    text = doc_text(sentence.doc)
+    after = text[sentence.end_char : _line_bounds(sentence)[1]].strip()
+    return bool(YES_NO_RE.match(after))
+
+
 def answered(match: RuleMatch, lexicon: Lexicon) -> bool:
-    """A question the text answers at once: an FAQ entry, a heading followed by an answer line, a lead-in."""
+    """A question the text answers at once: an FAQ entry, a heading followed by an answer line, a lead-in, a
+    question the next words answer with "Yes" or "No"."""
     sentence = match.sentence
-    if _lead_in(sentence):
+    if _lead_in(sentence) or _yes_or_no_after(sentence):
         return True
     if not is_heading(sentence):
         return False
@@ -253,6 +262,22 @@ def logistics(match: RuleMatch, lexicon: Lexicon) -> bool:
     return False
 
 
+def active_perfect(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The cue is an active verb in a perfect tense ("he had expressed fear over the withdrawal by the army"): a
+    "by" under it names no agent who speaks."""
+    cue = match.captures.get("cue")
+    verb = (cue if cue is not None else match.span).root
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject_given(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The cue has a subject of its own: the rules that read the subject take it."""
+    cue = match.captures.get("cue")
+    verb = (cue if cue is not None else match.span).root
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
 def supposed_or_past(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The matched words stand in a clause that supposes ("if they cannot agree") or gives the backdrop ("after
     months of talks failed to produce a deal"): no question the text leaves open."""
@@ -293,4 +318,6 @@ CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
     "open_question": open_question,
     "logistics": logistics,
     "supposed_or_past": supposed_or_past,
+    "active_perfect": active_perfect,
+    "subject_given": subject_given,
 }
