@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefer.rules.vocabulary import CHECKS
+
 if TYPE_CHECKING:
     from briefer.rules.compiler import RuleMatch
     from briefer.rules.lexicon import Lexicon
@@ -16,6 +18,7 @@ REFUSALS = {"refuse", "decline", "reject", "boycott", "skip", "fail", "cancel", 
             "ready", "willing", "prepared", "want", "hope", "seek", "wish", "offer", "propose"}  # "ready to meet"
 
 
+@CHECKS.register("hedged")
 def hedged(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The event the match reports may not happen: the verb at the top of the match is negated ("did not
     attend"), asked about ("whether Putin will attend"), conditional ("if they meet"), merely possible

@@ -12,6 +12,7 @@ from briefer.extract.text import QUOTE_CHARS, quotes_in, tidy
 from briefer.names import HONORIFICS, fold
 from briefer.nlp import doc_text
 from briefer.rules.lexicon import Lexicon
+from briefer.rules.vocabulary import VIEWS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -281,6 +282,7 @@ def _label(span: Span, ent: Span | None, titled: tuple[str, str] | None, lexicon
     return _with_party({"name": tidy(span.text), "role": ""}, lexicon)
 
 
+@VIEWS.register("person", parse=True)
 def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
     """A speaker or member: name, role (titles or apposition) and party; None when the phrase names nobody.
     A phrase that names no person is marked `definite` ("the source", "the US leader") when it refers back."""
@@ -429,6 +431,7 @@ def _with_party(found: dict[str, Any], lexicon: Lexicon) -> dict[str, Any]:
     return {"name": name, "role": role or (actor.role if actor else ""), "party": party}
 
 
+@VIEWS.register("party", parse=True)
 def party(span: Span, lexicon: Lexicon) -> str | None:
     """The party a side names: "the Russian delegation", "the delegation from Ukraine", a person's own party,
     or roster.GOVERNMENT_SIDE for "the ruling party"."""
@@ -458,12 +461,14 @@ def _owner_party(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+@VIEWS.register("member")
 def member(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
     """The first person a roster names (a leader: "led by Defence Minister Rustem Umerov")."""
     found = members(span, lexicon)
     return found[0] if found else None
 
 
+@VIEWS.register("members")
 def members(span: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
     """The people a roster names: the subtree of a one-token capture, else the capture up to the end of
     its sentence (a list broken over lines, one name a line, runs on)."""
@@ -475,6 +480,7 @@ def members(span: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
     return roster(doc[span.start : end], lexicon)
 
 
+@VIEWS.register("place", parse=True)
 def place(span: Span, lexicon: Lexicon) -> str:
     """A place name: the entity under the capture, else its noun phrase. A country that modifies the
     talks ("the Russia-Ukraine talks") is a party to them, not a place: only cities count there."""
@@ -505,57 +511,103 @@ def dateline(doc) -> str:
 
 
 def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
-    """Apply a named view to a captured span."""
-    match name:
-        case None | "text":
-            return tidy(span.text)
-        case "ent":
-            ent = entity_at(span.root)
-            return tidy((ent or span).text)
-        case "phrase":
-            return tidy(phrase(span).text)
-        case "person":
-            return person(span, lexicon)
-        case "party":
-            return party(span, lexicon)
-        case "subtree":
-            return tidy(subtree(span).text)
-        case "clause":
-            return clause(span)
-        case "rest":
-            return rest(span)
-        case "quote":
-            return quote(span)
-        case "place":
-            return place(span, lexicon)
-        case "dateline":
-            return dateline(span.doc)
-        case "members":
-            return members(span, lexicon)
-        case "member":
-            return member(span, lexicon)
-        case "passage":
-            return passage(span)
-        case "question":
-            return question(span)
-        case "quotes":
-            return speech.quotes(span.root, speech.Speech.of(lexicon))
-        case "claims":
-            return speech.claims(span)
-        case "predicate":
-            return speech.predicate(span.root, speech.Speech.of(lexicon))
-        case "outside":
-            return speech.outside(span.root)
-        case "preceding":
-            return speech.preceding(span.root)
-        case "conjunct":
-            return speech.conjunct(span.root, speech.Speech.of(lexicon))
-        case "reported":
-            return speech.reported(span.root, speech.Speech.of(lexicon))
-        case "sentences":
-            clipped = (span.doc[max(s.start, span.start) : min(s.end, span.end)] for s in span.sents)
-            return [text for text in (tidy(s.text) for s in clipped) if text]
-    raise ValueError(f"unknown view {name}")
+    """Apply a named view to a captured span (plain text without one)."""
+    return VIEWS[name or "text"](span, lexicon)
+
+
+# The views a rule may name ("@capture.view"), each called view(span, lexicon); `parse`: it walks the dependency
+# tree, so a rule that uses it needs the parser (briefer/rules/needs.py).
+@VIEWS.register("text")
+def _text(span: Span, lexicon: Lexicon) -> str:
+    return tidy(span.text)
+
+
+@VIEWS.register("ent", parse=True)
+def _ent(span: Span, lexicon: Lexicon) -> str:
+    ent = entity_at(span.root)
+    return tidy((ent or span).text)
+
+
+@VIEWS.register("phrase", parse=True)
+def _phrase(span: Span, lexicon: Lexicon) -> str:
+    return tidy(phrase(span).text)
+
+
+@VIEWS.register("subtree", parse=True)
+def _subtree(span: Span, lexicon: Lexicon) -> str:
+    return tidy(subtree(span).text)
+
+
+@VIEWS.register("clause", parse=True)
+def _clause(span: Span, lexicon: Lexicon) -> str:
+    return clause(span)
+
+
+@VIEWS.register("rest")
+def _rest(span: Span, lexicon: Lexicon) -> str:
+    return rest(span)
+
+
+@VIEWS.register("quote")
+def _quote(span: Span, lexicon: Lexicon) -> str:
+    return quote(span)
+
+
+@VIEWS.register("dateline")
+def _dateline_of(span: Span, lexicon: Lexicon) -> str:
+    return dateline(span.doc)
+
+
+@VIEWS.register("passage")
+def _passage(span: Span, lexicon: Lexicon) -> str:
+    return passage(span)
+
+
+@VIEWS.register("question")
+def _question(span: Span, lexicon: Lexicon) -> str:
+    return question(span)
+
+
+@VIEWS.register("sentences")
+def _sentences(span: Span, lexicon: Lexicon) -> list[str]:
+    clipped = (span.doc[max(s.start, span.start) : min(s.end, span.end)] for s in span.sents)
+    return [text for text in (tidy(s.text) for s in clipped) if text]
+
+
+# Views of reported speech (briefer/extract/speech.py).
+@VIEWS.register("quotes")
+def _quotes(span: Span, lexicon: Lexicon) -> list[str]:
+    return speech.quotes(span.root, speech.Speech.of(lexicon))
+
+
+@VIEWS.register("claims")
+def _claims(span: Span, lexicon: Lexicon) -> list[str]:
+    return speech.claims(span)
+
+
+@VIEWS.register("predicate")
+def _predicate(span: Span, lexicon: Lexicon) -> str:
+    return speech.predicate(span.root, speech.Speech.of(lexicon))
+
+
+@VIEWS.register("outside")
+def _outside(span: Span, lexicon: Lexicon) -> str:
+    return speech.outside(span.root)
+
+
+@VIEWS.register("preceding")
+def _preceding(span: Span, lexicon: Lexicon) -> list[str]:
+    return speech.preceding(span.root)
+
+
+@VIEWS.register("conjunct")
+def _conjunct(span: Span, lexicon: Lexicon) -> str:
+    return speech.conjunct(span.root, speech.Speech.of(lexicon))
+
+
+@VIEWS.register("reported")
+def _reported(span: Span, lexicon: Lexicon) -> str:
+    return speech.reported(span.root, speech.Speech.of(lexicon))
 
 
 def sentence_value(sentence: Span, match: Span, name: str) -> str:
