@@ -204,13 +204,3 @@ class Briefing(BaseModel):
     changes: Changes | None = None
     checks: list[Check] | None = None  # None: not checked; [] checked, no problem found
     run: RunInfo = Field(default_factory=RunInfo)
-
-
-def briefing_schema() -> dict[str, Any]:
-    """The JSON Schema of briefing.json, as `briefer schema` prints it."""
-    schema = Briefing.model_json_schema(mode="serialization")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$comment": f"briefing.json, schema_version {SCHEMA_VERSION}: bumped on every change that can break a reader",
-        **schema,
-    }

@@ -11,7 +11,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from briefer.model import SCHEMA_VERSION, briefing_schema
+from briefer.model import SCHEMA_VERSION
+from briefer.sections import briefing_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = ROOT / "tests" / "schemas"
