@@ -14,8 +14,6 @@ HEDGE_MARKS = {"whether", "if", "unless"}
 HEDGE_AUX = {"may", "might", "could"}
 # A meeting named by a noun that is only supposed: "a possible meeting", "a meeting, potentially in Seoul".
 SUPPOSED = {"potential", "possible", "hypothetical", "eventual", "potentially", "possibly", "perhaps", "maybe"}
-REFUSALS = {"refuse", "decline", "reject", "boycott", "skip", "fail", "cancel", "postpone",  # "refused to attend"
-            "ready", "willing", "prepared", "want", "hope", "seek", "wish", "offer", "propose"}  # "ready to meet"
 
 
 @CHECKS.register("hedged")
@@ -34,4 +32,4 @@ def hedged(match: RuleMatch, lexicon: Lexicon) -> bool:
         if child.dep_ == "neg" or (child.dep_ == "mark" and child.lower_ in HEDGE_MARKS) or (
                 child.dep_ == "aux" and child.lower_ in HEDGE_AUX):
             return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSALS
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in lexicon.gazetteers.words("uncertainty.refusal_verbs")

@@ -24,13 +24,11 @@ LINKS = {"and", "&", "plus"}
 LINK_PAIRS = {("along", "with"), ("together", "with"), ("accompanied", "by")}
 RELATIVE = {"who", "which", "whose", "whom"}
 PLACE_LABELS = {"LOC", "FAC", "EVENT", "DATE", "TIME"}  # never a name (the small model calls names ORG, NORP, PRODUCT)
-NAME_LINKS = {"bin", "ibn", "al", "el", "de", "da", "del", "van", "von", "der", "-", "ben", "abu"}
 NOISE_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME"}
 NOISE_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "ADV", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 ROLE_PREPS = {"for", "from", "of", "representing", "at", "with"}
 PRONOUN_REFS = {"he", "she", "him", "her"}
 # Courtesy titles: no role of their own ("Deputy Minister, Ms. X" keeps "Deputy Minister").
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "his excellency", "her excellency"}
 QUOTES = set("\"“”„«»'‘’")
 # Words after which a role names what the job is for, not who holds it ("envoy to Ukraine").
 QUALIFIER_RE = re.compile(r"\b(?:for|to|on|in charge of)\b", re.I)
@@ -39,7 +37,6 @@ SIDE_MARK = {"on", "for", "from"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # A side named only as the government ("on the side of the ruling party"): its country comes from the article.
 GOVERNMENT_SIDE = "government"
-GOVERNMENT_WORDS = ("ruling party", "government", "regime", "authorities", "ruling coalition", "junta")
 
 
 @dataclass
@@ -138,6 +135,11 @@ def is_title(text: str, lexicon: Lexicon) -> bool:
     return any(w in titles or w.rstrip("s") in titles for w in words)
 
 
+def _links_names(token: Token, lexicon: Lexicon) -> bool:
+    """A particle or hyphen inside a name ("bin", "von", "-")."""
+    return token.lower_ == "-" or token.lower_ in lexicon.name_particles
+
+
 def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, int] | None:
     """The person a segment names, as token offsets: a PERSON entity, else a run of capitalised name words
     at its end (the small model misses many names: "Defence Secretary Aden Duale")."""
@@ -158,7 +160,7 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
         if end - start >= 3 and start > first and doc[start - 1].lower_ in {"of", "for"}:
             start += 1  # "the governor of Miranda Héctor Rodríguez": the place belongs to the title
         while end <= last and (_name_word(doc[end], lexicon) or (
-                doc[end].lower_ in NAME_LINKS and end < last and _name_word(doc[end + 1], lexicon))):
+                _links_names(doc[end], lexicon) and end < last and _name_word(doc[end + 1], lexicon))):
             end += 1
         return start, end
     cut = next((t.i for t in segment.tokens if t.lower_ in ROLE_PREPS and t.i > first), last + 1)
@@ -167,10 +169,10 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
         run = run[:-1]
     start = len(run)
     while start > 0 and (_name_word(run[start - 1], lexicon) or (
-            run[start - 1].lower_ in NAME_LINKS and start < len(run) and start > 1)):
+            _links_names(run[start - 1], lexicon) and start < len(run) and start > 1)):
         start -= 1
     name = run[start:]
-    while name and (name[0].lower_ in NAME_LINKS or (len(name) > 2 and _place_after_title(name[0], lexicon))):
+    while name and (_links_names(name[0], lexicon) or (len(name) > 2 and _place_after_title(name[0], lexicon))):
         name = name[1:]
     titled = start > 0 and fold(run[start - 1].text) in lexicon.title_words and run[start - 1].is_title
     # the very word a rule captured, written like a name and nothing else: "Abiy was accompanied by"
@@ -339,7 +341,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
         before = _strip_noise([t for t in tokens if t.i < start])
         after = [t for t in tokens if t.i >= end]
         role = _text(before)
-        if fold(role) in HONORIFICS:
+        if fold(role) in lexicon.honorifics:
             role = ""
         party = None
         if tokens[0].lower_ in {"its", "their"}:  # "X, its coordinator Y": Y sits for X's side
@@ -434,4 +436,4 @@ def side_party(text: str, lexicon: Lexicon) -> str | None:
     if found:
         return found
     folded = f" {fold(text)} "
-    return GOVERNMENT_SIDE if any(f" {w} " in folded for w in GOVERNMENT_WORDS) else None
+    return GOVERNMENT_SIDE if any(f" {w} " in folded for w in lexicon.government_words) else None

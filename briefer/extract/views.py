@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from briefer.extract import speech
 from briefer.extract.clauses import passage, question
 from briefer.extract.roster import office_party, role_party, roster, side_party, title_tail
 from briefer.extract.text import QUOTE_CHARS, quotes_in, tidy
-from briefer.names import HONORIFICS, fold
+from briefer.names import fold
 from briefer.nlp import doc_text
 from briefer.rules.lexicon import Lexicon
 from briefer.rules.vocabulary import VIEWS
@@ -22,11 +23,6 @@ ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
 STRIP_LEFT = {"that", "because", ",", ":", "-", "—", "–", "and", "but"}
 PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
-HONORIFIC_NAME_RE = re.compile(r"^((?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?)\s*([A-Za-z][\w’'-]*(?:\s[A-Z][\w’'.-]*){1,3})$")
-PAIR_NOUNS = {  # "both countries", "the two leaders": nouns that refer back to a pair just named, by entity label
-    "country": {"GPE", "NORP", "ORG"}, "nation": {"GPE", "NORP", "ORG"}, "government": {"GPE", "NORP", "ORG"},
-    "state": {"GPE", "ORG"},
-    "capital": {"GPE"}, "leader": {"PERSON"}, "president": {"PERSON"}, "minister": {"PERSON"}}
 REFERRING = {"the", "his", "her", "its", "their", "this", "that"}  # "the source said": someone named before
 SPEAKER_LABELS = {"ORG", "GPE", "NORP"}  # entities that speak without being a person
 NON_SPEAKER_LABELS = {"WORK_OF_ART", "LAW", "EVENT", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
@@ -172,9 +168,16 @@ def _person_entity(span: Span) -> Span | None:
     return next((e for e in span.ents if e.label_ == "PERSON"), None) if len(span) > 1 else None
 
 
-def _titled_name(span: Span) -> tuple[str, str] | None:
+@lru_cache(maxsize=4)
+def _honorific_name_re(honorifics: frozenset[str]) -> re.Pattern[str]:
+    """An honorific of one word, capitalised, then two to four name words: "Dr. Jane Doe", "Mrs Doe"."""
+    words = sorted((word.capitalize() for word in honorifics if " " not in word), key=len, reverse=True)
+    return re.compile(rf"^((?:{'|'.join(words)})\b\.?)\s*([A-Za-z][\w’'-]*(?:\s[A-Z][\w’'.-]*){{1,3}})$")
+
+
+def _titled_name(span: Span, lexicon: Lexicon) -> tuple[str, str] | None:
     """(name, honorific) of a captured "Dr. Jane Doe" that the entity recogniser missed or cut."""
-    found = HONORIFIC_NAME_RE.match(" ".join(span.text.split()))
+    found = _honorific_name_re(lexicon.honorifics).match(" ".join(span.text.split()))
     return (found.group(2), found.group(1).rstrip(".")) if found else None
 
 
@@ -233,7 +236,7 @@ def _dateline(token: Token) -> bool:
 def _pair_referred(root: Token, lexicon: Lexicon) -> dict[str, Any] | None:
     """"Both countries" / "the two leaders": the pair of countries or people just named together ("from Russia
     and Iran. Both countries ..."), as one speaker with `each` of the two."""
-    labels = PAIR_NOUNS.get(root.lemma_.lower())
+    labels = lexicon.pair_nouns.get(root.lemma_.lower())
     if not labels or not any(c.lower_ in {"both", "two"} for c in root.children):
         return None
     doc = root.doc
@@ -288,7 +291,7 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
     A phrase that names no person is marked `definite` ("the source", "the US leader") when it refers back."""
     root = span.root
     ent = _person_entity(span)
-    titled = _titled_name(span) if len(span) > 1 else None
+    titled = _titled_name(span, lexicon) if len(span) > 1 else None
     if len(span) > 1 and _is_label(span):
         return _label(span, ent, titled, lexicon)
     if titled and (ent is None or len(ent.text) < len(titled[0])):
@@ -310,11 +313,11 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
             return None  # an outlet the recogniser took for a person ("told Sputnik")
         words = tidy(ent.text).split()
         honorifics = []
-        while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        while len(words) > 1 and words[0].lower().rstrip(".") in lexicon.honorifics:
             honorifics.append(words.pop(0))
         name = " ".join(words)
         role_tokens = _role_tokens(ent.root, ent.start)
-        titles = [t for t in role_tokens if t.lower_.rstrip(".") not in HONORIFICS and not t.is_punct]
+        titles = [t for t in role_tokens if t.lower_.rstrip(".") not in lexicon.honorifics and not t.is_punct]
         role = tidy(root.doc[role_tokens[0].i : ent.start].text) if titles else ""
         honorific = " ".join(honorifics) or " ".join(t.text for t in role_tokens)
         role = role or _apposition(ent.root) or _copula_role(ent.root) or _titled_by(ent.root, lexicon)
