@@ -7,6 +7,7 @@ import pytest
 
 from briefer import names
 from briefer.extract.roster import GOVERNMENT_SIDE, side_party
+from briefer.model import Mention
 from briefer.rules import load_knowledge
 
 USER_WORDS = """version: 1
@@ -49,8 +50,8 @@ def test_a_users_honorific_is_no_part_of_a_name(extended, knowledge, nlp):
     from briefer.extract.views import person
 
     span = nlp("Citizen Kane Abbot said the talks would resume.")[0:3]  # the recogniser takes all three words
-    assert person(span, knowledge.lexicon)["name"] == "Citizen Kane Abbot"
-    assert person(span, extended) == {"name": "Kane Abbot", "role": "Citizen", "party": None}
+    assert person(span, knowledge.lexicon).name == "Citizen Kane Abbot"
+    assert person(span, extended) == Mention(name="Kane Abbot", role="Citizen")
 
 
 def test_the_name_module_compares_names_with_the_gazetteer_s_words(knowledge):

@@ -12,6 +12,7 @@ import typer
 from briefer.cli.brief import CONFIG, MODEL, RULES
 from briefer.cli.command import App, examples
 from briefer.cli.listing import JSON, print_json, print_rows
+from briefer.model import Mention
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -82,9 +83,11 @@ def check(rules: list[Path] = RULES, config: Path = CONFIG) -> None:
 
 
 def _value_text(value: Any) -> str:
-    if isinstance(value, dict):  # a person: name, then what else the view found
-        extra = ", ".join(f"{k}: {v}" for k, v in value.items() if k != "name" and v)
-        return f"{value.get('name')}" + (f" ({extra})" if extra else "")
+    if isinstance(value, Mention):  # a person: name, then what else the view found
+        extra = ", ".join(f"{k}: {_value_text(v) if k == 'each' else v}" for k, v in value if k != "name" and v)
+        return value.name + (f" ({extra})" if extra else "")
+    if isinstance(value, tuple):  # the pair a mention stands for
+        return " and ".join(_value_text(one) for one in value)
     return json.dumps(value, ensure_ascii=False) if isinstance(value, bool) or value is None else str(value)
 
 

@@ -105,8 +105,8 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
             root = ent.root
             subject = (root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
                        or _agent_of_impersonal(root)) and not _reported_subject(root, reporting)
-            mentions.append(PersonMention(found["name"], found["role"], found["party"], ent.start_char, subject,
-                                          within_quotation(doc, ent.start_char), _gender(ent, found["role"], lexicon)))
+            mentions.append(PersonMention(found.name, found.role, found.party, ent.start_char, subject,
+                                          within_quotation(doc, ent.start_char), _gender(ent, found.role, lexicon)))
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or token.dep_ in {"compound", "flat"}:
             continue

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from briefer.model import Mention
 from briefer.names import fold
 from briefer.rules.lexicon import Lexicon
 
@@ -293,9 +294,9 @@ def _group_head(segment: Segment) -> bool:
     return any(t.tag_ in {"NNS", "NNPS"} for t in heads)
 
 
-def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
+def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
     """Every person a roster names, in order, with the role the text gives and the party it implies."""
-    people: list[dict[str, Any]] = []
+    people: list[Mention] = []
     pending: list[str] = []
     last_was_person = False
     described = False  # the last segment gave the last person's title: the office may follow it
@@ -314,22 +315,24 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
         if found is None:
             words = _strip_noise(tokens)
             if len(tokens) == 1 and tokens[0].lower_ in PRONOUN_REFS:
-                people.append({"name": tokens[0].text, "role": "", "party": None})
+                people.append(Mention(name=tokens[0].text))
                 pending, last_was_person = [], True
             elif not words or _group_head(Segment(words)):
                 pending, last_was_person = [], False
                 if words:
                     group_party, group_role = side_party(_text(words), lexicon), _singular(_text(words))
-            elif last_was_person and people and not is_title(people[-1]["role"], lexicon) and is_title(
+            elif last_was_person and people and not is_title(people[-1].role, lexicon) and is_title(
                     _text(words), lexicon):
-                people[-1]["role"] = _text(words)
-                people[-1]["party"] = role_party(people[-1]["role"], people[-1]["name"], lexicon)
+                role = _text(words)
+                people[-1] = people[-1].model_copy(
+                    update={"role": role, "party": role_party(role, people[-1].name, lexicon)})
                 described = True
                 last_was_person = False
             elif after_person and people and _names_office(_text(words), lexicon):
                 # "X, Joint Secretary, Ministry of Foreign Affairs of Peru": the office the person works in
-                people[-1]["role"] = ", ".join(r for r in (people[-1]["role"], _text(words)) if r)
-                people[-1]["party"] = people[-1]["party"] or role_party(people[-1]["role"], people[-1]["name"], lexicon)
+                role = ", ".join(r for r in (people[-1].role, _text(words)) if r)
+                party = people[-1].party or role_party(role, people[-1].name, lexicon)
+                people[-1] = people[-1].model_copy(update={"role": role, "party": party})
                 last_was_person = False
             else:
                 pending.append(_text(words))
@@ -345,7 +348,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
             role = ""
         party = None
         if tokens[0].lower_ in {"its", "their"}:  # "X, its coordinator Y": Y sits for X's side
-            party = people[-1]["party"] if people else _possessor_party(tokens[0], lexicon)
+            party = people[-1].party if people else _possessor_party(tokens[0], lexicon)
         if before and before[-1].tag_ in {"NNS", "NNPS"}:  # "deputy ministers A and B": the role of each
             role = group_role = _singular(role)
         if after and after[0].lower_ in ROLE_PREPS:
@@ -355,10 +358,9 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
         pending, last_was_person = [], True
         group = group_party if group_party != GOVERNMENT_SIDE else None
         party = party or role_party(role, name, lexicon) or group
-        people.append({"name": name, "role": role or group_role, "party": party})
+        people.append(Mention(name=name, role=role or group_role, party=party))
         if (marked := _side_mark(after, lexicon)) is not None:  # "A and B on the American side": both sit for it
-            for found_person in people[unmarked:]:
-                found_person["party"] = marked
+            people[unmarked:] = [found.model_copy(update={"party": marked}) for found in people[unmarked:]]
             unmarked = len(people)
     return people
 
@@ -369,7 +371,7 @@ def _possessor_party(token: Token, lexicon: Lexicon) -> str | None:
     return lexicon.party_of(named[-1].text) if named else None
 
 
-def _respectively(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[dict[str, Any]] | None:
+def _respectively(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[Mention] | None:
     """ "the governors of A, and the B one, X and Y respectively": the roles listed first go to the names listed
     after them, in order (None when the roster says no "respectively" or the counts differ)."""
     if not any(t.lower_ == "respectively" for t in region):
@@ -383,7 +385,7 @@ def _respectively(segments: list[Segment], region: Span, lexicon: Lexicon) -> li
             names.append(" ".join(segment.tokens[0].doc[found[0] : found[1]].text.split()))
     if len(names) < 2 or len(roles) != len(names):
         return None
-    return [{"name": name, "role": role, "party": role_party(role, name, lexicon)}
+    return [Mention(name=name, role=role, party=role_party(role, name, lexicon))
             for name, role in zip(names, roles, strict=True)]
 
 

@@ -10,6 +10,7 @@ from briefer.extract import speech
 from briefer.extract.clauses import passage, question
 from briefer.extract.roster import office_party, role_party, roster, side_party, title_tail
 from briefer.extract.text import QUOTE_CHARS, quotes_in, tidy
+from briefer.model import Mention
 from briefer.names import fold
 from briefer.nlp import doc_text
 from briefer.rules.lexicon import Lexicon
@@ -233,7 +234,7 @@ def _dateline(token: Token) -> bool:
     return opens_line and token.text.isupper() and following is not None and following.text in {",", "(", "-", "–", "—"}
 
 
-def _pair_referred(root: Token, lexicon: Lexicon) -> dict[str, Any] | None:
+def _pair_referred(root: Token, lexicon: Lexicon) -> Mention | None:
     """"Both countries" / "the two leaders": the pair of countries or people just named together ("from Russia
     and Iran. Both countries ..."), as one speaker with `each` of the two."""
     labels = lexicon.pair_nouns.get(root.lemma_.lower())
@@ -245,9 +246,9 @@ def _pair_referred(root: Token, lexicon: Lexicon) -> dict[str, Any] | None:
         first = token.head
         if token.dep_ == "conj" and token.ent_type_ in labels and first.ent_type_ in labels and first.i < token.i:
             pair = [entity_at(first), entity_at(token)]
-            each = [_with_party({"name": tidy(ent.text), "role": ""}, lexicon) for ent in pair if ent is not None]
+            each = tuple(_with_party(tidy(ent.text), "", lexicon) for ent in pair if ent is not None)
             if len(each) == 2:
-                return {"name": " and ".join(e["name"] for e in each), "role": "", "party": None, "each": each}
+                return Mention(name=" and ".join(e.name for e in each), each=each)
     return None
 
 
@@ -276,17 +277,17 @@ def _titled_person(root: Token) -> Span | None:
     return None
 
 
-def _label(span: Span, ent: Span | None, titled: tuple[str, str] | None, lexicon: Lexicon) -> dict[str, Any] | None:
+def _label(span: Span, ent: Span | None, titled: tuple[str, str] | None, lexicon: Lexicon) -> Mention | None:
     """The speaker of a transcript line ("Dr. Jane Doe: ..."): a person, named elsewhere too unless titled."""
     if titled:
-        return _with_party({"name": titled[0], "role": titled[1]}, lexicon)
+        return _with_party(titled[0], titled[1], lexicon)
     if ent is None or doc_text(span.doc).count(span.text) < 2:
         return None  # "Quick Fact: ...", "The Best-Case Scenario: ..." are boxes and headings, not speakers
-    return _with_party({"name": tidy(span.text), "role": ""}, lexicon)
+    return _with_party(tidy(span.text), "", lexicon)
 
 
 @VIEWS.register("person", parse=True)
-def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
+def person(span: Span, lexicon: Lexicon) -> Mention | None:
     """A speaker or member: name, role (titles or apposition) and party; None when the phrase names nobody.
     A phrase that names no person is marked `definite` ("the source", "the US leader") when it refers back."""
     root = span.root
@@ -296,18 +297,18 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
         return _label(span, ent, titled, lexicon)
     if titled and (ent is None or len(ent.text) < len(titled[0])):
         role = _apposition(ent.root) if ent is not None else ""
-        return _with_party({"name": titled[0], "role": role or titled[1]}, lexicon)
+        return _with_party(titled[0], role or titled[1], lexicon)
     if ent is None:
         for child in root.children:
             if _beside(root, child) and (appos_ent := entity_at(child)) is not None and appos_ent.label_ == "PERSON":
                 role = tidy(phrase(span).text)
-                return _with_party({"name": appos_ent.text, "role": role}, lexicon)
+                return _with_party(appos_ent.text, role, lexicon)
         if (titled_ent := _titled_person(root)) is not None:
             role = tidy(root.doc[_left_modifiers(root, ROLE_DEPS) : titled_ent.start].text)
-            return _with_party({"name": tidy(titled_ent.text), "role": role}, lexicon)
+            return _with_party(tidy(titled_ent.text), role, lexicon)
         if (named := _named_after_title(root, lexicon)) is not None:
             role = tidy(root.doc[_left_modifiers(root, ROLE_DEPS) : named.start].text)
-            return _with_party({"name": tidy(named.text), "role": role}, lexicon)
+            return _with_party(tidy(named.text), role, lexicon)
     if ent is not None:
         if speech.Speech.of(lexicon).is_media(ent.text):
             return None  # an outlet the recogniser took for a person ("told Sputnik")
@@ -322,9 +323,9 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
         honorific = " ".join(honorifics) or " ".join(t.text for t in role_tokens)
         role = role or _apposition(ent.root) or _copula_role(ent.root) or _titled_by(ent.root, lexicon)
         role = role or tidy(honorific)
-        return _with_party({"name": name, "role": role}, lexicon)
+        return _with_party(name, role, lexicon)
     if root.lower_ in PRONOUNS:
-        return {"name": root.text, "role": "", "party": None}
+        return Mention(name=root.text)
     if _dateline(root):
         return None
     if (pair := _pair_referred(root, lexicon)) is not None:
@@ -341,15 +342,15 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
     owned_title = fold(root.text) in lexicon.title_words and any(  # "Trump's envoy", "Iran's foreign minister"
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children)
     definite = (start > 0 and root.doc[start - 1].lower_ in REFERRING) or owned_title
-    found = _with_party({"name": tidy(noun_phrase.text), "role": ""}, lexicon)
+    found = _with_party(tidy(noun_phrase.text), "", lexicon)
     if not definite or entity_at(root):
         return found
     named = None if fold(root.text) in lexicon.title_words else _named_before(root)  # people: by role, in resolve
     if named is None:
-        return {**found, "definite": True}
+        return found.model_copy(update={"definite": True})
     if speech.Speech.of(lexicon).is_media(named.text):
         return None  # "the agency reported", after "the SABA news agency": an outlet, not a speaker
-    return _with_party({"name": tidy(named.text), "role": ""}, lexicon)
+    return _with_party(tidy(named.text), "", lexicon)
 
 
 def _issuer(text: Token, lexicon: Lexicon) -> Span | None:
@@ -422,8 +423,8 @@ def _institution(role: str) -> str | None:
     return found[-1].strip() if found else None
 
 
-def _with_party(found: dict[str, Any], lexicon: Lexicon) -> dict[str, Any]:
-    name, role = found["name"], found.get("role") or ""
+def _with_party(name: str, role: str, lexicon: Lexicon) -> Mention:
+    """A mention with the party its role, its name or the actors gazetteer gives."""
     actor = lexicon.actor(name)
     institution = _institution(role) if lexicon.is_analyst(role) else None
     party = institution or lexicon.party_in(role) or office_party(role, lexicon) or lexicon.party_of(name)
@@ -431,7 +432,7 @@ def _with_party(found: dict[str, Any], lexicon: Lexicon) -> dict[str, Any]:
     if not party and not role:
         party = lexicon.party_in(name) or office_party(name, lexicon)
     role = re.sub(r"^(?:[A-Z][\w.]*\s?)+['’]s\s+", "", role) if party and role else role
-    return {"name": name, "role": role or (actor.role if actor else ""), "party": party}
+    return Mention(name=name, role=role or (actor.role if actor else ""), party=party)
 
 
 @VIEWS.register("party", parse=True)
@@ -442,7 +443,7 @@ def party(span: Span, lexicon: Lexicon) -> str | None:
     ent = entity_at(root)
     if ent is not None and ent.label_ == "PERSON":
         found = person(ent, lexicon)
-        own = (role_party(found["role"], found["name"], lexicon) or found["party"]) if found else None
+        own = (role_party(found.role, found.name, lexicon) or found.party) if found else None
         outside = span.doc[span.start : ent.start].text + " " + span.doc[ent.end : span.end].text
         return own or side_party(outside, lexicon)  # "Guaidó and the unitary platform"
     texts = [phrase(span).text, span.text]
@@ -465,14 +466,14 @@ def _owner_party(token: Token, lexicon: Lexicon) -> str | None:
 
 
 @VIEWS.register("member")
-def member(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
+def member(span: Span, lexicon: Lexicon) -> Mention | None:
     """The first person a roster names (a leader: "led by Defence Minister Rustem Umerov")."""
     found = members(span, lexicon)
     return found[0] if found else None
 
 
 @VIEWS.register("members")
-def members(span: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
+def members(span: Span, lexicon: Lexicon) -> list[Mention]:
     """The people a roster names: the subtree of a one-token capture, else the capture up to the end of
     its sentence (a list broken over lines, one name a line, runs on)."""
     if len(span) == 1:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from briefer.extract.text import quotes_in
-from briefer.model import Evidence, Fact, Position, Speaker
+from briefer.model import Evidence, Fact, Mention, Position, Speaker
 from briefer.names import fold, person_key, same_person
 from briefer.resolve.context import ArticleContext
 from briefer.resolve.people import PREVIOUS_SPEAKER, ArticlePeople
@@ -49,8 +49,8 @@ def _count_sources(evidence: list[Evidence]) -> int:
 RELATIVE_OPENERS = {"which", "whom", "whose"}
 
 
-def _as_found(speaker: Speaker) -> dict:
-    return {"name": speaker.name, "role": speaker.role or "", "party": speaker.party}
+def _as_found(speaker: Speaker) -> Mention:
+    return Mention(name=speaker.name, role=speaker.role or "", party=speaker.party)
 
 
 class PositionBook:
@@ -70,8 +70,8 @@ class PositionBook:
         that stands for a pair ("both countries") gives each of the two the position."""
         people = article.people
         found = fact.fields["speaker"]
-        if isinstance(found, dict) and found.get("each"):
-            for one in found["each"]:
+        if isinstance(found, Mention) and found.each:
+            for one in found.each:
                 self._add_one(fact.model_copy(update={"fields": {**fact.fields, "speaker": one}}), people)
             return
         self._add_one(fact, people)
@@ -97,11 +97,11 @@ class PositionBook:
                 best, best_key = position, key
         return best
 
-    def _referent(self, people: ArticlePeople, found: dict, evidence: Evidence) -> dict | None:
+    def _referent(self, people: ArticlePeople, found: Mention, evidence: Evidence) -> Mention | None:
         """Who a description refers back to: "the source" to the "defence ministry source" who spoke before, "the
         group" to the party that spoke before, "the foreign minister" or "Trump's envoy" to the last person named
         with those title words in their role, "the US leader" to the last person named with that party."""
-        words = fold(found["name"]).split()
+        words = fold(found.name).split()
         if not words:
             return None
         head = words[-1]
@@ -114,13 +114,13 @@ class PositionBook:
             return None
         earlier = [m for m in reversed(people.mentions) if m.start < evidence.start and not m.quoted]
         titles = {w for w in words if w in self.lexicon.title_words}
-        party = found.get("party")
+        party = found.party
         for mention in earlier:
             if titles <= set(fold(mention.role).split()) and (not party or mention.party in {None, party}):
-                return {"name": mention.name, "role": mention.role, "party": mention.party}
+                return Mention(name=mention.name, role=mention.role, party=mention.party)
         for mention in earlier:
             if party and mention.party == party:
-                return {"name": mention.name, "role": mention.role, "party": mention.party}
+                return Mention(name=mention.name, role=mention.role, party=mention.party)
         return None
 
     def _add_one(self, fact: Fact, people: ArticlePeople) -> None:
@@ -132,22 +132,22 @@ class PositionBook:
             speaker = people.resolve(_as_found(previous.speaker), fact.evidence.start) if previous else None
         else:
             found = fact.fields["speaker"]
-            if isinstance(found, dict) and found.get("definite"):
+            if isinstance(found, Mention) and found.definite:
                 found = self._referent(people, found, fact.evidence) or found
             speaker = people.resolve(found, fact.evidence.start)
         if speaker is None:
             return
-        key = _speaker_key(speaker["name"])
+        key = _speaker_key(speaker.name)
         same = [p for p in self._by_speaker.get(key, [])
-                if same_person(p.speaker.name, speaker["name"]) and same_claim(p.statement, statement)]
+                if same_person(p.speaker.name, speaker.name) and same_claim(p.statement, statement)]
         if same:
             self._merge(key, same, fact.evidence, statement)
             return
-        party = fact.fields.get("party") or speaker.get("party")
+        party = fact.fields.get("party") or speaker.party
         institution = party if party and not self.lexicon.party_of(party) else None
-        analyst = self.lexicon.is_analyst(f"{speaker.get('role') or ''} {speaker['name']}", institution)
+        analyst = self.lexicon.is_analyst(f"{speaker.role} {speaker.name}", institution)
         position = Position(
-            speaker=Speaker(name=speaker["name"], role=speaker.get("role") or None, party=party),
+            speaker=Speaker(name=speaker.name, role=speaker.role or None, party=party),
             kind=fact.fields.get("kind") or ("analyst" if analyst else "official"), statement=statement,
             direct_quote=_direct(fact, statement), evidence=[fact.evidence], source_count=1)
         self.positions.append(position)
