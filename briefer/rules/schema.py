@@ -52,9 +52,10 @@ def _check_name(name: str) -> str:
     """A check `unless` names: one briefer.extract registers."""
     checks = CHECKS.names()
     if name not in checks:
+        shown = name.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate from YAML cannot be printed
         raise PydanticCustomError(
             "unless_check", "unknown check '{check}'{hint}; known: {known}",
-            {"check": name, "hint": did_you_mean(name, checks), "known": ", ".join(sorted(checks))})
+            {"check": shown, "hint": did_you_mean(shown, checks), "known": ", ".join(sorted(checks))})
     return name
 
 
