@@ -26,6 +26,7 @@ FAQ_HEADING_RE = re.compile(r"\b(faq|frequently asked questions|questions and an
 # is a lead-in the text below answers; a yes/no question ("Will the truce hold?") stays open.
 LEAD_IN_WORDS = 5
 WH_WORDS = {"why", "what", "how", "who", "where", "when", "which", "whats"}
+YES_NO_RE = re.compile(r"^(?:yes|no)\b\s*(?:[.,;!–—-]|and\b|but\b)", re.I)  # "Yes.", "No, but ...", "Yes and no."
 LIST_MARK_RE = re.compile(r"^[\s•*\-–—]*(?:\d+(?:\.\d+)*[.)]\s+)?")
 CLOSING_QUOTES = {"”", '"', "’"}
 REPORTED_SPEECH_ENDS = {",", *CLOSING_QUOTES}  # what closes the words before their attribution: "“...,” X said"
@@ -115,11 +116,19 @@ def _lead_in(sentence: Span) -> bool:
     return bool(following) and "?" not in following  # something below answers it; a closing question stays open
 
 
+def _yes_or_no_after(sentence: Span) -> bool:
+    """The words after the question on its line open with a bare "Yes." or "No," ("Is it a breakthrough? Yes.")."""
+    text = doc_text(sentence.doc)
+    after = text[sentence.end_char : _line_bounds(sentence)[1]].strip()
+    return bool(YES_NO_RE.match(after))
+
+
 @CHECKS.register("answered")
 def answered(match: RuleMatch, lexicon: Lexicon) -> bool:
-    """A question the text answers at once: an FAQ entry, a heading followed by an answer line, a lead-in."""
+    """A question the text answers at once: an FAQ entry, a heading followed by an answer line, a lead-in, a
+    question the next words answer with "Yes" or "No"."""
     sentence = match.sentence
-    if _lead_in(sentence):
+    if _lead_in(sentence) or _yes_or_no_after(sentence):
         return True
     if not is_heading(sentence):
         return False

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
 MIN_WORDS = 4
 # A relative or participle clause shorter than this leans on the clause it hangs from, which is taken with it.
 LEANING_WORDS = 8
+# A clause this short whose subject is "it" or "that" states a doubt about what the sentence before says.
+BARE_WORDS = 5
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"}
 # Words that join a clause to its neighbours, dropped at the edges of the cut.
 JOINERS = {"as", "while", "whilst", "but", "and", "that", "because", "though", "although", "so", "yet", "or",
@@ -108,6 +110,15 @@ def _points_back(clause: Span) -> bool:
     return any(t.lower_ in {"that", "this"} and t.pos_ == "PRON" and t.dep_ == "pobj" for t in clause)
 
 
+def _bare(match: Span) -> bool:
+    """The match's own clause says nothing but the doubt ("It is not clear.", "That remains to be seen"): a
+    pronoun for its subject and no more than a few words. What is unclear is in the sentence before."""
+    head = _clause_head(match.root, match.sent)
+    words = [t for t in head.subtree if not t.is_punct and not t.is_space]
+    return len(words) <= BARE_WORDS and any(
+        t.dep_ in SUBJECT_DEPS and t.lower_ in {"it", "that", "this"} and t.head.i == head.i for t in words)
+
+
 def _sentence_before_on_its_line(sentence: Span) -> Span | None:
     doc = sentence.doc
     if sentence.start == 0:
@@ -122,9 +133,10 @@ def _sentence_before_on_its_line(sentence: Span) -> Span | None:
 
 def passage(match: Span) -> str:
     """The clause that holds the match: the sentence without clauses coordinated with it, or a subordinate part;
-    a clause that points back with "that" or "this" comes with the sentence before it on its line."""
+    a clause that points back with "that" or "this", or says only the doubt ("It is not clear."), comes with the
+    sentence before it on its line."""
     clause = holding_clause(match)
-    before = _sentence_before_on_its_line(match.sent) if _points_back(clause) else None
+    before = _sentence_before_on_its_line(match.sent) if _points_back(clause) or _bare(match) else None
     if before is not None:
         clause = match.doc[before.start : clause.end]
     return _close_quotes(" ".join(clause.text.split()))
