@@ -172,7 +172,7 @@ def _person_entity(span: Span) -> Span | None:
 @lru_cache(maxsize=4)
 def _honorific_name_re(honorifics: frozenset[str]) -> re.Pattern[str]:
     """An honorific of one word, capitalised, then two to four name words: "Dr. Jane Doe", "Mrs Doe"."""
-    words = sorted((word.capitalize() for word in honorifics if " " not in word), key=len, reverse=True)
+    words = sorted((re.escape(word.capitalize()) for word in honorifics if " " not in word), key=len, reverse=True)
     return re.compile(rf"^((?:{'|'.join(words)})\b\.?)\s*([A-Za-z][\w’'-]*(?:\s[A-Z][\w’'.-]*){{1,3}})$")
 
 
