@@ -7,11 +7,10 @@ import hashlib
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from in_process import briefer
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,11 +26,6 @@ rules:
         - {LEFT_ID: welcome, REL_OP: ">", RIGHT_ID: place, RIGHT_ATTRS: {DEP: nsubj, ENT_TYPE: GPE}}
     emit: {name: "@place.place"}
 """
-
-
-def briefer(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=600)
 
 
 def sha256(path: Path) -> str:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import jsonschema
 import pytest
+from in_process import briefer
 from pypdf import PdfReader
 
 from briefer.model import (
@@ -32,11 +31,6 @@ from briefer.sections import briefing_schema
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ("001_0a9e6b4c76570040.txt", "002_5568988d6b8846f3.txt")
 NOTHING_TO_BRIEF = "The weather in the capital stayed mild all week, with light rain on Sunday.\n"
-
-
-def briefer(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=600)
 
 
 @pytest.fixture(scope="module")

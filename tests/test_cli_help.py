@@ -1,4 +1,5 @@
-"""Help as a user reads it, and lists on a terminal: no markup debris, no type beside a flag, examples."""
+"""Help as a user reads it, and lists on a terminal: no markup debris, no type beside a flag, examples. Help runs
+in process; the terminal test needs a real process writing to a pseudo-terminal."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from in_process import briefer
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = [(), ("brief",), ("extract",), ("explain",), ("eval",), ("schema",), ("history", "list"),
@@ -17,8 +19,7 @@ COMMANDS = [(), ("brief",), ("extract",), ("explain",), ("eval",), ("schema",), 
 
 
 def help_of(*command: str) -> str:
-    result = subprocess.run([sys.executable, "-m", "briefer", *command, "--help"], capture_output=True, text=True,
-                            cwd=ROOT, env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}, timeout=60)
+    result = briefer(*command, "--help", env={"COLUMNS": "100", "NO_COLOR": "1"})
     assert result.returncode == 0, result.stderr
     return result.stdout
 

@@ -5,12 +5,10 @@ anchor makes the gate parse everything."""
 from __future__ import annotations
 
 import bisect
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from in_process import briefer
 from ruamel.yaml import YAML
 
 from briefer.executors.extractor import Extractor
@@ -232,11 +230,6 @@ def test_cut_doc_keeps_its_text_and_parses_only_the_planned_sentences(nlp, knowl
     assert [s.text.strip() for s in doc.sents if s.text.strip()][-1] == "Farmers planted wheat."
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=600, env={**os.environ})
-
-
 def test_rule_without_derivable_anchor_makes_the_gate_parse_everything(tmp_path, knowledge, nlp):
     rule = {"id": "test.name-then-verb", "description": "a name, then a verb: no word to look for",
             "section": "open_questions", "kind": "token",
@@ -248,7 +241,7 @@ def test_rule_without_derivable_anchor_makes_the_gate_parse_everything(tmp_path,
     extended = load_knowledge([tmp_path])
     assert Gate.derive(extended.compile(nlp.vocab), nlp) is None
     assert Extractor.load(extended, gated=True).gate is None
-    result = _run("-v", "extract", "seeds/", "--date", DAY, "--rules", str(tmp_path), "--format", "table")
+    result = briefer("-v", "extract", "seeds/", "--date", DAY, "--rules", str(tmp_path), "--format", "table")
     assert result.returncode == 0, result.stderr
     assert "parsing every sentence: no trigger can be derived for rule(s) test.name-then-verb" in result.stderr
 
@@ -267,8 +260,8 @@ def test_no_gate_flag_gives_the_same_briefing(tmp_path, knowledge):
     """`--no-gate` parses every sentence; with rules that leave sentences out, the gate does (the log says how
     many words it parsed) and the briefing says the same."""
     rules = _switched_off(knowledge, {"positions", "delegations"}, tmp_path)
-    gated = _run("-v", "extract", "seeds/", "--date", DAY, "--rules", str(rules))
-    whole = _run("-v", "extract", "seeds/", "--date", DAY, "--rules", str(rules), "--no-gate")
+    gated = briefer("-v", "extract", "seeds/", "--date", DAY, "--rules", str(rules))
+    whole = briefer("-v", "extract", "seeds/", "--date", DAY, "--rules", str(rules), "--no-gate")
     assert gated.returncode == 0 and whole.returncode == 0, gated.stderr + whole.stderr
     assert _items(gated.stdout) == _items(whole.stdout)
     assert _items(whole.stdout)["venues"] and _items(whole.stdout)["open_questions"]

@@ -9,11 +9,10 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from in_process import briefer
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ("seeds/001_0a9e6b4c76570040.txt", "seeds/003_319b280a2761b26d.txt")
@@ -25,9 +24,8 @@ pytestmark = pytest.mark.skipif(
 
 
 def brief(out: Path, audience: str) -> dict:
-    result = subprocess.run([sys.executable, "-m", "briefer", "brief", *ARTICLES, "--out", str(out), "--format",
-                             "html,pdf,json", "--audience", audience, "--date", "2026-11-23", "--no-history"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=600)
+    result = briefer("brief", *ARTICLES, "--out", str(out), "--format", "html,pdf,json", "--audience", audience,
+                     "--date", "2026-11-23", "--no-history")
     assert result.returncode == 0, result.stderr
     return json.loads((out / "briefing.json").read_text(encoding="utf-8"))
 

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from in_process import briefer
 
 from briefer.model import SCHEMA_VERSION
 from briefer.sections import briefing_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = ROOT / "tests" / "schemas"
-
-
-def briefer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefer", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=600)
 
 
 # A reader's view of two JSON Schemas as pydantic writes them ($defs, $ref, anyOf, type, items, properties).

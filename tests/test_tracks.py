@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 from conftest import ROOT
+from in_process import briefer
 from pypdf import PdfReader
 
 FIXTURES = ROOT / "tests" / "fixtures" / "tracks"
@@ -19,8 +18,9 @@ FIXTURES = ROOT / "tests" / "fixtures" / "tracks"
 @pytest.fixture(scope="module")
 def brief(tmp_path_factory):
     out = tmp_path_factory.mktemp("tracks")
-    subprocess.run([sys.executable, "-m", "briefer", "brief", str(FIXTURES), "--out", str(out), "--audience",
-                    "executive", "--date", "2023-06-20", "--no-history"], check=True, cwd=ROOT, capture_output=True)
+    result = briefer("brief", str(FIXTURES), "--out", str(out), "--audience", "executive", "--date", "2023-06-20",
+                     "--no-history")
+    assert result.returncode == 0, result.stderr
     pdf = " ".join((page.extract_text() or "") for page in PdfReader(out / "brief.pdf").pages)
     return (json.loads((out / "briefing.json").read_text(encoding="utf-8")),
             (out / "brief.md").read_text(encoding="utf-8"), " ".join(pdf.split()))

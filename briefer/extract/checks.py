@@ -274,6 +274,24 @@ def logistics(match: RuleMatch, lexicon: Lexicon) -> bool:
     return False
 
 
+@CHECKS.register("active_perfect")
+def active_perfect(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The cue is an active verb in a perfect tense ("he had expressed fear over the withdrawal by the army"): a
+    "by" under it names no agent who speaks."""
+    cue = match.captures.get("cue")
+    verb = (cue if cue is not None else match.span).root
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in verb.children)
+
+
+@CHECKS.register("subject_given")
+def subject_given(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The cue has a subject of its own: the rules that read the subject take it."""
+    cue = match.captures.get("cue")
+    verb = (cue if cue is not None else match.span).root
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
 @CHECKS.register("supposed_or_past")
 def supposed_or_past(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The matched words stand in a clause that supposes ("if they cannot agree") or gives the backdrop ("after

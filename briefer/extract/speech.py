@@ -222,7 +222,8 @@ def _noun_phrase(noun: Token, without: Token) -> str:
 def _excluded(verb: Token) -> set[int]:
     """Tokens a predicate leaves out: the agent of a passive ("by the ministry"), wherever the parser hung it."""
     left_out: set[int] = set()
-    if verb.tag_ == "VBN":
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)  # "had expressed fear ... by X"
+    if verb.tag_ == "VBN" and not perfect:
         for token in verb.subtree:
             if token.lower_ == "by" and token.dep_ in {"agent", "prep"}:
                 left_out.update(t.i for t in token.subtree)

@@ -139,7 +139,7 @@ def _titled_by(root: Token, lexicon: Lexicon) -> str:
     """The title a name stands in apposition to: "the ministry's spokesman, Ali Rahimi," -> "ministry's spokesman"
     (so that a later "the spokesman said" finds him)."""
     title = root.head
-    if root.dep_ != "appos" or title.pos_ != "NOUN" or fold(title.text) not in lexicon.title_words:
+    if root.dep_ != "appos" or title.pos_ not in {"NOUN", "PROPN"} or fold(title.text) not in lexicon.title_words:
         return ""
     return tidy(phrase(title.doc[title.i : title.i + 1]).text)
 
@@ -227,11 +227,36 @@ def _named_elsewhere(token: Token) -> bool:
 
 
 def _dateline(token: Token) -> bool:
-    """The place of a wire dateline ("MOSCOW, Nov 21 (Reuters) - ..."), which the parser may take for a subject."""
+    """The place of a wire dateline ("MOSCOW, Nov 21 (Reuters) - ...", "Lisbon: ..."), which the parser may take
+    for a subject."""
     doc = token.doc
-    opens_line = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+    start = token.left_edge.i
+    opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return opens_line and token.text.isupper() and following is not None and following.text in {",", "(", "-", "–", "—"}
+    if not opens_line or following is None:
+        return False
+    if following.text == ":" and start == token.i and token.ent_type_ != "PERSON" and token.text[:1].isupper():
+        return any(c.dep_ == "nsubj" and c.i > token.i for c in token.head.children)  # "Lisbon: The envoy said"
+    return token.text.isupper() and following.text in {",", "(", "-", "–", "—"}
+
+
+def _subject_beside_another(token: Token) -> bool:
+    """A second subject the parser gave a verb out of an apposition that has no closing comma ("X, a representative
+    of the Y Platform told ..." makes both X and Platform subjects; "One Afghan negotiator, X said" both the
+    negotiator and X): the named person speaks, not the phrase."""
+    if token.dep_ != "nsubj" or token.ent_type_ == "PERSON":
+        return False
+    doc = token.doc
+    for other in token.head.children:
+        if other.dep_ != "nsubj" or other.ent_type_ != "PERSON" or other.i == token.i:
+            continue
+        if other.i < token.i and any(a.dep_ == "appos" and a.i < token.i for a in other.children):
+            return True  # "X, a representative of the Y Platform told"
+        name_start = entity_at(other).start
+        if other.i > token.i and name_start > 0 and doc[name_start - 1].text == "," \
+                and token.right_edge.i == name_start - 2:
+            return True  # "One Afghan negotiator, X said": the negotiator is X
+    return False
 
 
 def _pair_referred(root: Token, lexicon: Lexicon) -> Mention | None:
@@ -291,6 +316,8 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
     """A speaker or member: name, role (titles or apposition) and party; None when the phrase names nobody.
     A phrase that names no person is marked `definite` ("the source", "the US leader") when it refers back."""
     root = span.root
+    if _dateline(root) or _subject_beside_another(root):
+        return None
     ent = _person_entity(span)
     titled = _titled_name(span, lexicon) if len(span) > 1 else None
     if len(span) > 1 and _is_label(span):
@@ -326,8 +353,6 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         return _with_party(name, role, lexicon)
     if root.lower_ in PRONOUNS:
         return Mention(name=root.text)
-    if _dateline(root):
-        return None
     if (pair := _pair_referred(root, lexicon)) is not None:
         return pair
     if root.lemma_.lower() in lexicon.gazetteers.words("reporting.nouns"):  # "a statement from the ministry"
@@ -491,15 +516,35 @@ def place(span: Span, lexicon: Lexicon) -> str:
     root = span.root
     ent = entity_at(root)
     name = tidy(ent.text if ent is not None else phrase(span).text)
-    head = root
+    if _at_press_event(root):
+        return ""
+    talks_nouns = lexicon.gazetteers.words("roles.talks_nouns")
+    head, modifies_talks = root, False
     while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
         head = head.head
-    modifies_talks = head.i != root.i and head.lower_ in lexicon.gazetteers.words("roles.talks_nouns")
+        modifies_talks = modifies_talks or head.lower_ in talks_nouns  # "the Iran nuclear talks"
+    if modifies_talks and fold(name) in {fold(w) for w in lexicon.gazetteers.list("places.not_venues")}:
+        return ""  # "the Darfur talks", "the Normandy format talks": a region or format names the talks
     if modifies_talks and not lexicon.places.get(fold(name)):
         parts = [part.replace(".", "") for part in re.split(r"[-–/]", name)]
         if any(lexicon.party_of(part) for part in parts if part):  # "Russia-U.S. talks": the parties
             return ""
-    return name
+    return _with_city(ent, name)
+
+
+def _at_press_event(place: Token) -> bool:
+    """The place of a news conference or briefing ("told a news conference in Halifax"), not of the talks."""
+    holder = place.head.head if place.dep_ == "pobj" else None
+    return holder is not None and holder.lemma_ in {"conference", "briefing"} and any(
+        c.lower_ in {"news", "press", "media"} for c in holder.children)
+
+
+def _with_city(ent: Span | None, name: str) -> str:
+    """A building with the city set after it ("at the Grand Hotel, Lisbon"): both, the city last."""
+    if ent is None or ent.label_ != "FAC" or ent.end + 1 >= len(ent.doc) or ent.doc[ent.end].text != ",":
+        return name
+    city = entity_at(ent.doc[ent.end + 1])
+    return f"{name}, {tidy(city.text)}" if city is not None and city.label_ == "GPE" else name
 
 
 def dateline(doc) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from briefer.extract import PersonMention
 from briefer.extract.text import quotes_in
 from briefer.model import Evidence, Fact, Mention, Position, Speaker
 from briefer.names import fold, person_key, same_person
@@ -17,6 +18,7 @@ STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "w
         "it", "its", "this", "these", "they", "their", "he", "his", "she", "her", "we", "our", "there", "has", "have",
         "had", "with", "as", "by", "at", "but", "or", "not", "would", "could", "should", "said", "says"}
 PREVIOUS_SPEAKER_REACH = 1000  # characters back to the speaker a bare quotation continues
+DESCRIPTION_REACH = 600  # characters back to the person a plain description ("the diplomat") names
 MIN_WORDS = 2  # a one-word statement ("continued") is a parse gone wrong
 
 
@@ -46,7 +48,7 @@ def _count_sources(evidence: list[Evidence]) -> int:
     return len({e.source for e in evidence})
 
 
-RELATIVE_OPENERS = {"which", "whom", "whose"}
+RELATIVE_OPENERS = {"which", "whom", "whose", "who"}
 
 
 def _as_found(speaker: Speaker) -> Mention:
@@ -106,6 +108,8 @@ class PositionBook:
             return None
         head = words[-1]
         best = self._latest_before(evidence, head)
+        if best is not None and found.party and best.speaker.party not in {None, found.party}:
+            best = None  # "the Ethiopian foreign ministry" is not the Egyptian ministry that spoke before
         if best is None and head in self.lexicon.gazetteers.words("roles.group_nouns"):
             best = self._latest_before(evidence, party_only=True)
         if best is not None:
@@ -116,12 +120,31 @@ class PositionBook:
         titles = {w for w in words if w in self.lexicon.title_words}
         party = found.party
         for mention in earlier:
-            if titles <= set(fold(mention.role).split()) and (not party or mention.party in {None, party}):
-                return Mention(name=mention.name, role=mention.role, party=mention.party)
+            if titles <= set(fold(mention.role).split()) and (not party or self._party(mention) in {None, party}):
+                return self._as_mention(mention)
+        offices = self._offices(head)  # "the diplomat": the envoy or ambassador named just before
+        near = [m for m in earlier if m.start >= evidence.start - DESCRIPTION_REACH]
+        for mention in near[:1] if offices and not party else ():
+            if offices & set(fold(mention.role).split()):
+                return self._as_mention(mention)
         for mention in earlier:
-            if party and mention.party == party:
-                return Mention(name=mention.name, role=mention.role, party=mention.party)
+            if party and self._party(mention) == party:
+                return self._as_mention(mention)
         return None
+
+    def _offices(self, noun: str) -> frozenset[str]:
+        """The title words a plain description stands for ("diplomat": envoy, ambassador, ...)."""
+        offices = self.lexicon.gazetteers.data.get("reporting", {}).get("descriptions", {}).get(noun) or []
+        return frozenset(fold(office) for office in offices)
+
+    def _party(self, mention: PersonMention) -> str | None:
+        """A person's own party: the actors gazetteer's, else the one the text gives ("UN envoy for Syria" is the
+        UN's, not Syria's)."""
+        actor = self.lexicon.actor(mention.name)
+        return actor.party if actor is not None and actor.party else mention.party
+
+    def _as_mention(self, mention: PersonMention) -> Mention:
+        return Mention(name=mention.name, role=mention.role, party=self._party(mention))
 
     def _add_one(self, fact: Fact, people: ArticlePeople) -> None:
         statement = fact.fields["statement"]
