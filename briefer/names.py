@@ -126,3 +126,13 @@ def overlap(first: frozenset[str], second: frozenset[str]) -> float:
     """Jaccard similarity of two word sets (1.0 for two empty sets)."""
     union = first | second
     return len(first & second) / len(union) if union else 1.0
+
+
+# Places named by a building or institution that English reads with "the": "talks in the Oval Office".
+_WITH_THE = re.compile(r"(?:\b(?:Office|House|Kremlin|Vatican|Pentagon|Élysée|Elysee|Hague)|\bPalace of \w+)$")
+
+
+def place_phrase(name: str) -> str:
+    """A place as a sentence names it: "the White House", "the Kremlin", "Dolmabahce Palace", "Geneva"."""
+    head = name.split(",")[0].strip()
+    return f"the {name}" if _WITH_THE.search(head) and not head.lower().startswith("the ") else name

@@ -34,8 +34,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("which", nargs="?", default="all", choices=[*SETS, "all", "none"])
     ap.add_argument("--set", action="append", default=[], metavar="NAME=DIR",
-                    help="also score DIR/articles against DIR/gold under NAME (repeatable; "
-                         "'none' skips the sets above)")
+                    help="also score DIR/articles against DIR/gold under NAME (repeatable; 'none' skips the sets "
+                         "above)")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--section")
     ap.add_argument("--doc", help="only the articles whose stem starts with this")

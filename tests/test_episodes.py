@@ -79,3 +79,28 @@ def test_a_sentence_is_found_in_its_paragraph_when_the_offset_drifted():
     assert len(spans) == 2
     assert paragraph_at(spans, text, 3, "Second line about another.") == 1  # offset says 0, the text says 1
     assert paragraph_at(spans, text, 30, "Second line about another.") == 1
+
+
+def test_a_digest_coming_back_to_a_meeting_does_not_join_the_meeting_reported_in_between(brief):
+    digest = ("Week in diplomacy\n"
+              "American and Ukrainian officials met at the White House on Friday. The Ukrainian delegation was led "
+              "by Foreign Minister Andrii Sybiha.\n"
+              "North Korean leader Kim Jong Un held talks with Russian President Vladimir Putin in Pyongyang on "
+              "Wednesday.\n"
+              "Ukrainian officials said the talks at the White House would resume next month.\n")
+    resolved = brief(digest=digest)
+    venues = {v.name.split(",")[0]: v.talks for v in resolved.venues}
+    assert venues["Pyongyang"] != venues["White House"]
+    pyongyang = next(t for t in resolved.talks if t.id == venues["Pyongyang"])
+    assert "Ukraine" not in pyongyang.parties and "Pyongyang" in pyongyang.title
+
+
+def test_a_meeting_named_in_passing_and_a_party_said_to_stay_away_are_no_sides_of_the_report(brief):
+    report = ("Serbian and Kosovar negotiators met in Brussels on Monday. The Serbian delegation was led by "
+              "Petar Petkovic.\n"
+              "EU envoy Miroslav Lajcak, fresh from talks in Washington with U.S. envoy Gabriel Escobar, said a "
+              "window for a deal remained open. The United States has not joined the Brussels talks.\n")
+    resolved = brief(report=report)
+    brussels = next(t for t in resolved.talks if t.venues and t.venues[0].startswith("Brussels"))
+    assert "United States" not in brussels.parties
+    assert brussels.title.startswith("Serbia")

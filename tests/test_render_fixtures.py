@@ -268,3 +268,15 @@ def test_bottom_line_has_two_to_four_sentences_per_track_and_developments_cite_s
     assert oslo.sentences[0].cites == (4,)
     lines = developments(view)
     assert lines[-1].text == "Since 4 March 2025: 2 new, 1 changed and 1 dropped items."
+
+
+def test_a_question_a_writers_lead_in_announces_is_kept_for_analysts_only():
+    sentences = ["This raises a pressing question: can the monitors reach the front line before winter?",
+                 "The question now is whether the guarantors will sign.",
+                 "Can the monitors reach the front line before winter?"]
+    briefing = sample_briefing().model_copy(update={"open_questions": [
+        OpenQuestion(text=text, evidence=[ev("a1", text)]) for text in sentences]})
+    executive = select(briefing, ["open_questions"], {}, hooks=False)["open_questions"]
+    analyst = select(briefing, ["open_questions"], {})["open_questions"]
+    assert [q.text for q in executive] == [sentences[2]]
+    assert len(analyst) == 3

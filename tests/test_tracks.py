@@ -85,3 +85,21 @@ def test_every_track_has_key_terms_and_its_bottom_line_in_the_json_and_the_brief
         for term in talks["key_terms"]:
             assert term.lower() not in {p.lower() for p in talks["parties"]}  # a topic, not a party
         assert f"Topics: {', '.join(talks['key_terms'])}." in markdown
+
+
+def test_a_tracks_dates_come_from_its_own_sentences_and_an_offer_to_host_is_no_meeting(nlp, compiled, knowledge):
+    from briefer.extract import extract_facts
+    from briefer.model import Article
+    from briefer.resolve import resolve
+
+    text = ("Russian and Ukrainian delegations met in Istanbul on Friday for a second round of talks.\n"
+            "Turkey will renew its offer to host further talks at a gathering of European leaders on Monday.\n"
+            "The European Union invited the Moldovan president to a summit of its leaders on Thursday.\n"
+            "The two delegations are to meet again in Istanbul on Wednesday.\n")
+    article = Article(id="report", text=text, title="Delegations meet in Istanbul", published="2025-06-06",
+                      dated_by="metadata")
+    resolved = resolve([extract_facts(nlp(article.text), article, compiled, knowledge.lexicon)], knowledge.lexicon)
+    talks = next(t for t in resolved.talks if "Russia" in t.parties)
+    assert sorted(d.text for d in talks.dates) == ["Friday", "Wednesday"]
+    assert talks.status == "held"  # the next meeting is what comes next, not a change of status
+    assert talks.title == "Russia–Ukraine talks in Istanbul"

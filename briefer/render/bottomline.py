@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefer.model import Briefing, Delegation, Item, OpenQuestion, Person, Position, Talks, Venue
+from briefer.names import place_phrase
 from briefer.render.rank import left_open, ranked
 from briefer.render.wording import Sentence, long_date, shorten
 from briefer.sections import SECTIONS
@@ -81,12 +82,13 @@ def _side(delegation: Delegation) -> str:
 
 
 def _when(talks: Talks, published: dict[str, str]) -> str:
-    """`on 2 December 2025`, the words the latest source used (`(Friday)`), or when the latest source that
-    gives its date reported it."""
+    """`on 2 December 2025`, the words the latest source used (`(Friday)`, of a meeting with the track's status
+    when one has it), or when the latest source that gives its date reported it."""
     dated = [d for d in talks.dates if d.date]
     if dated:
         return "on " + long_date(max(dated, key=lambda d: d.date or "").date)
-    said = [d.text for d in talks.dates if d.status in ("held", "under way", "scheduled")]
+    said = [d.text for d in talks.dates if d.status == talks.status] or [
+        d.text for d in talks.dates if d.status in ("held", "under way", "scheduled")]  # its status's date first
     if said:
         return f"({said[-1]})"
     reported = max((published[s] for s in talks.sources if s in published), default="")
@@ -109,12 +111,13 @@ def meeting_sentence(
     """Who met whom (and who led each side), where and when."""
     delegations: list[Delegation] = ranked(items["delegations"])  # type: ignore[assignment]
     named = [d for d in delegations if d.leader or d.members] or delegations
-    sides = [_side(d) for d in named[:4]] or list(talks.parties[:3])
-    venues = _places(items["venues"])
-    where = f"in {_join([v.name for v in venues])}" if venues else ""
+    sides = [_side(d) for d in named[:4]] or list(talks.parties[:2])  # the two it is most about
+    venues = [v for v in _places(items["venues"]) if _listed(v) in talks.venues]  # where it meets, not an offer
+    where = f"in {_join([place_phrase(v.name) for v in venues])}" if venues else ""
     if len(sides) == 1:
         first = named[0].party if named else sides[0]
-        others = [p for p in talks.parties if p != first][:2]
+        titled = [p for p in talks.parties if p != first and p in talks.title]  # the parties it is about
+        others = (titled or [p for p in talks.parties if p != first])[:2]
         verb = ONE_SIDE_VERBS.get(talks.status, ONE_SIDE_VERBS[None]) + (f" with {_join(others)}" if others else "")
         who = f"{_possessive(first)} delegation{_side(named[0])[len(first):]}" if named else first
     else:
@@ -122,6 +125,11 @@ def meeting_sentence(
         who = _join(sides) if sides else "Delegations"
     text = " ".join(part for part in (who, verb, where, _when(talks, published)) if part)
     return _sentence(text, _cites(numbers, *named[:4], *venues))
+
+
+def _listed(venue: Venue) -> str:
+    """A venue as its track lists it (resolve.talks.venue_name)."""
+    return venue.name if not venue.country or venue.country == venue.name else f"{venue.name}, {venue.country}"
 
 
 def _possessive(name: str) -> str:

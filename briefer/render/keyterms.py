@@ -9,6 +9,7 @@ in `briefer extract`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import zip_longest
 
 from briefer.model import Briefing, Talks
@@ -19,62 +20,100 @@ TERMS = 5  # key terms shown per track
 CANDIDATES = 100  # TextRank's best terms, before the names the brief gives elsewhere are left out
 MAX_SENTENCES = 120  # of evidence read per track
 TERM_POS = ("NOUN", "PROPN", "ADJ")
-# Words every track has: what a meeting is called, and when (folded).
-GENERIC = frozenset({
-    "april", "august", "consultations", "december", "delegation", "delegations", "discussions", "february",
-    "first", "friday", "high", "initial", "january", "july", "june", "last", "level", "march", "may", "meeting",
-    "meetings", "monday", "month", "negotiation", "negotiations", "new", "next", "november", "october",
-    "official", "officials", "peace", "possible", "potential", "recent", "round", "saturday",
-    "second", "september", "session", "side", "sides", "summit", "sunday", "talk", "talks", "third", "thursday",
-    "today", "tuesday", "wednesday", "week", "weekend", "year", "yesterday"})
+NOUNS = frozenset({"NOUN", "PROPN"})  # a term of one word must be one of these somewhere in the text
+MAX_WORDS = 2  # terms of one word shown, after those of two words or more
+KEYTERMS = "keyterms"  # the gazetteer of generic and furniture words (rules/gazetteers/keyterms.yml)
+
+
+@dataclass(frozen=True)
+class Stops:
+    """What a topic never is, folded: words that say nothing alone (stripped at a term's ends), words and
+    phrases that make a term about the coverage, a place, a title or the clock (the term is dropped)."""
+
+    generic: frozenset[str]
+    barred: frozenset[str]
+    media: tuple[str, ...]  # outlets and agencies: a term naming one is about the coverage
+    places: frozenset[str]  # a term that is a place or region names where, not what
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> Stops:
+        """The stops of the gazetteers: keyterms.yml, reporting media and outlets, places and regions."""
+        gazetteers = lexicon.gazetteers
+
+        def listed(ref: str) -> list[str]:
+            return gazetteers.list(ref) if gazetteers.has_list(ref) else []
+
+        media = [*listed("reporting.media"), *gazetteers.data.get("outlets", {}).get("outlets", {}).values()]
+        places = [*gazetteers.places, *listed("places.regions")]
+        return cls(generic=frozenset(fold(w) for w in listed(f"{KEYTERMS}.generic")),
+                   barred=frozenset(fold(w) for w in [*listed(f"{KEYTERMS}.furniture"), *lexicon.title_words]),
+                   media=tuple(f" {fold(name)} " for name in media if fold(name)),
+                   places=frozenset(fold(place) for place in places))
 
 
 def track_text(briefing: Briefing, talks: Talks) -> str:
     """The evidence sentences of a track's items, each once, one a line; at most MAX_SENTENCES, taken from
-    every section in turn (the cost of ranking grows with the text)."""
+    every section in turn (the cost of ranking grows with the text). Questions only when the text states
+    them: a hook or a heading is the coverage's own framing, not the talks'."""
     per_section = [list(dict.fromkeys(e.sentence for item in getattr(briefing, section) if item.talks == talks.id
-                                      for e in item.evidence)) for section in SECTIONS]
+                                      and getattr(item, "placement", "text") == "text" for e in item.evidence))
+                   for section in SECTIONS]
     taken: dict[str, None] = {}
     for row in zip_longest(*per_section):
         taken.update((sentence, None) for sentence in row if sentence)
     return "\n".join(list(taken)[:MAX_SENTENCES])
 
 
-def _names(briefing: Briefing, talks: Talks) -> tuple[set[str], set[str]]:
-    """Folded words of the names the brief already gives for a track: its people's, and its parties' and
-    venues'."""
+def _names(briefing: Briefing, talks: Talks) -> set[str]:
+    """Folded words of the names the brief already gives for a track: its people's, parties' and venues'."""
     people = [p.name for d in briefing.delegations if d.talks == talks.id
               for p in (d.leader, d.sent_by, *d.members) if p is not None]
     people += [p.speaker.name for p in briefing.positions if p.talks == talks.id]
-    places = [*talks.parties, *talks.venues]
-    return ({w for name in people for w in fold(name).split()}, {w for name in places for w in fold(name).split()})
+    return {w for name in [*people, *talks.parties, *talks.venues] for w in fold(name).split()}
 
 
-def _is_topic(term: str, names: tuple[set[str], set[str]], lexicon: Lexicon) -> bool:
-    """A term that says what the talks are about, not who, where or when: no word of the track's people,
-    parties or venues, of a title, a party or a demonym, or of what every meeting is called or when."""
+def topic(term: str, names: set[str], stops: Stops, lexicon: Lexicon) -> str | None:
+    """A term as a topic ("ongoing border dispute" -> "border dispute"), or None when it says who, where or
+    when, names the coverage, or says nothing once its generic words are stripped."""
     words = fold(term).split()
-    people, places = names
-    plain = GENERIC | people | places | {fold(word) for word in lexicon.title_words}
-    return bool(words) and not any(word in plain or lexicon.party_of(word) for word in words)
+    if any(len(w) == 1 and not w.isdigit() or w in names or w in stops.barred or lexicon.party_of(w) for w in words):
+        return None
+    if " ".join(words) in stops.places or any(name in f" {' '.join(words)} " for name in stops.media):
+        return None
+    kept = list(words)
+    while kept and kept[0] in stops.generic:
+        kept.pop(0)
+    while kept and kept[-1] in stops.generic:
+        kept.pop()
+    if not kept or (len(kept) == 1 and len(words) > 1):  # a modifier left alone ("fractious meeting")
+        return None
+    return " ".join(kept)
 
 
 def key_terms(briefing: Briefing, lexicon: Lexicon, texts: Iterable[tuple[Talks, object]]) -> dict[str, list[str]]:
-    """Track id -> its key terms, best first, from `texts`: each track with its parsed evidence (a spaCy Doc)."""
+    """Track id -> its key terms from `texts` (each track with its parsed evidence, a spaCy Doc): terms of two
+    words or more first, in TextRank's order, then at most MAX_WORDS single nouns."""
     from textacy.extract.keyterms import textrank
 
+    stops = Stops.from_lexicon(lexicon)
     found = {}
     for talks, doc in texts:
         if not len(doc):  # type: ignore[arg-type]
             found[talks.id] = []
             continue
         names = _names(briefing, talks)
-        ranked = textrank(doc, include_pos=TERM_POS, normalize="lower", topn=CANDIDATES)
-        terms: list[str] = []
-        for term, _ in ranked:
-            if _is_topic(term, names, lexicon) and not any(fold(term) in fold(t) for t in terms):
-                terms.append(term)
-        found[talks.id] = terms[:TERMS]
+        nouns = {fold(token.text) for token in doc if token.pos_ in NOUNS}  # type: ignore[attr-defined]
+        phrases: list[str] = []
+        words: list[str] = []
+        for term, _ in textrank(doc, include_pos=TERM_POS, normalize="lower", topn=CANDIDATES):
+            shown = topic(term, names, stops, lexicon)
+            if shown is None or any(f" {shown} " in f" {t} " or f" {t} " in f" {shown} " for t in phrases + words):
+                continue
+            if " " in shown:
+                phrases.append(shown)
+            elif shown in nouns:
+                words.append(shown)
+        found[talks.id] = (phrases + words[:MAX_WORDS])[:TERMS]
     return found
 
 

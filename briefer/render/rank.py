@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from briefer.model import Briefing, Item, OpenQuestion, Position
@@ -45,9 +46,21 @@ def ranked(items: Iterable[Item]) -> list[Item]:
     return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
 
 
+# A writer's lead-in that announces the question to come: "This raises a critical question: ...", "The key
+# question now: ...", "The question now is whether ...", "It begs the question whether ..." (the article's
+# device, like a headline's question).
+_LEAD_IN = re.compile(r"^\W*(?:[^:?]{0,60}\bquestions?\b[^:?]{0,30}:|the\s+(?:\w+\s+){0,2}questions?\s+"
+                      r"(?:\w+\s+)?(?:is|are|remains?)\b|(?:this|that|it|which)\s+(?:\w+\s+){0,2}"
+                      r"(?:raises?|raising|begs?|begging|poses?|posing|prompts?|prompting)\s+(?:\w+\s+){0,3}"
+                      r"questions?\b)", re.IGNORECASE)
+
+
 def left_open(question: OpenQuestion) -> bool:
     """A question the coverage leaves open: raised in the running text, or a stated uncertainty anywhere but a
-    headline; not a headline, heading or lead question (the article's hook)."""
+    headline; not a headline, heading or lead question (the article's hook), nor one a writer's lead-in
+    announces ("This raises a critical question: ...")."""
+    if question.kind == "explicit" and _LEAD_IN.match(question.text):
+        return False
     return question.placement == "text" or (question.kind == "uncertainty" and question.placement != "headline")
 
 

@@ -16,7 +16,7 @@ from briefer.resolve.places import fold_cities
 from briefer.resolve.positions import PositionBook
 from briefer.resolve.questions import QuestionBook
 from briefer.resolve.talks import describe_track
-from briefer.resolve.tracks import OTHER_ID, OTHER_TITLE, Track, group, make_frame, name_tracks
+from briefer.resolve.tracks import OTHER_ID, Track, group, make_frame, name_tracks
 from briefer.resolve.venues import VenueBook
 from briefer.rules.lexicon import Lexicon
 from briefer.sections import SECTIONS
@@ -112,15 +112,15 @@ def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
     named = name_tracks(tracks, places)
     if other:
         tracks.append(Track(frames=other))
-        named.append((OTHER_ID, OTHER_TITLE))
+        named.append(OTHER_ID)
     result = Resolved()
-    for (track_id, title), track in zip(named, tracks, strict=True):
+    for track_id, track in zip(named, tracks, strict=True):
         part = _resolve_together((frame.article for frame in track.frames), lexicon)
         part.venues = fold_cities(part.venues, lexicon)
         for section in SECTIONS:
             for item in getattr(part, section):
                 item.talks = track_id
             getattr(result, section).extend(getattr(part, section))
-        result.talks.append(describe_track(track_id, title, track, part, lexicon))
+        result.talks.append(describe_track(track_id, track, part, lexicon))
     _one_name_per_person(result, lexicon)
     return result

@@ -1,11 +1,15 @@
 """Episodes: the parts of one article that each report one meeting.
 
 A wire report covers one meeting; a digest covers several, one paragraph each (often followed by a comment
-and a question of its own). An article is cut at its paragraphs: a paragraph whose delegation and venue facts
-name two principal sides and a place other than those of the episode before it goes back to an earlier episode
-of those sides, or starts one of its own; a paragraph that names one side, or no place, or one of the places
-already named, stays with the episode before it (a wire report names mediators and hosts in every paragraph).
-Every fact and date of the article lands in exactly one episode.
+and a question of its own), and a report can name another meeting in passing ("fresh from talks in Washington
+with ..."). An article is cut at its sentences: a sentence whose delegation and venue facts name a place other
+than those of the episode before it goes back to an earlier episode that named one of them with the same
+sides (or all of them, with one side in common), or, when it names
+two principal sides, to an earlier episode of those sides or a new one; a sentence that names one side, or no
+place, or one of the places already named, stays with the episode before it (a wire report names mediators and
+hosts in every paragraph). A sentence without such facts goes with the signed sentence before it in its
+paragraph (else the paragraph's first): a paragraph's comment and question stay with its meeting. Every fact
+and date of the article lands in exactly one episode.
 """
 
 from __future__ import annotations
@@ -75,27 +79,48 @@ def split(article: ArticleFacts, sides_of: Callable[[ArticleFacts, bool], Counte
     spans = paragraph_spans(text)
     if len(spans) < 2:
         return [article]
-    at = {id(fact): paragraph_at(spans, text, fact.evidence.start, fact.evidence.sentence) for fact in article.facts}
+    located = {id(fact): _locate(spans, text, fact.evidence.start, fact.evidence.sentence) for fact in article.facts}
     episodes = [Episode()]
-    owner: dict[int, int] = {}
+    signed_at: dict[int, list[tuple[int, int]]] = {}  # paragraph -> (position, episode) of its signed sentences
+    entering: dict[int, int] = {}  # paragraph -> the episode current before it
     current = 0
     for index in range(len(spans)):
-        signed = [f for f in article.facts if at[id(f)] == index and f.section in SIGNATURE_SECTIONS]
-        if signed:
+        entering[index] = current
+        sentences: dict[str, list[Fact]] = {}
+        for fact in sorted(article.facts, key=lambda f: located[id(f)][1]):
+            if located[id(fact)][0] == index and fact.section in SIGNATURE_SECTIONS:
+                sentences.setdefault(fact.evidence.sentence, []).append(fact)
+        for signed in sentences.values():
             first = not episodes[0].sides
             sides = principal(sides_of(replace(article, facts=signed, dates=[]), first))
             places = {key for f in signed if f.section == "venues" for key in places_of(f, lexicon)}
             current = _episode_for(episodes, current, sides, places)
-        owner[index] = current
-        episodes[current].paragraphs.add(index)
+            signed_at.setdefault(index, []).append((located[id(signed[0])][1], current))
+            episodes[current].paragraphs.add(index)
+
+    def owner(paragraph: int, position: int) -> int:
+        """A sentence's episode: that of the nearest signed sentence before it in its paragraph, else of the
+        paragraph's first, else the episode the paragraph follows."""
+        signed = signed_at.get(paragraph, [])
+        before = [number for at, number in signed if at <= position]
+        return before[-1] if before else signed[0][1] if signed else entering[paragraph]
+
     if len(episodes) == 1:
         return [article]
     parts = []
     for number, _ in enumerate(episodes):
-        facts = [f for f in article.facts if owner[at[id(f)]] == number]
-        dates = [d for d in article.dates if owner[paragraph_at(spans, text, d.start, d.sentence)] == number]
+        facts = [f for f in article.facts if owner(*located[id(f)]) == number]
+        dates = [d for d in article.dates if owner(*_locate(spans, text, d.start, d.sentence)) == number]
         parts.append(replace(article, facts=facts, dates=dates))
     return parts
+
+
+def _locate(spans: list[tuple[int, int]], text: str, start: int, sentence: str) -> tuple[int, int]:
+    """The paragraph of a sentence and its position in the text (where the paragraph holds it, else `start`)."""
+    paragraph = paragraph_at(spans, text, start, sentence)
+    first, last = spans[paragraph]
+    found = text.find(sentence[:40], first, last) if sentence else -1
+    return paragraph, found if found >= 0 else start
 
 
 def one_venue_per_place(parts: list[ArticleFacts]) -> list[ArticleFacts]:
@@ -122,13 +147,23 @@ def _place_key(fact: Fact) -> str:
 
 
 def _episode_for(episodes: list[Episode], current: int, sides: frozenset[str], places: set[str]) -> int:
-    """The episode a paragraph naming `sides` and `places` belongs to: a new one when it names two sides and a
-    place no episode has (a wire report names mediators and hosts beside the sides in every paragraph)."""
+    """The episode a sentence naming `sides` and `places` belongs to: the current one when it names no place
+    or one of its places (a wire report names mediators and hosts beside the sides in every paragraph); an
+    earlier one that named the place, with sides that fit (a digest comes back to a meeting it reported); a new
+    one when it names two sides and a place no episode has."""
     episode = episodes[current]
     if not episode.sides and sides:
         episode.sides, episode.places = sides, places
         return current
-    if len(sides) < 2 or not places or not episode.places or places & episode.places:
+    if not places or not episode.places or places & episode.places:
+        episode.places |= places
+        return current
+    back = next((number for number, earlier in enumerate(episodes) if places & earlier.places and (
+        earlier.fits(sides) or places <= earlier.places and (not sides or sides & earlier.sides))), None)
+    if back is not None:
+        episodes[back].places |= places
+        return back
+    if len(sides) < 2:
         episode.places |= places
         return current
     for number in [current, *range(len(episodes))]:

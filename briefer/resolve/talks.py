@@ -8,8 +8,8 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from briefer.extract.dates import DateMention
-from briefer.model import Evidence, MeetingDate, Talks
-from briefer.resolve.tracks import Track, article_day
+from briefer.model import Evidence, MeetingDate, Talks, Venue
+from briefer.resolve.tracks import OTHER_ID, OTHER_TITLE, Track, article_day, leading, major, parties_in, track_title
 from briefer.rules.lexicon import Lexicon
 
 # A written date dateparser can pin to a day: a weekday, today/yesterday/tomorrow, or a month with a day.
@@ -18,6 +18,7 @@ _DAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|tonigh
                   re.IGNORECASE)
 _RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}\b")  # "23-24 January": its first day
 _WEEKDAYS = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+HAPPENED = ("held", "under way", "ended")  # what a report says took place, beside what it says is next
 MAX_DAYS_AWAY = 400  # a relative date read further than this from its article's date is a misreading
 _QUALIFIERS = re.compile(r"\b(?:early|late|on|the|of|this|last|morning|evening|night|afternoon)\b", re.IGNORECASE)
 
@@ -48,17 +49,33 @@ def resolve_date(text: str, base: date | None, future: bool) -> str | None:
     return moment.date().isoformat()
 
 
-def meeting_dates(track: Track) -> list[MeetingDate]:
-    """Every meeting date of the track's articles, once per day (or per wording when no day is known)."""
+def meeting_dates(track: Track, lexicon: Lexicon) -> list[MeetingDate]:
+    """Every date of the track's own meetings in its articles, once per day (or per wording when no day is
+    known)."""
     found: dict[str, MeetingDate] = {}
     for frame in track.frames:
         base = article_day(frame.article.article)
         for mention in frame.article.dates:
+            if not _of_the_track(mention.sentence, track, lexicon):
+                continue
             day = resolve_date(mention.text, base, mention.status in ("scheduled", "proposed"))
             key = day or mention.text.lower()
             if key not in found:
                 found[key] = _meeting_date(mention, day, frame.article.article.id)
     return sorted(found.values(), key=lambda d: d.date or "")
+
+
+def _of_the_track(sentence: str, track: Track, lexicon: Lexicon) -> bool:
+    """Whether a sentence with a date speaks of the track's meeting: it names one of the track's sides, or a
+    venue another sentence of the track names ("a summit of EU leaders on Thursday", in a report on other talks,
+    does not), and offers no place for talks (an offer names the occasion where it is made, not a meeting)."""
+    if lexicon.offer is not None and lexicon.offer.search(sentence):
+        return False
+    if set(parties_in(sentence, lexicon)) & major(track.sides):
+        return True
+    places = {str(fact.fields.get("name", "")).split(",")[0].strip() for frame in track.frames
+              for fact in frame.article.facts if fact.section == "venues" and fact.evidence.sentence != sentence}
+    return any(re.search(rf"\b{re.escape(place)}\b", sentence) for place in places if place)
 
 
 def _meeting_date(mention: DateMention, day: str | None, source: str) -> MeetingDate:
@@ -67,25 +84,42 @@ def _meeting_date(mention: DateMention, day: str | None, source: str) -> Meeting
 
 
 def _status(track: Track, dates: list[MeetingDate]) -> tuple[str | None, str | None]:
-    """The track's status as its latest source gives it, and what an earlier source said when different."""
+    """The track's status as its latest source gives it, and what an earlier source said when different. A
+    source that reports a meeting held and the next one scheduled says the talks were held: the scheduled one
+    is what comes next, not a change of status."""
     order = {frame.article.article.id: index for index, frame in enumerate(track.frames)}
     days = {frame.article.article.id: article_day(frame.article.article) or date.min for frame in track.frames}
     said = sorted((d for d in dates if d.status), key=lambda d: (d.date or "", days[d.evidence.source],
                                                                    order[d.evidence.source]))
     if not said:
         return None, None
-    latest = said[-1].status
-    earlier = next((d.status for d in reversed(said) if d.status != latest), None)
+    last_source = said[-1].evidence.source
+    own = [d for d in said if d.evidence.source == last_source]
+    latest = ([d for d in own if d.status in HAPPENED] or own)[-1].status
+    earlier = next((d.status for d in reversed(said) if d.evidence.source != last_source and d.status != latest), None)
     return latest, earlier
 
 
-def describe_track(track_id: str, title: str, track: Track, resolved, lexicon: Lexicon) -> Talks:
-    """The Talks entry of a track, from its articles and its resolved items."""
-    parties = [party for party, _ in track.sides.most_common()]
+def venue_name(venue: Venue) -> str:
+    """A venue as a track lists it: "Istanbul, Turkey", "Turkey"."""
+    return venue.name if not venue.country or venue.country == venue.name else f"{venue.name}, {venue.country}"
+
+
+def describe_track(track_id: str, track: Track, resolved, lexicon: Lexicon) -> Talks:
+    """The Talks entry of a track, from its articles and its resolved items: its parties those it is about
+    first (the title's), its venues where it meets, the most reported first (a place only offered to host it is
+    a venue item of the track, not where it meets)."""
+    about = leading(track.sides)
+    parties = about + [party for party, _ in track.sides.most_common() if party not in about]
     parties += [d.party for d in resolved.delegations if d.party not in parties]
-    venues = [v.name if not v.country or v.country == v.name else f"{v.name}, {v.country}"
-              for v in sorted(resolved.venues, key=lambda v: -len(v.evidence))]
-    dates = meeting_dates(track)
+    offered = lexicon.offer
+    ordered = [v for v in sorted(resolved.venues, key=lambda v: -len(v.evidence))
+               if offered is None or not all(offered.search(e.sentence) for e in v.evidence)]
+    venues = [venue_name(v) for v in ordered]
+    inner = {v.country for v in ordered if v.country and v.country != v.name}
+    shown = [v.name for v in ordered if v.name not in inner]  # "Istanbul" rather than the "Turkey" it lies in
+    title = OTHER_TITLE if track_id == OTHER_ID else track_title(about, shown[0] if shown else "")
+    dates = meeting_dates(track, lexicon)
     status, previous = _status(track, dates)
     return Talks(id=track_id, title=title, parties=parties, venues=venues, dates=dates, status=status,
                  previous_status=previous, sources=[frame.article.article.id for frame in track.frames])

@@ -21,7 +21,7 @@ from datetime import date
 
 from briefer.extract import ArticleFacts
 from briefer.model import Article
-from briefer.names import fold, person_key, translit_key
+from briefer.names import fold, person_key, place_phrase, translit_key
 from briefer.rules.lexicon import Lexicon
 
 OTHER_ID = "other"
@@ -29,6 +29,7 @@ OTHER_TITLE = "Other reports"
 SAME_ROUND_DAYS = 365  # two meetings of the same parties this close belong to one track
 MAJOR_SHARE = 0.15  # of an account's weight of sides, for a party to count as one of its sides
 MAJOR_WEIGHT = 2
+ALIKE = 0.8  # a party weighing this share of the second side's weight is named beside it in a title
 TRUSTED_DATES = ("metadata", "url", "dateline", "text")  # a file's own date says nothing of its meeting
 
 
@@ -145,26 +146,42 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
-def name_tracks(tracks: list[Track], places: dict[str, str]) -> list[tuple[str, str]]:
-    """A stable id (its parties, and its venue when two tracks share parties) and a title for each track."""
+def leading(sides: Counter[str]) -> list[str]:
+    """The parties a track is about, as its title names them: the one that weighs most, the next, and those
+    that weigh like the next (at most five): "Iran talks with United Kingdom, France and Germany"."""
+    ranked = [(party, weight) for party, weight in sides.most_common() if weight > 0]
+    if len(ranked) < 2:
+        return [party for party, _ in ranked]
+    second = ranked[1][1]
+    return [ranked[0][0], ranked[1][0], *(party for party, weight in ranked[2:5] if weight >= ALIKE * second)]
+
+
+def track_title(parties: list[str], venue: str) -> str:
+    """`Russia–Ukraine talks in Istanbul`, `Oman, Iran and United States talks in Rome`, `Iran talks with
+    United Kingdom, France and Germany in Geneva`, `Talks in Bürgenstock (Switzerland)`."""
+    where = f" in {place_phrase(venue)}" if venue else ""
+    if len(parties) == 1:
+        return f"Talks{where} ({parties[0]})" if where else f"{parties[0]} talks"
+    if len(parties) > 3:
+        return f"{parties[0]} talks with {', '.join(parties[1:-1])} and {parties[-1]}{where}"
+    named = "–".join(parties) if len(parties) <= 2 else f"{parties[0]}, {parties[1]} and {parties[2]}"
+    return f"{named} talks{where}" if named else f"Talks{where}"
+
+
+def name_tracks(tracks: list[Track], places: dict[str, str]) -> list[str]:
+    """A stable id for each track: its parties, and its venue when two tracks share parties."""
     named = []
     for track in tracks:
         sides = [party for party, _ in track.sides.most_common()]
         venue = places.get(track.venues.most_common(1)[0][0], "") if track.venues else ""
-        top = track.sides.most_common(1)[0][1] if track.sides else 0
-        principal = [party for party, weight in track.sides.most_common() if weight >= max(2, top / 4)]
-        shown = (principal if len(principal) >= 2 else sides)[:3]
-        parties = "–".join(shown) if len(shown) <= 2 else ", ".join(shown[:-1]) + " and " + shown[-1]
-        title = f"{parties} talks" if parties else "Talks"
-        title += f" in {venue}" if venue else ""
-        named.append(("-".join(slug(s) for s in sorted(sides[:3])) or slug(venue) or "talks", title, venue))
-    counts = Counter(track_id for track_id, _, _ in named)
+        named.append(("-".join(slug(s) for s in sorted(sides[:3])) or slug(venue) or "talks", venue))
+    counts = Counter(track_id for track_id, _ in named)
     ids, seen = [], Counter()
-    for track_id, title, venue in named:
+    for track_id, venue in named:
         if counts[track_id] > 1:
             track_id = f"{track_id}-{slug(venue)}" if venue else track_id
         seen[track_id] += 1
-        ids.append((track_id if seen[track_id] == 1 else f"{track_id}-{seen[track_id]}", title))
+        ids.append(track_id if seen[track_id] == 1 else f"{track_id}-{seen[track_id]}")
     return ids
 
 
@@ -173,17 +190,44 @@ _WORD = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
 
 def _parties_named(article: ArticleFacts, lexicon: Lexicon, headline: bool) -> list[str]:
     """The parties named (by name or demonym) in the sentences of an article's delegation and venue facts, and
-    in its headline when `headline`."""
+    in its headline when `headline`, but for those a sentence says stay away."""
     sentences = dict.fromkeys(f.evidence.sentence for f in article.facts if f.section in ("delegations", "venues"))
     if headline and article.article.title:
         sentences[article.article.title] = None
+    return [party for sentence in sentences for party in parties_in(sentence, lexicon)]
+
+
+def parties_in(sentence: str, lexicon: Lexicon) -> list[str]:
+    """The parties a sentence names (by name or demonym), once per mention, but for those it says stay away
+    and those that name a war ("the Russia-Ukraine war", "Israeli strikes")."""
+    apart = _set_apart(sentence, lexicon)
     found = []
-    for sentence in sentences:
-        for words in _WORD.findall(sentence):
-            party = lexicon.party_of(words) or lexicon.party_of(words.split()[0])
-            if party:
-                found.append(party)
+    for match in _WORD.finditer(sentence):
+        words = match.group()
+        party = lexicon.party_of(words) or lexicon.party_of(words.split()[0])
+        if party and not any(first <= match.start() < last for first, last in apart) and not (
+                lexicon.war_after.match(sentence, match.end())):
+            found.append(party)
     return found
+
+
+_CLAUSE_END = re.compile(r"[,;:!?—–()]")  # a clause ends at punctuation other than a full stop ("the U.S. did not")
+
+
+def _set_apart(sentence: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The spans of a sentence that name parties staying away from its meeting: the clause before "has not
+    joined" ("the U.S. has not joined the talks"), the clause after "without" ("talks without the rebels")."""
+    if lexicon.absence is None:
+        return []
+    after, before = lexicon.absence
+    spans = []
+    for cue in after.finditer(sentence):
+        ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, cue.start())]
+        spans.append((ends[-1] if ends else 0, cue.start()))
+    for cue in before.finditer(sentence):
+        end = _CLAUSE_END.search(sentence, cue.end())
+        spans.append((cue.end(), end.start() if end else len(sentence)))
+    return spans
 
 
 def make_frame(article: ArticleFacts, resolve_alone: Callable[[ArticleFacts], tuple], lexicon: Lexicon,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -82,6 +83,34 @@ class Lexicon:
     def country_of_place(self, place: str) -> str | None:
         """The country a city or building lies in, or the country itself."""
         return self.places.get(fold(place)) or self.party_of(place)
+
+    @cached_property
+    def absence(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """Words that set a party apart from a meeting (gazetteer `meetings`; case ignored): those after its name
+        ("did not attend") and those before it ("without")."""
+        lists = ("meetings.absent_after", "meetings.absent_before")
+        if not all(self.gazetteers.has_list(ref) for ref in lists):
+            return None
+        after, before = ("|".join(re.escape(cue) for cue in self.gazetteers.list(ref)) for ref in lists)
+        return re.compile(rf"\b(?:{after})\b", re.IGNORECASE), re.compile(rf"\b(?:{before})\b", re.IGNORECASE)
+
+    @cached_property
+    def war_after(self) -> re.Pattern[str]:
+        """What follows a party's name when the name names a war, not a side: "-Ukraine war", "'s invasion",
+        " strikes" (gazetteer `meetings.war_words`; matched where the name ends)."""
+        nouns = self.gazetteers.list("meetings.war_words") if self.gazetteers.has_list("meetings.war_words") else []
+        if not nouns:
+            return re.compile(r"(?!)")
+        words = "|".join(re.escape(noun) for noun in nouns)
+        return re.compile(rf"(?:['’]s)?(?:\s*[/–-]\s*[A-Z][\w'’.]*)*\s+(?:{words})\b", re.IGNORECASE)
+
+    @cached_property
+    def offer(self) -> re.Pattern[str] | None:
+        """Words that make a sentence an offer to host talks (gazetteer `meetings.offer`; case ignored)."""
+        if not self.gazetteers.has_list("meetings.offer"):
+            return None
+        cues = "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.offer"))
+        return re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
 
     @cached_property
     def title_words(self) -> frozenset[str]:
