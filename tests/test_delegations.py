@@ -251,3 +251,55 @@ def test_the_head_named_after_leading_the_team_is(brief):
 def test_a_counterpart_from_a_country_sits_for_it(brief):
     found = delegations(brief("The envoy stood with his counterpart from Brazil, Paulo Souza, reading the draft."))
     assert "Paulo Souza" in {found["Brazil"][0], *found["Brazil"][1]}
+
+
+def test_a_minister_who_speaks_on_the_talks_sits_for_their_side(brief):
+    found = delegations(brief(
+        "Talks on the border ended in Vienna. \"We narrowed the gaps,\" said Kenyan Deputy Foreign Minister "
+        "Paul Otieno. Chilean Trade Minister Ana Ruiz told reporters the round had been useful."))
+    assert found["Kenya"] == ("Paul Otieno", {})
+    assert found["Chile"] == ("Ana Ruiz", {})
+
+
+def test_a_speaking_minister_does_not_join_a_team_the_text_already_named(brief):
+    found = delegations(brief(
+        "The Iranian delegation was led by deputy foreign minister Reza Karimi. Earlier, Iranian Foreign "
+        "Minister Ali Nasiri said Iran remained open to talks. Kosovo Prime Minister Ilir Berisha said the "
+        "dialogue was about relations between two countries."))
+    assert found["Iran"] == ("Reza Karimi", {})
+    assert "Kosovo" not in found
+
+
+def test_one_negotiator_named_is_a_member_not_the_head(brief):
+    found = delegations(brief("One Ethiopian negotiator, Dawit Alemu, said the talks would resume."))
+    assert found["Ethiopia"][0] is None
+    assert "Dawit Alemu" in found["Ethiopia"][1]
+
+
+def test_consultations_led_by_two_officials_give_each_side_its_head(brief):
+    found = delegations(brief(
+        "The consultations were held in Lima. Maria Vega, Director General (Europe), Ministry of Foreign "
+        "Affairs of Peru and Ambassador Hans Muller, Deputy Minister, Ministry of Foreign Affairs of Austria "
+        "led the consultations."))
+    assert found["Peru"][0] == "Maria Vega"
+    assert found["Austria"][0] == "Hans Muller"
+
+
+def test_two_negotiators_of_two_capitals_head_one_side_each(brief):
+    found = delegations(brief("Juan Soto and Ana Ruiz, chief negotiators of Bogota and Lima, met in Quito."))
+    assert found["Colombia"][0] == "Juan Soto"
+    assert found["Peru"][0] == "Ana Ruiz"
+
+
+def test_an_organisation_named_like_a_person_is_nobody(brief):
+    resolved = brief("The opposition Supreme Negotiations Committee said it would attend the talks in Vienna. "
+                     "In attendance were Kenyan envoy Grace Wambui and the Supreme Negotiations Committee.")
+    names = {p.name for d in resolved.delegations for p in [d.leader, *d.members] if p}
+    assert names == {"Grace Wambui"}
+
+
+def test_the_cochairs_listed_in_brackets_sit_for_their_body(brief):
+    found = delegations(brief(
+        "The Co-Chairs of the OSCE panel (Ivan Petrov of Russia, Marie Dubois of France and John Smith of the "
+        "United States) hosted consultations in Paris."))
+    assert set(found["OSCE"][1]) == {"Ivan Petrov", "Marie Dubois", "John Smith"}

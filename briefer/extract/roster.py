@@ -266,9 +266,11 @@ def _name_word(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _names_person(name: str, lexicon: Lexicon) -> bool:
-    """Not a party, office or place, and written like a name."""
+    """Not a party, office, organisation ("Negotiations Committee") or place, and written like a name."""
+    words = fold(name).split()
     return (not lexicon.party_of(name) and not office_party(name, lexicon) and not lexicon.places.get(fold(name))
-            and any(w[:1].isupper() for w in name.split()))
+            and any(w[:1].isupper() for w in name.split())
+            and not (words and words[-1] in lexicon.gazetteers.words("roles.organisation_words")))
 
 
 def _may_be_surname(token: Token, lexicon: Lexicon) -> bool:
@@ -283,8 +285,13 @@ def _may_be_surname(token: Token, lexicon: Lexicon) -> bool:
 
 def _names_office(text: str, lexicon: Lexicon) -> bool:
     """A ministry, department or office ("Ministry of Foreign Affairs of Peru"), not a person or a title."""
-    words = set(fold(text).split())
-    return bool(words & set(lexicon.gazetteers.words("roles.office_nouns"))) and not is_title(text, lexicon)
+    words = fold(text).split()
+    offices = lexicon.gazetteers.words("roles.office_nouns")
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if words and words[0] in offices:  # "Ministry of Foreign Affairs of Peru": named by its head noun
+        return True
+    return bool(set(words) & offices) and not is_title(text, lexicon)
 
 
 def _group_head(segment: Segment) -> bool:
@@ -310,6 +317,8 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         tokens = segment.tokens
         if tokens[0].text in QUOTES:  # a nickname in quotes, not another person
             continue
+        if _parenthetical(segment):  # "Director General (Europe)": part of the entry it stands in
+            continue
         found = _name_span(segment, lexicon, region)
         after_person, described = last_was_person or described, False
         if found is None:
@@ -328,12 +337,13 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
                     update={"role": role, "party": role_party(role, people[-1].name, lexicon)})
                 described = True
                 last_was_person = False
-            elif after_person and people and _names_office(_text(words), lexicon):
-                # "X, Joint Secretary, Ministry of Foreign Affairs of Peru": the office the person works in
-                role = ", ".join(r for r in (people[-1].role, _text(words)) if r)
+            elif (after_person or pending) and people and _names_office(_text(words), lexicon):
+                # "X, Joint Secretary, Ministry of Foreign Affairs of Peru": the office the person works in (and
+                # the titles between: "Ambassador X, Deputy Minister, Ministry of ...")
+                role = ", ".join(r for r in (people[-1].role, *pending, _text(words)) if r)
                 party = people[-1].party or role_party(role, people[-1].name, lexicon)
                 people[-1] = people[-1].model_copy(update={"role": role, "party": party})
-                last_was_person = False
+                pending, last_was_person = [], False
             else:
                 pending.append(_text(words))
                 last_was_person = False
@@ -363,6 +373,12 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
             people[unmarked:] = [found.model_copy(update={"party": marked}) for found in people[unmarked:]]
             unmarked = len(people)
     return people
+
+
+def _parenthetical(segment: Segment) -> bool:
+    """A segment standing alone in brackets: "(Europe)" of "Director General (Europe)"."""
+    doc, first, last = segment.tokens[0].doc, segment.tokens[0].i, segment.tokens[-1].i
+    return first > 0 and doc[first - 1].text == "(" and last + 1 < len(doc) and doc[last + 1].text == ")"
 
 
 def _possessor_party(token: Token, lexicon: Lexicon) -> str | None:

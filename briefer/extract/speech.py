@@ -338,7 +338,7 @@ def nested(cue: Token, speech: Speech) -> bool:
     paragraph = text[para_start:para_end]
     offset = cue.idx - para_start
     label = TRANSCRIPT_LABEL_RE.match(paragraph)
-    if label and offset > label.end():
+    if label and offset > label.end() and not _place_name(cue.doc, label.group(1)):
         spans = cue.doc.char_span(para_start, para_start + label.end(1), alignment_mode="expand")
         if spans is not None and any(e.label_ == "PERSON" for e in spans.ents) or label.group(1) in {"Q", "A"}:
             return True
@@ -350,6 +350,12 @@ def nested(cue: Token, speech: Speech) -> bool:
             return True
         head = head.head
     return False
+
+
+def _place_name(doc, label: str) -> bool:
+    """A line's label the text names as a place elsewhere: a dateline ("Lisbon: The minister said ..."), no
+    transcript speaker."""
+    return any(ent.label_ in {"GPE", "LOC"} and ent.text == label for ent in doc.ents)
 
 
 def _relayed_by_media(cue: Token, speech: Speech) -> bool:

@@ -368,6 +368,8 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children)
     definite = (start > 0 and root.doc[start - 1].lower_ in REFERRING) or owned_title
     found = _with_party(tidy(noun_phrase.text), "", lexicon)
+    if found.party is None and fold(root.text) in lexicon.title_words:  # "the head of the Syrian delegation"
+        found = found.model_copy(update={"party": _of_party(root, lexicon)})
     if not definite or entity_at(root):
         return found
     named = None if fold(root.text) in lexicon.title_words else _named_before(root)  # people: by role, in resolve
@@ -376,6 +378,14 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
     if speech.Speech.of(lexicon).is_media(named.text):
         return None  # "the agency reported", after "the SABA news agency": an outlet, not a speaker
     return _with_party(tidy(named.text), "", lexicon)
+
+
+def _of_party(title: Token, lexicon: Lexicon) -> str | None:
+    """The party an office belongs to by its "of" phrase ("head of the Syrian delegation", "minister of Peru")."""
+    for child in title.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return lexicon.party_in(" ".join(t.text for t in child.subtree))
+    return None
 
 
 def _issuer(text: Token, lexicon: Lexicon) -> Span | None:

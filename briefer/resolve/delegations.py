@@ -27,6 +27,9 @@ BACKGROUND_RE = re.compile(r"^\W*(?:(?:Back )?[Ii]n|During|By)\s+(?:(?:early|lat
 NAME_RE = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?")
 GOVERNMENT_RE = re.compile(r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?:['’]s)? (?:government|regime|authorities)\b")
 MAX_ROLE_WORDS = 12  # longer is a clause the role finder caught, not a title
+# Delegation rules at this priority or below only hint at who sits for a side (a minister who speaks on the
+# talks): their people join a side no stronger rule has named anyone for, and never as heads of state.
+HINT_PRIORITY = 2
 
 
 def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
@@ -163,14 +166,29 @@ class DelegationBook:
         default = side or leader_party or (context.before(offset) if unnamed_side else None)
         if leader and (party := side or leader_party or default):
             self._lead(self._delegation(party, fact), leader, explicit=True)
-        for member in members:
-            if party := side or own_party(member) or default or self._seated(member.name):
+        hint = fields.get("priority", 0) <= HINT_PRIORITY
+        for member in members:  # a person already seated by a stronger rule keeps that side
+            if party := side or self._seated(member.name) or own_party(member) or default:
+                if hint and not self._open_to_hint(party, member):
+                    continue
                 self._join(self._delegation(party, fact), member)
         if party := side or (own_party(sender) if sender else None):
             delegation = self._delegation(party, fact)
             if sender and delegation.sent_by is None:
                 delegation.sent_by = _person(sender)
                 self._stays_home(delegation)
+
+    def _open_to_hint(self, party: str, member: Mention) -> bool:
+        """Whether a hinted person may sit for a side: not a head of state or government (who leads only where a
+        stronger rule seats them), nor a "former" office holder, and only on a side no one is seated for yet
+        (a minister who comments from home is not the team the text named)."""
+        role = member.role
+        if (is_head_of_state(role, self.lexicon) or " prime minister" in f" {fold(role)}"
+                or "former" in fold(role).split()):
+            return False
+        delegation = self._by_party.get(fold(self._party(party) or party))
+        return delegation is None or (delegation.leader is None and not delegation.members) or any(
+            same_person(p.name, member.name) for p in [delegation.leader, *delegation.members] if p)
 
     def _seated(self, name: str) -> str | None:
         """The party of the delegation a person already heads or sits in."""
@@ -233,15 +251,24 @@ class DelegationBook:
             delegation.members.append(_person(member))
 
     def settle(self) -> None:
-        """A delegation with no named leader is led by its one named person, or by the one who outranks
-        every other member ("Foreign Minister X" over "Deputy Foreign Minister Y")."""
+        """A delegation with no named leader is led by its one named person (unless the text calls them only
+        one of its members: "one Afghan negotiator, X"), or by the one who outranks every other member
+        ("Foreign Minister X" over "Deputy Foreign Minister Y")."""
         for delegation in self.delegations:
             if delegation.leader is not None or not delegation.members:
+                continue
+            if len(delegation.members) == 1 and self._only_member(delegation.members[0].role):
                 continue
             ranks = [self._rank(m.role) for m in delegation.members]
             top = max(ranks)
             if len(ranks) == 1 or (top > 0 and ranks.count(top) == 1):
                 delegation.leader = delegation.members.pop(ranks.index(top))
+
+    def _only_member(self, role: str | None) -> bool:
+        """A role that makes its holder one of a team, not its head: "Afghan negotiator", "a member"."""
+        words = set(fold(role or "").split())
+        return bool(words & set(_title_phrases(self.lexicon, "roles.member_titles"))) and not (
+            heads_delegation(role, self.lexicon) or words & set(_title_phrases(self.lexicon, "roles.head_words")))
 
     def _rank(self, role: str | None) -> int:
         """2 for a head of state or government, 1 for a minister, envoy or other senior office, else 0

@@ -18,6 +18,7 @@ STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "are", "w
         "it", "its", "this", "these", "they", "their", "he", "his", "she", "her", "we", "our", "there", "has", "have",
         "had", "with", "as", "by", "at", "but", "or", "not", "would", "could", "should", "said", "says"}
 PREVIOUS_SPEAKER_REACH = 1000  # characters back to the speaker a bare quotation continues
+FORWARD_REACH = 500  # characters on to the person a lead describes by office, with that office and party
 DESCRIPTION_REACH = 600  # characters back to the person a plain description ("the diplomat") names
 MIN_WORDS = 2  # a one-word statement ("continued") is a parse gone wrong
 
@@ -49,6 +50,7 @@ def _count_sources(evidence: list[Evidence]) -> int:
 
 
 RELATIVE_OPENERS = {"which", "whom", "whose", "who"}
+FRAGMENT_OPENERS = {"is", "are", "was", "were"}  # "is settled": the end of a clause the parse cut off
 
 
 def _as_found(speaker: Speaker) -> Mention:
@@ -127,10 +129,23 @@ class PositionBook:
         for mention in near[:1] if offices and not party else ():
             if offices & set(fold(mention.role).split()):
                 return self._as_mention(mention)
+        if head in self.lexicon.gazetteers.words("reporting.unnamed_sources"):
+            return None  # "the White House official, who spoke anonymously": not the last American named
         for mention in earlier:
             if party and self._party(mention) == party:
                 return self._as_mention(mention)
+        later = [m for m in people.mentions  # a lead's "the head of the X delegation", named in the next lines
+                 if evidence.start < m.start <= evidence.start + FORWARD_REACH and not m.quoted]
+        for mention in later:
+            if party and self._party(mention) == party and titles <= set(fold(mention.role).split()):
+                return self._as_mention(mention)
         return None
+
+    def _attribution(self, statement: str) -> bool:
+        """A statement that is only a source and its verb ("Reuters reports", "the agency said")."""
+        words = fold(statement).split()
+        verbs = self.lexicon.gazetteers.words("reporting.say_verbs") | {"reports", "reported", "says", "said"}
+        return len(words) <= 3 and words[-1] in verbs | {f"{v}s" for v in verbs} | {f"{v}ed" for v in verbs}
 
     def _offices(self, noun: str) -> frozenset[str]:
         """The title words a plain description stands for ("diplomat": envoy, ambassador, ...)."""
@@ -148,8 +163,10 @@ class PositionBook:
 
     def _add_one(self, fact: Fact, people: ArticlePeople) -> None:
         statement = fact.fields["statement"]
-        if len(statement.split()) < MIN_WORDS or statement.split()[0].lower() in RELATIVE_OPENERS:
+        if len(statement.split()) < MIN_WORDS or statement.split()[0].lower() in RELATIVE_OPENERS | FRAGMENT_OPENERS:
             return  # "which X claimed were crucial": the claim is about something the clause leaves out
+        if self._attribution(statement):
+            return  # "..., Reuters reports": the parser took the report's source for what was said
         if fact.fields["speaker"] == PREVIOUS_SPEAKER:
             previous = self._latest_before(fact.evidence)
             speaker = people.resolve(_as_found(previous.speaker), fact.evidence.start) if previous else None
