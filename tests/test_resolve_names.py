@@ -84,8 +84,8 @@ def test_two_people_with_one_surname_and_initial_stay_two(lexicon):
 
 def test_a_delegation_keeps_two_members_who_share_a_surname(lexicon):
     sentence = "The Norvian delegation includes John Smith and Jane Smith."
-    article = _article("a", [_fact("delegations", "a", 0, sentence, party="Norvian", members=["John Smith",
-                                                                                                "Jane Smith"])],
+    article = _article("a", [_fact("delegations", "a", 0, sentence, party="Norvian", priority=5,  # a rule, not a hint
+                                   members=["John Smith", "Jane Smith"])],
                        [PersonMention("John Smith", "", None, 30), PersonMention("Jane Smith", "", None, 45)])
     delegation, = resolve([article], lexicon).delegations
     people = [p.name for p in (delegation.leader, *delegation.members) if p]
@@ -116,7 +116,7 @@ def test_a_pair_mention_gives_each_of_the_two_the_position(lexicon):
 def test_a_leader_named_by_given_name_alone_is_the_person_the_article_names_in_full(lexicon):
     sentence = "Abiy will lead the Ethiopian delegation, with Redwan Hussien."
     article = _article("a", [_fact("delegations", "a", 0, sentence, party="Ethiopia", leader=Mention(name="Abiy"),
-                                   member=Mention(name="Redwan Hussien", role="envoy"))],
+                                   member=Mention(name="Redwan Hussien", role="envoy"), priority=5)],
                        [PersonMention("Abiy Ahmed", "Prime Minister", "Ethiopia", 0)])
     delegation, = resolve([article], lexicon).delegations
     assert delegation.party == "Ethiopia"
