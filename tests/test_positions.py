@@ -84,15 +84,38 @@ A member of the Estland delegation told Sputnik that the experts had left the ri
 Dalca's deputy flew into Lakeport late on Friday night, a source close to the talks said.
 """
 
+# Offices named before their holders, datelines, appositions without their closing comma, outlets that quote.
+OFFICES = """River talks open in Portmar
+
+Portmar: The head of the Chilean government delegation on Monday rejected the mediator's account, saying the \
+two sides were still drafting an agenda.
+
+Ola Vik, the ambassador of Chile to the UN and the head of the government team, told reporters that the agenda \
+had not been circulated.
+
+UN envoy Hanna Berg told the press on Sunday that the talks had opened.
+
+"For us, the talks begin when both delegations sit at one table," the diplomat stated.
+
+"We expect a long week," Rosa Vidal, a representative of the opposition Lima Platform told Radio Centro.
+
+The Santiago daily quoted Tomas Ruiz, the director for river affairs, as saying Chile could host the next round.
+
+Peruvian President Ana Lopez spoke on Sunday. The Peruvian official, who asked not to be named, said the \
+pumps would stay off. The Peruvian Water Ministry said the pumps would stay off. The Bolivian foreign \
+ministry said the dams would be inspected in May.
+"""
+
 
 @pytest.fixture(scope="module")
 def positions(tmp_path_factory) -> list[dict]:
-    """The positions `briefer extract` finds in the four articles."""
+    """The positions `briefer extract` finds in the five articles."""
     folder = tmp_path_factory.mktemp("articles")
     (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
     (folder / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
     (folder / "references.txt").write_text(REFERENCES, encoding="utf-8")
     (folder / "voices.txt").write_text(VOICES, encoding="utf-8")
+    (folder / "offices.txt").write_text(OFFICES, encoding="utf-8")
     result = briefer("extract", str(folder), "--format", "json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["positions"]
@@ -203,3 +226,36 @@ def test_an_outlet_told_is_no_speaker(positions):
 
 def test_an_unnamed_source_reporting_a_journey_states_no_position(positions):
     assert not any("flew into Lakeport" in p["statement"] for p in positions)
+
+
+def test_a_dateline_with_a_colon_is_no_speaker(positions):
+    assert not said(positions, "Portmar")
+
+
+def test_a_delegation_head_in_the_lead_is_the_head_the_next_lines_name(positions):
+    assert any("still drafting an agenda" in s for s in said(positions, "Ola Vik"))
+
+
+def test_the_diplomat_is_the_envoy_named_just_before(positions):
+    assert any("sit at one table" in s for s in said(positions, "Hanna Berg"))
+    assert not said(positions, "diplomat")
+
+
+def test_an_apposition_without_its_closing_comma_credits_the_person(positions):
+    assert said(positions, "Rosa Vidal") == ["We expect a long week"]
+    assert not said(positions, "Lima Platform")
+
+
+def test_an_outlet_that_quotes_someone_gives_their_words(positions):
+    assert any("Chile could host the next round" in s for s in said(positions, "Tomas Ruiz"))
+    assert not any("Chile could host" in p["statement"] for p in positions if p["speaker"]["name"] != "Tomas Ruiz")
+
+
+def test_a_ministry_of_another_country_is_not_the_ministry_before(positions):
+    assert not any("inspected in May" in s for s in said(positions, "Peruvian Water Ministry"))
+    assert any("inspected in May" in p["statement"] and "Bolivia" in (p["speaker"]["party"] or "")
+               for p in positions)
+
+
+def test_an_anonymous_official_is_not_the_last_person_named_from_that_country(positions):
+    assert not any("pumps would stay off" in s for s in said(positions, "Ana Lopez"))
