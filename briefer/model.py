@@ -40,11 +40,29 @@ class Evidence(BaseModel):
     rule: str
 
 
+class Mention(BaseModel):
+    """A person (or a body that speaks: "the Kremlin") a rule's capture names, with the role and party the text
+    gives there: the value of a fact's speaker, leader, member or sender field that resolve reads."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    role: str = ""
+    party: str | None = None
+    definite: bool = False  # names nobody but refers back ("the source", "the US leader"): resolve finds whom
+    each: tuple[Mention, ...] = ()  # a pair referred to at once ("both countries"): each of the two speaks
+
+    @classmethod
+    def of(cls, value: Mention | str) -> Mention:
+        """A mention from a field's value: a bare name (a capture read as text) has no role or party."""
+        return value if isinstance(value, Mention) else cls(name=value)
+
+
 class Fact(BaseModel):
     """One finding of one rule in one sentence, before resolution across articles."""
 
     section: str  # a kind of fact found by rules (briefer/sections.py)
-    fields: dict[str, Any]
+    fields: dict[str, Any]  # field -> text, a Mention (person fields) or a flag
     evidence: Evidence
 
 
@@ -204,13 +222,3 @@ class Briefing(BaseModel):
     changes: Changes | None = None
     checks: list[Check] | None = None  # None: not checked; [] checked, no problem found
     run: RunInfo = Field(default_factory=RunInfo)
-
-
-def briefing_schema() -> dict[str, Any]:
-    """The JSON Schema of briefing.json, as `briefer schema` prints it."""
-    schema = Briefing.model_json_schema(mode="serialization")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$comment": f"briefing.json, schema_version {SCHEMA_VERSION}: bumped on every change that can break a reader",
-        **schema,
-    }

@@ -15,6 +15,7 @@ from briefer.config import Config
 from briefer.errors import NoInputError, UsageError
 from briefer.files import OutputFolder
 from briefer.model import Article, Briefing, Check, InputFailure, RunInfo
+from briefer.render.formats import FORMATS, file_name
 from briefer.sections import SECTIONS
 
 if TYPE_CHECKING:
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("md", "html", "pdf", "json")
-FILE_NAMES = {"md": "brief.md", "html": "brief.html", "pdf": "brief.pdf", "json": "briefing.json"}
 Progress = Callable[[int, int], None]
 
 
@@ -35,7 +34,7 @@ class Settings:
     sources: list[str]
     config: Config = field(default_factory=Config)
     out_dir: Path = Path("out")
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = tuple(FORMATS)
     audience: str | None = None
     date: str | None = None
     title: str | None = None
@@ -62,6 +61,11 @@ class Settings:
     def all_rules_dirs(self) -> list[Path]:
         """User rule folders: the config file's, then the command line's."""
         return [*self.config.rules, *self.rules_dirs]
+
+    @property
+    def documents(self) -> list[str]:
+        """The requested formats the templates render (all but json)."""
+        return [name for name in self.formats if FORMATS[name].templated]
 
     @property
     def audience_name(self) -> str:
@@ -166,11 +170,11 @@ def check(extraction: Extraction, settings: Settings) -> list[Check]:
     found = check_briefing(extraction.briefing, CheckWords.from_gazetteers(gazetteers),
                            {article.id: headlines(article) for article in extraction.articles})
     limit = word_limit(settings.audience_name, settings.config)
-    if limit is not None and any(f != "json" for f in settings.formats):
+    if limit is not None and settings.documents:
         markdown = render_documents(
             extraction.briefing, audience=settings.audience_name, formats=["md"],
             user_templates=settings.templates_dir or settings.config.templates, config=settings.config,
-            paper=settings.paper)["brief.md"].decode("utf-8")
+            paper=settings.paper)[file_name("md")].decode("utf-8")
         found += check_length(markdown, settings.audience_name, limit)
     return found
 
@@ -213,7 +217,7 @@ def _describe_tracks(extraction: Extraction, settings: Settings) -> None:
 def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
     """Every requested document as bytes, keyed by file name."""
     documents: dict[str, bytes] = {}
-    wanted = [f for f in settings.formats if f != "json"]
+    wanted = settings.documents
     if wanted and not any(talks.summary for talks in extraction.briefing.talks):  # once, for every format
         _describe_tracks(extraction, settings)
     briefing_json = extraction.briefing.model_dump_json(indent=2).encode("utf-8")
@@ -226,7 +230,7 @@ def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
             user_templates=settings.templates_dir or settings.config.templates, config=settings.config,
             paper=settings.paper, archival=archival))
     if "json" in settings.formats:
-        documents[FILE_NAMES["json"]] = briefing_json
+        documents[file_name("json")] = briefing_json
     return documents
 
 
@@ -257,8 +261,8 @@ def _email(
     from briefer.deliver import email_brief
 
     eml = settings.out_dir / "brief.eml" if settings.dry_run else None
-    email_brief(briefing, markdown=documents[FILE_NAMES["md"]].decode("utf-8"),
-                html=documents[FILE_NAMES["html"]].decode("utf-8"), pdf=documents[FILE_NAMES["pdf"]],
+    email_brief(briefing, markdown=documents[file_name("md")].decode("utf-8"),
+                html=documents[file_name("html")].decode("utf-8"), pdf=documents[file_name("pdf")],
                 recipients=_recipients(settings), settings=smtp, eml_path=eml)
     return eml
 
@@ -277,7 +281,7 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
     smtp = _check_email(settings)
     output = OutputFolder(settings.out_dir)
     output.check()
-    if any(f != "json" for f in settings.formats):
+    if settings.documents:
         from briefer.render import check_templates
 
         check_templates(settings.audience_name, user_templates=settings.templates_dir, config=settings.config)
@@ -289,7 +293,7 @@ def run(settings: Settings, on_progress: Progress | None = None) -> Result:
         history = History(settings.history)
         extraction.briefing = mark_changes(extraction.briefing, previous_brief(history, extraction.briefing.date))
     if settings.check:
-        if any(f != "json" for f in settings.formats):  # the checks read the brief as it will be written
+        if settings.documents:  # the checks read the brief as it will be written
             _describe_tracks(extraction, settings)
         extraction.briefing.checks = check(extraction, settings)
     documents = render(extraction, settings)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.errors import UsageError
 from briefer.extract import extract_facts
-from briefer.model import Article
+from briefer.model import Article, Mention
 from briefer.names import fold
 from briefer.rules import Knowledge
 from briefer.rules.compiler import compile_rules
@@ -48,8 +48,8 @@ class RuleResult:
 
 
 def _value_matches(expected: Any, actual: Any) -> bool:
-    if isinstance(actual, dict):
-        actual = actual.get("name") or ""
+    if isinstance(actual, Mention):
+        actual = actual.name
     if isinstance(expected, bool) or isinstance(actual, bool):
         return expected == actual
     return fold(str(expected)) == fold(str(actual or ""))

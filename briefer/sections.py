@@ -9,11 +9,11 @@ them misses a kind. docs/architecture.md lists the files a new kind touches.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from briefer.model import Delegation, MeetingDate, OpenQuestion, Position, Talks, Venue
+from briefer.model import SCHEMA_VERSION, Briefing, Delegation, MeetingDate, OpenQuestion, Position, Talks, Venue
 
 
 @dataclass(frozen=True)
@@ -62,3 +62,14 @@ TITLES: dict[str, str] = {kind.name: kind.title for kind in KINDS}
 # The fields each section's facts may carry; `emit` may set only these.
 SECTION_FIELDS: dict[str, frozenset[str]] = {kind.name: kind.emits for kind in KINDS if kind.by_rules}
 
+
+def briefing_schema() -> dict[str, Any]:
+    """The JSON Schema of briefing.json, as `briefer schema` prints it. A dropped item's `section` is one of the
+    sections above: the model holds it as a string, since this module imports the model."""
+    schema = Briefing.model_json_schema(mode="serialization")
+    schema["$defs"]["DroppedItem"]["properties"]["section"]["enum"] = list(SECTIONS)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$comment": f"briefing.json, schema_version {SCHEMA_VERSION}: bumped on every change that can break a reader",
+        **schema,
+    }

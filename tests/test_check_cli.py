@@ -24,9 +24,9 @@ from briefer.model import (
     Source,
     Speaker,
     Venue,
-    briefing_schema,
 )
 from briefer.qa import CheckWords, check_briefing, check_length, count_words, headlines
+from briefer.sections import briefing_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ("001_0a9e6b4c76570040.txt", "002_5568988d6b8846f3.txt")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from in_process import briefer
 
+from briefer import extract  # noqa: F401 (registers the views and checks rules name)
 from briefer.cli.explain import marked
 from briefer.explain import Capture, Firing
 

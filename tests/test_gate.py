@@ -13,7 +13,6 @@ from ruamel.yaml import YAML
 
 from briefer.executors.extractor import Extractor
 from briefer.extract import extract_facts
-from briefer.extract.checks import CHECKS, NEEDED_TOKENS
 from briefer.extract.gate import Gate, triggers_of
 from briefer.model import Article
 from briefer.nlp import parse
@@ -21,6 +20,7 @@ from briefer.nlp.pieces import rough_sentences
 from briefer.rules import load_knowledge
 from briefer.rules.compiler import compile_rules
 from briefer.rules.triggers import LemmaForms, anchor, derive_triggers
+from briefer.rules.vocabulary import CHECKS
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -129,7 +129,8 @@ def test_triggers_hold_every_match_of_the_builtin_rules(nlp, builtin, knowledge)
 
         def check(match, *_, starts=starts, chosen=chosen):
             nonlocal matches
-            if any(CHECKS[name](match, knowledge.lexicon) for name in match.rule.unless if name in NEEDED_TOKENS):
+            if any(CHECKS[name](match, knowledge.lexicon) for name in match.rule.unless
+                   if CHECKS.entries()[name].needs_token):
                 return  # the check's own token is what anchors the rule
             matches += 1
             spans = [match.span, *match.captures.values()]

@@ -10,6 +10,7 @@ import pytest
 from in_process import briefer as run
 from ruamel.yaml import YAML
 
+from briefer import extract  # noqa: F401 (registers the views and checks rules name)
 from briefer.model import Briefing
 from briefer.nlp import EVERYTHING, LEMMAS, PARSE, TAGS, load_pipeline
 from briefer.rules import load_knowledge

@@ -94,11 +94,3 @@ def test_one_word_and_relative_clause_statements_are_no_positions(lexicon):
     ])
     assert resolve([article], lexicon).positions == []
 
-
-def test_a_speaker_standing_for_two_parties_gives_each_the_position(lexicon):
-    statement = "the talks will resume in the capital next week"
-    fact = _fact("positions", "a", 0, f"Both countries said {statement}.", statement=statement,
-                 speaker={"each": [{"name": "Norvia", "party": "Norvia"}, {"name": "Estland", "party": "Estland"}]})
-    positions = resolve([_article("a", [fact])], lexicon).positions
-    assert sorted(p.speaker.name for p in positions) == ["Estland", "Norvia"]
-    assert {p.statement for p in positions} == {statement}

@@ -9,7 +9,7 @@ import pytest
 
 from briefer.extract import ArticleFacts, PersonMention
 from briefer.history.diff import mark_changes
-from briefer.model import Article, Briefing, Evidence, Fact
+from briefer.model import Article, Briefing, Evidence, Fact, Mention
 from briefer.resolve import resolve
 from briefer.resolve.people import ArticlePeople
 
@@ -46,9 +46,9 @@ def test_known_actors_are_found_by_any_spelling(lexicon, written, known):
 
 def test_a_bare_surname_of_a_known_actor_takes_the_gazetteers_full_name(lexicon):
     people = ArticlePeople([PersonMention("Volodymyr Zelenskiy", "President", "Ukraine", 0, subject=True)], lexicon)
-    assert people.resolve("Zelenskyy", 50)["name"] == "Volodymyr Zelenskiy"  # the article's own full name first
-    assert people.resolve("he", 50)["name"] == "Volodymyr Zelenskiy"
-    assert ArticlePeople([], lexicon).resolve("Zelenskyy", 50)["name"] == "Volodymyr Zelensky"
+    assert people.resolve("Zelenskyy", 50).name == "Volodymyr Zelenskiy"  # the article's own full name first
+    assert people.resolve("he", 50) == Mention(name="Volodymyr Zelenskiy", role="President", party="Ukraine")
+    assert ArticlePeople([], lexicon).resolve("Zelenskyy", 50).name == "Volodymyr Zelensky"
 
 
 def test_two_spellings_of_one_speaker_make_one_speaker_spelt_as_most_sources_do(lexicon):
@@ -84,12 +84,44 @@ def test_two_people_with_one_surname_and_initial_stay_two(lexicon):
 
 def test_a_delegation_keeps_two_members_who_share_a_surname(lexicon):
     sentence = "The Norvian delegation includes John Smith and Jane Smith."
-    article = _article("a", [_fact("delegations", "a", 0, sentence, party="Norvian", members=["John Smith",
-                                                                                                "Jane Smith"])],
+    article = _article("a", [_fact("delegations", "a", 0, sentence, party="Norvian", priority=5,  # a rule, not a hint
+                                   members=["John Smith", "Jane Smith"])],
                        [PersonMention("John Smith", "", None, 30), PersonMention("Jane Smith", "", None, 45)])
     delegation, = resolve([article], lexicon).delegations
     people = [p.name for p in (delegation.leader, *delegation.members) if p]
     assert sorted(people) == ["Jane Smith", "John Smith"]
+
+
+def test_a_mention_that_refers_back_is_the_person_named_with_that_title(lexicon):
+    statement = "the ceasefire will hold if both sides withdraw their heavy weapons"
+    article = _article("a", [_fact("positions", "a", 80, f"The foreign minister said {statement}.",
+                                   speaker=Mention(name="The foreign minister", definite=True), statement=statement)],
+                       [PersonMention("Anna Berg", "Foreign Minister", "Norway", 0),
+                        PersonMention("Lars Dahl", "Defence Minister", "Norway", 40)])
+    position, = resolve([article], lexicon).positions
+    assert (position.speaker.name, position.speaker.role, position.speaker.party) == (
+        "Anna Berg", "Foreign Minister", "Norway")
+
+
+def test_a_pair_mention_gives_each_of_the_two_the_position(lexicon):
+    statement = "the border crossings must reopen before the harvest"
+    pair = Mention(name="Ruritania and Norvia", each=(Mention(name="Ruritania", party="Ruritania"),
+                                                      Mention(name="Norvia", party="Norvia")))
+    article = _article("a", [_fact("positions", "a", 0, f"Both countries said {statement}.", speaker=pair,
+                                   statement=statement)])
+    speakers = {(p.speaker.name, p.speaker.party) for p in resolve([article], lexicon).positions}
+    assert speakers == {("Ruritania", "Ruritania"), ("Norvia", "Norvia")}
+
+
+def test_a_leader_named_by_given_name_alone_is_the_person_the_article_names_in_full(lexicon):
+    sentence = "Abiy will lead the Ethiopian delegation, with Redwan Hussien."
+    article = _article("a", [_fact("delegations", "a", 0, sentence, party="Ethiopia", leader=Mention(name="Abiy"),
+                                   member=Mention(name="Redwan Hussien", role="envoy"), priority=5)],
+                       [PersonMention("Abiy Ahmed", "Prime Minister", "Ethiopia", 0)])
+    delegation, = resolve([article], lexicon).delegations
+    assert delegation.party == "Ethiopia"
+    assert (delegation.leader.name, delegation.leader.role) == ("Abiy Ahmed", "Prime Minister")
+    assert [(m.name, m.role) for m in delegation.members] == [("Redwan Hussien", "envoy")]
 
 
 @pytest.mark.parametrize(

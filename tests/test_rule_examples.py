@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefer import extract  # noqa: F401 (registers the views and checks rules name)
 from briefer.rules import load_knowledge
 
 BUILTIN = load_knowledge().ruleset.rules

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from in_process import Ran
 from in_process import briefer as run_briefer
 
+from briefer import extract  # noqa: F401 (registers the views and checks rules name)
 from briefer.rules import load_knowledge
 from briefer.rules.loader import load_rules
 from briefer.rules.schema import Rule

@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 from in_process import briefer
 
-from briefer.model import SCHEMA_VERSION, briefing_schema
+from briefer.model import SCHEMA_VERSION
+from briefer.sections import briefing_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = ROOT / "tests" / "schemas"

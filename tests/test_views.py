@@ -14,13 +14,13 @@ def _person_named(doc, surname, lexicon):
 def test_title_of_the_second_of_two_conjoined_leaders(nlp, knowledge):
     doc = nlp("German Chancellor Olaf Scholz and Poland's President Andrzej Duda said they were ready to help.")
     found = _person_named(doc, "Duda", knowledge.lexicon)
-    assert found["role"] == "President" and found["party"] == "Poland"
+    assert found.role == "President" and found.party == "Poland"
 
 
 def test_title_before_a_single_name(nlp, knowledge):
     doc = nlp("Kremlin spokesman Dmitry Peskov spoke to reporters.")
     found = _person_named(doc, "Peskov", knowledge.lexicon)
-    assert found["name"] == "Dmitry Peskov" and found["role"].lower() == "kremlin spokesman"
+    assert found.name == "Dmitry Peskov" and found.role.lower() == "kremlin spokesman"
 
 
 def test_entity_at_gives_the_entity_spacy_lists(nlp):

@@ -11,6 +11,7 @@ import typer
 
 from briefer.cli.command import examples
 from briefer.errors import UsageError
+from briefer.render.formats import FORMATS
 
 if TYPE_CHECKING:
     from briefer.model import Check
@@ -91,8 +92,8 @@ def _report_checks(checks: list[Check]) -> None:
 def brief(
     sources: list[str] = SOURCES,
     out: Path = typer.Option(Path("out"), "--out", "-o", metavar="DIR", help="Folder for the brief's files."),
-    formats: str = typer.Option("md,html,pdf,json", "--format", "-f", metavar="LIST",
-                                help="Comma-separated: md, html, pdf, json."),
+    formats: str = typer.Option(",".join(FORMATS), "--format", "-f", metavar="LIST",
+                                help=f"Comma-separated: {', '.join(FORMATS)}."),
     audience: str = typer.Option(None, "--audience", "-a", metavar="NAME", show_default="analyst, or briefer.toml's",
                                  help="Template set: analyst, executive, base or your own."),
     day: str = typer.Option(None, "--date", metavar="DATE", help=DATE_HELP, show_default="today"),

@@ -62,12 +62,13 @@ def show(
         sys.stdout.write(briefing.model_dump_json(indent=2) + "\n")
         return
     from briefer.render import render_documents
+    from briefer.render.formats import file_name
 
     documents = render_documents(
         briefing, audience=audience or loaded.audience, formats=["md"], user_templates=loaded.templates,
         config=loaded,
     )
-    sys.stdout.write(documents["brief.md"].decode("utf-8"))
+    sys.stdout.write(documents[file_name("md")].decode("utf-8"))
 
 
 def register(app: typer.Typer) -> None:

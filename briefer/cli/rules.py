@@ -12,6 +12,7 @@ import typer
 from briefer.cli.brief import CONFIG, MODEL, RULES
 from briefer.cli.command import App, examples
 from briefer.cli.listing import JSON, print_json, print_rows
+from briefer.model import Mention
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -56,12 +57,19 @@ def _console() -> Console:
     return Console(markup=False, highlight=False, width=None if sys.stdout.isatty() else WIDE)
 
 
+def _register_views_and_checks() -> None:
+    """Fill the registries of views and checks a rule may name: briefer.extract registers them on import
+    (briefer/rules/vocabulary.py), and the rules stage below it cannot import it."""
+    import briefer.extract  # noqa: F401
+
+
 @rules_app.command("check", epilog=examples("briefer rules check", "briefer rules check --rules my-rules/"))
 def check(rules: list[Path] = RULES, config: Path = CONFIG) -> None:
     """Validate every rule file along the search path and report every problem at once (exit 3 if any)."""
     from briefer.cli.output import stderr
     from briefer.rules.check import check_rules
 
+    _register_views_and_checks()
     report = check_rules(rule_dirs(rules, config))
     for problem in report.problems:
         typer.echo(problem_line(problem))
@@ -75,9 +83,11 @@ def check(rules: list[Path] = RULES, config: Path = CONFIG) -> None:
 
 
 def _value_text(value: Any) -> str:
-    if isinstance(value, dict):  # a person: name, then what else the view found
-        extra = ", ".join(f"{k}: {v}" for k, v in value.items() if k != "name" and v)
-        return f"{value.get('name')}" + (f" ({extra})" if extra else "")
+    if isinstance(value, Mention):  # a person: name, then what else the view found
+        extra = ", ".join(f"{k}: {_value_text(v) if k == 'each' else v}" for k, v in value if k != "name" and v)
+        return value.name + (f" ({extra})" if extra else "")
+    if isinstance(value, tuple):  # the pair a mention stands for
+        return " and ".join(_value_text(one) for one in value)
     return json.dumps(value, ensure_ascii=False) if isinstance(value, bool) or value is None else str(value)
 
 
@@ -159,6 +169,7 @@ def schema() -> None:
     """Print the JSON Schema of rule files (for `# yaml-language-server: $schema=...` in editors)."""
     from briefer.rules.schema import rule_file_schema
 
+    _register_views_and_checks()
     sys.stdout.write(json.dumps(rule_file_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
@@ -182,6 +193,7 @@ def list_command(rules: list[Path] = RULES, config: Path = CONFIG, as_json: bool
     """
     from briefer.rules.loader import load_rules
 
+    _register_views_and_checks()
     ruleset = load_rules(rule_dirs(rules, config))
     folders = [{"layer": "built-in" if index == 0 else "user", "path": shown(folder)}
                for index, folder in enumerate(ruleset.folders)]

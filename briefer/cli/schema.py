@@ -18,7 +18,7 @@ def schema() -> None:
     a field no longer always present. New fields, and new values of a closed set (a kind, a status), come
     without a new version.
     """
-    from briefer.model import briefing_schema
+    from briefer.sections import briefing_schema
 
     sys.stdout.write(json.dumps(briefing_schema(), indent=2, ensure_ascii=False) + "\n")
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from briefer.extract.checks import CHECKS
+from briefer.extract import checks, events  # noqa: F401 (they register the checks rules name)
 from briefer.extract.dates import DateMention, date_mentions
 from briefer.extract.speech import within_quotation
 from briefer.extract.views import person, sentence_value, view
@@ -16,6 +16,7 @@ from briefer.nlp.pieces import UNPARSED
 from briefer.rules.compiler import CompiledRules, RuleMatch
 from briefer.rules.lexicon import Lexicon
 from briefer.rules.schema import CAPTURE_RE
+from briefer.rules.vocabulary import CHECKS
 from briefer.sections import BY_NAME
 
 if TYPE_CHECKING:
@@ -104,8 +105,8 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
             root = ent.root
             subject = (root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
                        or _agent_of_impersonal(root)) and not _reported_subject(root, reporting)
-            mentions.append(PersonMention(found["name"], found["role"], found["party"], ent.start_char, subject,
-                                          within_quotation(doc, ent.start_char), _gender(ent, found["role"], lexicon)))
+            mentions.append(PersonMention(found.name, found.role, found.party, ent.start_char, subject,
+                                          within_quotation(doc, ent.start_char), _gender(ent, found.role, lexicon)))
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or token.dep_ in {"compound", "flat"}:
             continue

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from briefer.extract.events import hedged
 from briefer.extract.speech import Speech
 from briefer.extract.speech import nested as inside_speech
 from briefer.names import fold
 from briefer.nlp import doc_text
 from briefer.rules.lexicon import Lexicon
+from briefer.rules.vocabulary import CHECKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -83,6 +82,7 @@ def is_heading(sentence: Span) -> bool:
     return line == " ".join(sentence.text.split()) and not line.endswith((".", "!", "\"", "”"))
 
 
+@CHECKS.register("interviewer")
 def interviewer(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The sentence is in an interviewer's line: "Q: ...?", or "Outlet: ...?" next to another speaker's line."""
     line = line_of(match.sentence)
@@ -123,6 +123,7 @@ def _yes_or_no_after(sentence: Span) -> bool:
     return bool(YES_NO_RE.match(after))
 
 
+@CHECKS.register("answered")
 def answered(match: RuleMatch, lexicon: Lexicon) -> bool:
     """A question the text answers at once: an FAQ entry, a heading followed by an answer line, a lead-in, a
     question the next words answer with "Yes" or "No"."""
@@ -147,6 +148,7 @@ def _neighbour_sentences(sentence: Span) -> list[Span]:
     return found
 
 
+@CHECKS.register("reader_bait")
 def reader_bait(match: RuleMatch, lexicon: Lexicon) -> bool:
     """A call to the reader ("What do you think? Share your thoughts"), or a question next to one."""
     start, end = _line_bounds(match.sentence)
@@ -160,6 +162,7 @@ def reader_bait(match: RuleMatch, lexicon: Lexicon) -> bool:
     return False
 
 
+@CHECKS.register("quoted")
 def quoted(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The match lies inside quotation marks."""
     before = doc_text(match.sentence.doc)[match.sentence.start_char : match.span.start_char]
@@ -170,6 +173,7 @@ def _squeeze(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
+@CHECKS.register("repeated")
 def repeated(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The same sentence comes again later (a table of contents or teaser repeating a heading): keep the last."""
     sentence = match.sentence
@@ -178,27 +182,32 @@ def repeated(match: RuleMatch, lexicon: Lexicon) -> bool:
     return len(own.split()) >= 3 and own in _squeeze(later)
 
 
+@CHECKS.register("table_cell")
 def table_cell(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The match is in a table row ("Side | Demand |"), not in prose."""
     return line_of(match.sentence).count("|") >= 2
 
 
+@CHECKS.register("heading")
 def heading(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The match is in a heading line (a line that ends on a colon leads into what follows: no heading)."""
     return is_heading(match.sentence) and not line_of(match.sentence).rstrip().endswith(":")
 
 
+@CHECKS.register("no_entity")
 def no_entity(match: RuleMatch, lexicon: Lexicon) -> bool:
     """No named entity in the match."""
     return not any(match.span.start <= ent.start < match.span.end for ent in match.span.doc.ents)
 
 
+@CHECKS.register("nested")
 def nested(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The cue (or the match) is inside someone else's words (see briefer/extract/speech.py)."""
     cue = match.captures.get("cue")
     return inside_speech((cue if cue is not None else match.span).root, Speech.of(lexicon))
 
 
+@CHECKS.register("content_first")
 def content_first(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The words the cue reports come before it ("“...,” X acknowledged at a news conference"): a clause it
     takes that ends at a comma or closing quote, or a quotation whose verb the parser made the cue's head. That is
@@ -215,6 +224,7 @@ def content_first(match: RuleMatch, lexicon: Lexicon) -> bool:
     return clause_before or quotation_before
 
 
+@CHECKS.register("not_after_quote", needs_token={"ORTH": {"IN": sorted(CLOSING_QUOTES)}})
 def not_after_quote(match: RuleMatch, lexicon: Lexicon) -> bool:
     """Unless the speaker comes right after a quotation that ends on a comma ("“...,” X tempered") and the verb
     takes no object after it: then the verb, whatever it is, attributes the quotation."""
@@ -229,6 +239,7 @@ def not_after_quote(match: RuleMatch, lexicon: Lexicon) -> bool:
     return not (before & CLOSING_QUOTES and "," in before)
 
 
+@CHECKS.register("open_question")
 def open_question(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The cue heads a clause the text asks about, not one it reports: "it is not clear what the rebels will
     demand", "nobody knows whether Kyiv will accept" (an open question, not a stance)."""
@@ -240,6 +251,7 @@ def open_question(match: RuleMatch, lexicon: Lexicon) -> bool:
                or (child.dep_ == "mark" and child.lower_ in {"whether", "if"}) for child in verb.children)
 
 
+@CHECKS.register("logistics")
 def logistics(match: RuleMatch, lexicon: Lexicon) -> bool:
     """Unnamed sources report a movement or a schedule, not a stance: "X arrived in Cairo on Friday, a source
     said", "the envoys were in the capital for talks, officials said" (a development; the gold leaves it out)."""
@@ -262,6 +274,7 @@ def logistics(match: RuleMatch, lexicon: Lexicon) -> bool:
     return False
 
 
+@CHECKS.register("active_perfect")
 def active_perfect(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The cue is an active verb in a perfect tense ("he had expressed fear over the withdrawal by the army"): a
     "by" under it names no agent who speaks."""
@@ -271,6 +284,7 @@ def active_perfect(match: RuleMatch, lexicon: Lexicon) -> bool:
         c.dep_ == "auxpass" for c in verb.children)
 
 
+@CHECKS.register("subject_given")
 def subject_given(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The cue has a subject of its own: the rules that read the subject take it."""
     cue = match.captures.get("cue")
@@ -278,6 +292,7 @@ def subject_given(match: RuleMatch, lexicon: Lexicon) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
+@CHECKS.register("supposed_or_past")
 def supposed_or_past(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The matched words stand in a clause that supposes ("if they cannot agree") or gives the backdrop ("after
     months of talks failed to produce a deal"): no question the text leaves open."""
@@ -295,29 +310,3 @@ def supposed_or_past(match: RuleMatch, lexicon: Lexicon) -> bool:
         if token.lower_ in BACKDROP_MARKS:
             return True
     return False
-
-
-# Checks that drop every match unless a token like this stands in the match's sentence or the one before it (a
-# quotation's closing mark right before the speaker, in rough sentence bounds perhaps the sentence before): the
-# gate looks for it before parsing, as for a pattern's own words (briefer/rules/triggers.py).
-NEEDED_TOKENS: dict[str, dict] = {"not_after_quote": {"ORTH": {"IN": sorted(CLOSING_QUOTES)}}}
-
-CHECKS: dict[str, Callable[[RuleMatch, Lexicon], bool]] = {
-    "answered": answered,
-    "reader_bait": reader_bait,
-    "interviewer": interviewer,
-    "quoted": quoted,
-    "repeated": repeated,
-    "table_cell": table_cell,
-    "heading": heading,
-    "no_entity": no_entity,
-    "nested": nested,
-    "hedged": hedged,
-    "content_first": content_first,
-    "not_after_quote": not_after_quote,
-    "open_question": open_question,
-    "logistics": logistics,
-    "supposed_or_past": supposed_or_past,
-    "active_perfect": active_perfect,
-    "subject_given": subject_given,
-}

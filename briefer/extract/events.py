@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefer.rules.vocabulary import CHECKS
+
 if TYPE_CHECKING:
     from briefer.rules.compiler import RuleMatch
     from briefer.rules.lexicon import Lexicon
@@ -12,10 +14,9 @@ HEDGE_MARKS = {"whether", "if", "unless"}
 HEDGE_AUX = {"may", "might", "could"}
 # A meeting named by a noun that is only supposed: "a possible meeting", "a meeting, potentially in Seoul".
 SUPPOSED = {"potential", "possible", "hypothetical", "eventual", "potentially", "possibly", "perhaps", "maybe"}
-REFUSALS = {"refuse", "decline", "reject", "boycott", "skip", "fail", "cancel", "postpone",  # "refused to attend"
-            "ready", "willing", "prepared", "want", "hope", "seek", "wish", "offer", "propose"}  # "ready to meet"
 
 
+@CHECKS.register("hedged")
 def hedged(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The event the match reports may not happen: the verb at the top of the match is negated ("did not
     attend"), asked about ("whether Putin will attend"), conditional ("if they meet"), merely possible
@@ -31,4 +32,4 @@ def hedged(match: RuleMatch, lexicon: Lexicon) -> bool:
         if child.dep_ == "neg" or (child.dep_ == "mark" and child.lower_ in HEDGE_MARKS) or (
                 child.dep_ == "aux" and child.lower_ in HEDGE_AUX):
             return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSALS
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in lexicon.gazetteers.words("uncertainty.refusal_verbs")

@@ -21,11 +21,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefer.extract.checks import NEEDED_TOKENS
 from briefer.nlp.pieces import Plan, rough_sentences
 from briefer.rules.compiler import CompiledRules
 from briefer.rules.needs import PEOPLE_SECTIONS
 from briefer.rules.triggers import Triggers, derive_triggers
+from briefer.rules.vocabulary import CHECKS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -130,7 +130,8 @@ class Gate:
 
 def triggers_of(compiled: CompiledRules, nlp: Language) -> Triggers:
     """The triggers of the active rules: their patterns' anchors and the tokens their `unless` checks need."""
-    return derive_triggers(compiled, nlp, NEEDED_TOKENS)
+    needed = {name: entry.needs_token for name, entry in CHECKS.entries().items() if entry.needs_token}
+    return derive_triggers(compiled, nlp, needed)
 
 
 def _with_context(doc: Doc, text: str, bounds: list[tuple[int, int]], chosen: list[bool]) -> list[bool]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from briefer.model import Mention
 from briefer.names import fold
 from briefer.rules.lexicon import Lexicon
 
@@ -24,13 +25,11 @@ LINKS = {"and", "&", "plus"}
 LINK_PAIRS = {("along", "with"), ("together", "with"), ("accompanied", "by")}
 RELATIVE = {"who", "which", "whose", "whom"}
 PLACE_LABELS = {"LOC", "FAC", "EVENT", "DATE", "TIME"}  # never a name (the small model calls names ORG, NORP, PRODUCT)
-NAME_LINKS = {"bin", "ibn", "al", "el", "de", "da", "del", "van", "von", "der", "-", "ben", "abu"}
 NOISE_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME"}
 NOISE_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "ADV", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 ROLE_PREPS = {"for", "from", "of", "representing", "at", "with"}
 PRONOUN_REFS = {"he", "she", "him", "her"}
 # Courtesy titles: no role of their own ("Deputy Minister, Ms. X" keeps "Deputy Minister").
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "his excellency", "her excellency"}
 QUOTES = set("\"“”„«»'‘’")
 # Words after which a role names what the job is for, not who holds it ("envoy to Ukraine").
 QUALIFIER_RE = re.compile(r"\b(?:for|to|on|in charge of)\b", re.I)
@@ -39,7 +38,6 @@ SIDE_MARK = {"on", "for", "from"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # A side named only as the government ("on the side of the ruling party"): its country comes from the article.
 GOVERNMENT_SIDE = "government"
-GOVERNMENT_WORDS = ("ruling party", "government", "regime", "authorities", "ruling coalition", "junta")
 
 
 @dataclass
@@ -138,6 +136,11 @@ def is_title(text: str, lexicon: Lexicon) -> bool:
     return any(w in titles or w.rstrip("s") in titles for w in words)
 
 
+def _links_names(token: Token, lexicon: Lexicon) -> bool:
+    """A particle or hyphen inside a name ("bin", "von", "-")."""
+    return token.lower_ == "-" or token.lower_ in lexicon.name_particles
+
+
 def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, int] | None:
     """The person a segment names, as token offsets: a PERSON entity, else a run of capitalised name words
     at its end (the small model misses many names: "Defence Secretary Aden Duale")."""
@@ -158,7 +161,7 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
         if end - start >= 3 and start > first and doc[start - 1].lower_ in {"of", "for"}:
             start += 1  # "the governor of Miranda Héctor Rodríguez": the place belongs to the title
         while end <= last and (_name_word(doc[end], lexicon) or (
-                doc[end].lower_ in NAME_LINKS and end < last and _name_word(doc[end + 1], lexicon))):
+                _links_names(doc[end], lexicon) and end < last and _name_word(doc[end + 1], lexicon))):
             end += 1
         return start, end
     cut = next((t.i for t in segment.tokens if t.lower_ in ROLE_PREPS and t.i > first), last + 1)
@@ -167,10 +170,10 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
         run = run[:-1]
     start = len(run)
     while start > 0 and (_name_word(run[start - 1], lexicon) or (
-            run[start - 1].lower_ in NAME_LINKS and start < len(run) and start > 1)):
+            _links_names(run[start - 1], lexicon) and start < len(run) and start > 1)):
         start -= 1
     name = run[start:]
-    while name and (name[0].lower_ in NAME_LINKS or (len(name) > 2 and _place_after_title(name[0], lexicon))):
+    while name and (_links_names(name[0], lexicon) or (len(name) > 2 and _place_after_title(name[0], lexicon))):
         name = name[1:]
     titled = start > 0 and fold(run[start - 1].text) in lexicon.title_words and run[start - 1].is_title
     # the very word a rule captured, written like a name and nothing else: "Abiy was accompanied by"
@@ -298,9 +301,9 @@ def _group_head(segment: Segment) -> bool:
     return any(t.tag_ in {"NNS", "NNPS"} for t in heads)
 
 
-def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
+def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
     """Every person a roster names, in order, with the role the text gives and the party it implies."""
-    people: list[dict[str, Any]] = []
+    people: list[Mention] = []
     pending: list[str] = []
     last_was_person = False
     described = False  # the last segment gave the last person's title: the office may follow it
@@ -321,23 +324,25 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
         if found is None:
             words = _strip_noise(tokens)
             if len(tokens) == 1 and tokens[0].lower_ in PRONOUN_REFS:
-                people.append({"name": tokens[0].text, "role": "", "party": None})
+                people.append(Mention(name=tokens[0].text))
                 pending, last_was_person = [], True
             elif not words or _group_head(Segment(words)):
                 pending, last_was_person = [], False
                 if words:
                     group_party, group_role = side_party(_text(words), lexicon), _singular(_text(words))
-            elif last_was_person and people and not is_title(people[-1]["role"], lexicon) and is_title(
+            elif last_was_person and people and not is_title(people[-1].role, lexicon) and is_title(
                     _text(words), lexicon):
-                people[-1]["role"] = _text(words)
-                people[-1]["party"] = role_party(people[-1]["role"], people[-1]["name"], lexicon)
+                role = _text(words)
+                people[-1] = people[-1].model_copy(
+                    update={"role": role, "party": role_party(role, people[-1].name, lexicon)})
                 described = True
                 last_was_person = False
             elif (after_person or pending) and people and _names_office(_text(words), lexicon):
                 # "X, Joint Secretary, Ministry of Foreign Affairs of Peru": the office the person works in (and
                 # the titles between: "Ambassador X, Deputy Minister, Ministry of ...")
-                people[-1]["role"] = ", ".join(r for r in (people[-1]["role"], *pending, _text(words)) if r)
-                people[-1]["party"] = people[-1]["party"] or role_party(people[-1]["role"], people[-1]["name"], lexicon)
+                role = ", ".join(r for r in (people[-1].role, *pending, _text(words)) if r)
+                party = people[-1].party or role_party(role, people[-1].name, lexicon)
+                people[-1] = people[-1].model_copy(update={"role": role, "party": party})
                 pending, last_was_person = [], False
             else:
                 pending.append(_text(words))
@@ -349,11 +354,11 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
         before = _strip_noise([t for t in tokens if t.i < start])
         after = [t for t in tokens if t.i >= end]
         role = _text(before)
-        if fold(role) in HONORIFICS:
+        if fold(role) in lexicon.honorifics:
             role = ""
         party = None
         if tokens[0].lower_ in {"its", "their"}:  # "X, its coordinator Y": Y sits for X's side
-            party = people[-1]["party"] if people else _possessor_party(tokens[0], lexicon)
+            party = people[-1].party if people else _possessor_party(tokens[0], lexicon)
         if before and before[-1].tag_ in {"NNS", "NNPS"}:  # "deputy ministers A and B": the role of each
             role = group_role = _singular(role)
         if after and after[0].lower_ in ROLE_PREPS:
@@ -363,10 +368,9 @@ def roster(region: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
         pending, last_was_person = [], True
         group = group_party if group_party != GOVERNMENT_SIDE else None
         party = party or role_party(role, name, lexicon) or group
-        people.append({"name": name, "role": role or group_role, "party": party})
+        people.append(Mention(name=name, role=role or group_role, party=party))
         if (marked := _side_mark(after, lexicon)) is not None:  # "A and B on the American side": both sit for it
-            for found_person in people[unmarked:]:
-                found_person["party"] = marked
+            people[unmarked:] = [found.model_copy(update={"party": marked}) for found in people[unmarked:]]
             unmarked = len(people)
     return people
 
@@ -383,7 +387,7 @@ def _possessor_party(token: Token, lexicon: Lexicon) -> str | None:
     return lexicon.party_of(named[-1].text) if named else None
 
 
-def _respectively(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[dict[str, Any]] | None:
+def _respectively(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[Mention] | None:
     """ "the governors of A, and the B one, X and Y respectively": the roles listed first go to the names listed
     after them, in order (None when the roster says no "respectively" or the counts differ)."""
     if not any(t.lower_ == "respectively" for t in region):
@@ -397,7 +401,7 @@ def _respectively(segments: list[Segment], region: Span, lexicon: Lexicon) -> li
             names.append(" ".join(segment.tokens[0].doc[found[0] : found[1]].text.split()))
     if len(names) < 2 or len(roles) != len(names):
         return None
-    return [{"name": name, "role": role, "party": role_party(role, name, lexicon)}
+    return [Mention(name=name, role=role, party=role_party(role, name, lexicon))
             for name, role in zip(names, roles, strict=True)]
 
 
@@ -450,4 +454,4 @@ def side_party(text: str, lexicon: Lexicon) -> str | None:
     if found:
         return found
     folded = f" {fold(text)} "
-    return GOVERNMENT_SIDE if any(f" {w} " in folded for w in GOVERNMENT_WORDS) else None
+    return GOVERNMENT_SIDE if any(f" {w} " in folded for w in lexicon.government_words) else None

@@ -28,7 +28,6 @@ MIN_PREDICATE = 3  # "expressed optimism" alone states no position; "rejected th
 SHORT_LEAD = 8  # an opening sentence this short introduces the claim after it
 CARRY_ON = {"this", "these", "such", "however", "but", "yet", "that's", "that’s"}
 TRANSCRIPT_LABEL_RE = re.compile(r"^\s*([A-Z][\w.’' -]{0,40}?|Q|A):\s")
-HONORIFIC_LABEL_RE = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b")
 PREDICATE_STOP = {"advcl", "prep", "npadvmod", "advmod", "relcl", "acl", "conj", "cc", "punct", "dep"}
 
 
@@ -40,6 +39,7 @@ class Speech:
     participles: frozenset[str]  # participles that carry on what the subject says ("..., saying ...")
     addressees: frozenset[str]  # whom a statement is told to ("told reporters that ...")
     media: frozenset[str]  # news outlets: their "said" relays someone else's words
+    honorifics: frozenset[str]  # "Dr", "Ms": a transcript label that opens with one names a person
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> Speech:
@@ -49,7 +49,7 @@ class Speech:
         return cls(verbs=words("reporting.verbs") | say,
                    participles=(say | words("reporting.stance_verbs")) - words("reporting.narrative_participles"),
                    addressees=words("reporting.addressees"),
-                   media=words("reporting.media"))
+                   media=words("reporting.media"), honorifics=lexicon.honorifics)
 
     def is_media(self, text: str) -> bool:
         """A news outlet or its report ("Channel 12 news", "the SABA news agency", "media reports")."""
@@ -342,7 +342,7 @@ def nested(cue: Token, speech: Speech) -> bool:
         spans = cue.doc.char_span(para_start, para_start + label.end(1), alignment_mode="expand")
         if spans is not None and any(e.label_ == "PERSON" for e in spans.ents) or label.group(1) in {"Q", "A"}:
             return True
-        if HONORIFIC_LABEL_RE.match(label.group(1)):
+        if fold(re.split(r"[\s.]", label.group(1))[0]) in speech.honorifics:
             return True
     head = cue
     while head.head.i != head.i:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from briefer.extract import speech
 from briefer.extract.clauses import passage, question
 from briefer.extract.roster import office_party, role_party, roster, side_party, title_tail
 from briefer.extract.text import QUOTE_CHARS, quotes_in, tidy
-from briefer.names import HONORIFICS, fold
+from briefer.model import Mention
+from briefer.names import fold
 from briefer.nlp import doc_text
 from briefer.rules.lexicon import Lexicon
+from briefer.rules.vocabulary import VIEWS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -21,11 +24,6 @@ ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
 STRIP_LEFT = {"that", "because", ",", ":", "-", "—", "–", "and", "but"}
 PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
-HONORIFIC_NAME_RE = re.compile(r"^((?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?)\s*([A-Za-z][\w’'-]*(?:\s[A-Z][\w’'.-]*){1,3})$")
-PAIR_NOUNS = {  # "both countries", "the two leaders": nouns that refer back to a pair just named, by entity label
-    "country": {"GPE", "NORP", "ORG"}, "nation": {"GPE", "NORP", "ORG"}, "government": {"GPE", "NORP", "ORG"},
-    "state": {"GPE", "ORG"},
-    "capital": {"GPE"}, "leader": {"PERSON"}, "president": {"PERSON"}, "minister": {"PERSON"}}
 REFERRING = {"the", "his", "her", "its", "their", "this", "that"}  # "the source said": someone named before
 SPEAKER_LABELS = {"ORG", "GPE", "NORP"}  # entities that speak without being a person
 NON_SPEAKER_LABELS = {"WORK_OF_ART", "LAW", "EVENT", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
@@ -171,9 +169,16 @@ def _person_entity(span: Span) -> Span | None:
     return next((e for e in span.ents if e.label_ == "PERSON"), None) if len(span) > 1 else None
 
 
-def _titled_name(span: Span) -> tuple[str, str] | None:
+@lru_cache(maxsize=4)
+def _honorific_name_re(honorifics: frozenset[str]) -> re.Pattern[str]:
+    """An honorific of one word, capitalised, then two to four name words: "Dr. Jane Doe", "Mrs Doe"."""
+    words = sorted((re.escape(word.capitalize()) for word in honorifics if " " not in word), key=len, reverse=True)
+    return re.compile(rf"^((?:{'|'.join(words)})\b\.?)\s*([A-Za-z][\w’'-]*(?:\s[A-Z][\w’'.-]*){{1,3}})$")
+
+
+def _titled_name(span: Span, lexicon: Lexicon) -> tuple[str, str] | None:
     """(name, honorific) of a captured "Dr. Jane Doe" that the entity recogniser missed or cut."""
-    found = HONORIFIC_NAME_RE.match(" ".join(span.text.split()))
+    found = _honorific_name_re(lexicon.honorifics).match(" ".join(span.text.split()))
     return (found.group(2), found.group(1).rstrip(".")) if found else None
 
 
@@ -254,10 +259,10 @@ def _subject_beside_another(token: Token) -> bool:
     return False
 
 
-def _pair_referred(root: Token, lexicon: Lexicon) -> dict[str, Any] | None:
+def _pair_referred(root: Token, lexicon: Lexicon) -> Mention | None:
     """"Both countries" / "the two leaders": the pair of countries or people just named together ("from Russia
     and Iran. Both countries ..."), as one speaker with `each` of the two."""
-    labels = PAIR_NOUNS.get(root.lemma_.lower())
+    labels = lexicon.pair_nouns.get(root.lemma_.lower())
     if not labels or not any(c.lower_ in {"both", "two"} for c in root.children):
         return None
     doc = root.doc
@@ -266,9 +271,9 @@ def _pair_referred(root: Token, lexicon: Lexicon) -> dict[str, Any] | None:
         first = token.head
         if token.dep_ == "conj" and token.ent_type_ in labels and first.ent_type_ in labels and first.i < token.i:
             pair = [entity_at(first), entity_at(token)]
-            each = [_with_party({"name": tidy(ent.text), "role": ""}, lexicon) for ent in pair if ent is not None]
+            each = tuple(_with_party(tidy(ent.text), "", lexicon) for ent in pair if ent is not None)
             if len(each) == 2:
-                return {"name": " and ".join(e["name"] for e in each), "role": "", "party": None, "each": each}
+                return Mention(name=" and ".join(e.name for e in each), each=each)
     return None
 
 
@@ -297,56 +302,57 @@ def _titled_person(root: Token) -> Span | None:
     return None
 
 
-def _label(span: Span, ent: Span | None, titled: tuple[str, str] | None, lexicon: Lexicon) -> dict[str, Any] | None:
+def _label(span: Span, ent: Span | None, titled: tuple[str, str] | None, lexicon: Lexicon) -> Mention | None:
     """The speaker of a transcript line ("Dr. Jane Doe: ..."): a person, named elsewhere too unless titled."""
     if titled:
-        return _with_party({"name": titled[0], "role": titled[1]}, lexicon)
+        return _with_party(titled[0], titled[1], lexicon)
     if ent is None or doc_text(span.doc).count(span.text) < 2:
         return None  # "Quick Fact: ...", "The Best-Case Scenario: ..." are boxes and headings, not speakers
-    return _with_party({"name": tidy(span.text), "role": ""}, lexicon)
+    return _with_party(tidy(span.text), "", lexicon)
 
 
-def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
+@VIEWS.register("person", parse=True)
+def person(span: Span, lexicon: Lexicon) -> Mention | None:
     """A speaker or member: name, role (titles or apposition) and party; None when the phrase names nobody.
     A phrase that names no person is marked `definite` ("the source", "the US leader") when it refers back."""
     root = span.root
     if _dateline(root) or _subject_beside_another(root):
         return None
     ent = _person_entity(span)
-    titled = _titled_name(span) if len(span) > 1 else None
+    titled = _titled_name(span, lexicon) if len(span) > 1 else None
     if len(span) > 1 and _is_label(span):
         return _label(span, ent, titled, lexicon)
     if titled and (ent is None or len(ent.text) < len(titled[0])):
         role = _apposition(ent.root) if ent is not None else ""
-        return _with_party({"name": titled[0], "role": role or titled[1]}, lexicon)
+        return _with_party(titled[0], role or titled[1], lexicon)
     if ent is None:
         for child in root.children:
             if _beside(root, child) and (appos_ent := entity_at(child)) is not None and appos_ent.label_ == "PERSON":
                 role = tidy(phrase(span).text)
-                return _with_party({"name": appos_ent.text, "role": role}, lexicon)
+                return _with_party(appos_ent.text, role, lexicon)
         if (titled_ent := _titled_person(root)) is not None:
             role = tidy(root.doc[_left_modifiers(root, ROLE_DEPS) : titled_ent.start].text)
-            return _with_party({"name": tidy(titled_ent.text), "role": role}, lexicon)
+            return _with_party(tidy(titled_ent.text), role, lexicon)
         if (named := _named_after_title(root, lexicon)) is not None:
             role = tidy(root.doc[_left_modifiers(root, ROLE_DEPS) : named.start].text)
-            return _with_party({"name": tidy(named.text), "role": role}, lexicon)
+            return _with_party(tidy(named.text), role, lexicon)
     if ent is not None:
         if speech.Speech.of(lexicon).is_media(ent.text):
             return None  # an outlet the recogniser took for a person ("told Sputnik")
         words = tidy(ent.text).split()
         honorifics = []
-        while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        while len(words) > 1 and words[0].lower().rstrip(".") in lexicon.honorifics:
             honorifics.append(words.pop(0))
         name = " ".join(words)
         role_tokens = _role_tokens(ent.root, ent.start)
-        titles = [t for t in role_tokens if t.lower_.rstrip(".") not in HONORIFICS and not t.is_punct]
+        titles = [t for t in role_tokens if t.lower_.rstrip(".") not in lexicon.honorifics and not t.is_punct]
         role = tidy(root.doc[role_tokens[0].i : ent.start].text) if titles else ""
         honorific = " ".join(honorifics) or " ".join(t.text for t in role_tokens)
         role = role or _apposition(ent.root) or _copula_role(ent.root) or _titled_by(ent.root, lexicon)
         role = role or tidy(honorific)
-        return _with_party({"name": name, "role": role}, lexicon)
+        return _with_party(name, role, lexicon)
     if root.lower_ in PRONOUNS:
-        return {"name": root.text, "role": "", "party": None}
+        return Mention(name=root.text)
     if (pair := _pair_referred(root, lexicon)) is not None:
         return pair
     if root.lemma_.lower() in lexicon.gazetteers.words("reporting.nouns"):  # "a statement from the ministry"
@@ -361,17 +367,17 @@ def person(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
     owned_title = fold(root.text) in lexicon.title_words and any(  # "Trump's envoy", "Iran's foreign minister"
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children)
     definite = (start > 0 and root.doc[start - 1].lower_ in REFERRING) or owned_title
-    found = _with_party({"name": tidy(noun_phrase.text), "role": ""}, lexicon)
-    if found["party"] is None and fold(root.text) in lexicon.title_words:  # "the head of the Syrian delegation"
-        found["party"] = _of_party(root, lexicon)
+    found = _with_party(tidy(noun_phrase.text), "", lexicon)
+    if found.party is None and fold(root.text) in lexicon.title_words:  # "the head of the Syrian delegation"
+        found = found.model_copy(update={"party": _of_party(root, lexicon)})
     if not definite or entity_at(root):
         return found
     named = None if fold(root.text) in lexicon.title_words else _named_before(root)  # people: by role, in resolve
     if named is None:
-        return {**found, "definite": True}
+        return found.model_copy(update={"definite": True})
     if speech.Speech.of(lexicon).is_media(named.text):
         return None  # "the agency reported", after "the SABA news agency": an outlet, not a speaker
-    return _with_party({"name": tidy(named.text), "role": ""}, lexicon)
+    return _with_party(tidy(named.text), "", lexicon)
 
 
 def _of_party(title: Token, lexicon: Lexicon) -> str | None:
@@ -452,8 +458,8 @@ def _institution(role: str) -> str | None:
     return found[-1].strip() if found else None
 
 
-def _with_party(found: dict[str, Any], lexicon: Lexicon) -> dict[str, Any]:
-    name, role = found["name"], found.get("role") or ""
+def _with_party(name: str, role: str, lexicon: Lexicon) -> Mention:
+    """A mention with the party its role, its name or the actors gazetteer gives."""
     actor = lexicon.actor(name)
     institution = _institution(role) if lexicon.is_analyst(role) else None
     party = institution or lexicon.party_in(role) or office_party(role, lexicon) or lexicon.party_of(name)
@@ -461,9 +467,10 @@ def _with_party(found: dict[str, Any], lexicon: Lexicon) -> dict[str, Any]:
     if not party and not role:
         party = lexicon.party_in(name) or office_party(name, lexicon)
     role = re.sub(r"^(?:[A-Z][\w.]*\s?)+['’]s\s+", "", role) if party and role else role
-    return {"name": name, "role": role or (actor.role if actor else ""), "party": party}
+    return Mention(name=name, role=role or (actor.role if actor else ""), party=party)
 
 
+@VIEWS.register("party", parse=True)
 def party(span: Span, lexicon: Lexicon) -> str | None:
     """The party a side names: "the Russian delegation", "the delegation from Ukraine", a person's own party,
     or roster.GOVERNMENT_SIDE for "the ruling party"."""
@@ -471,7 +478,7 @@ def party(span: Span, lexicon: Lexicon) -> str | None:
     ent = entity_at(root)
     if ent is not None and ent.label_ == "PERSON":
         found = person(ent, lexicon)
-        own = (role_party(found["role"], found["name"], lexicon) or found["party"]) if found else None
+        own = (role_party(found.role, found.name, lexicon) or found.party) if found else None
         outside = span.doc[span.start : ent.start].text + " " + span.doc[ent.end : span.end].text
         return own or side_party(outside, lexicon)  # "Guaidó and the unitary platform"
     texts = [phrase(span).text, span.text]
@@ -493,13 +500,15 @@ def _owner_party(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
-def member(span: Span, lexicon: Lexicon) -> dict[str, Any] | None:
+@VIEWS.register("member")
+def member(span: Span, lexicon: Lexicon) -> Mention | None:
     """The first person a roster names (a leader: "led by Defence Minister Rustem Umerov")."""
     found = members(span, lexicon)
     return found[0] if found else None
 
 
-def members(span: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
+@VIEWS.register("members")
+def members(span: Span, lexicon: Lexicon) -> list[Mention]:
     """The people a roster names: the subtree of a one-token capture, else the capture up to the end of
     its sentence (a list broken over lines, one name a line, runs on)."""
     if len(span) == 1:
@@ -510,6 +519,7 @@ def members(span: Span, lexicon: Lexicon) -> list[dict[str, Any]]:
     return roster(doc[span.start : end], lexicon)
 
 
+@VIEWS.register("place", parse=True)
 def place(span: Span, lexicon: Lexicon) -> str:
     """A place name: the entity under the capture, else its noun phrase. A country that modifies the
     talks ("the Russia-Ukraine talks") is a party to them, not a place: only cities count there."""
@@ -560,57 +570,103 @@ def dateline(doc) -> str:
 
 
 def view(span: Span, name: str | None, lexicon: Lexicon) -> Any:
-    """Apply a named view to a captured span."""
-    match name:
-        case None | "text":
-            return tidy(span.text)
-        case "ent":
-            ent = entity_at(span.root)
-            return tidy((ent or span).text)
-        case "phrase":
-            return tidy(phrase(span).text)
-        case "person":
-            return person(span, lexicon)
-        case "party":
-            return party(span, lexicon)
-        case "subtree":
-            return tidy(subtree(span).text)
-        case "clause":
-            return clause(span)
-        case "rest":
-            return rest(span)
-        case "quote":
-            return quote(span)
-        case "place":
-            return place(span, lexicon)
-        case "dateline":
-            return dateline(span.doc)
-        case "members":
-            return members(span, lexicon)
-        case "member":
-            return member(span, lexicon)
-        case "passage":
-            return passage(span)
-        case "question":
-            return question(span)
-        case "quotes":
-            return speech.quotes(span.root, speech.Speech.of(lexicon))
-        case "claims":
-            return speech.claims(span)
-        case "predicate":
-            return speech.predicate(span.root, speech.Speech.of(lexicon))
-        case "outside":
-            return speech.outside(span.root)
-        case "preceding":
-            return speech.preceding(span.root)
-        case "conjunct":
-            return speech.conjunct(span.root, speech.Speech.of(lexicon))
-        case "reported":
-            return speech.reported(span.root, speech.Speech.of(lexicon))
-        case "sentences":
-            clipped = (span.doc[max(s.start, span.start) : min(s.end, span.end)] for s in span.sents)
-            return [text for text in (tidy(s.text) for s in clipped) if text]
-    raise ValueError(f"unknown view {name}")
+    """Apply a named view to a captured span (plain text without one)."""
+    return VIEWS[name or "text"](span, lexicon)
+
+
+# The views a rule may name ("@capture.view"), each called view(span, lexicon); `parse`: it walks the dependency
+# tree, so a rule that uses it needs the parser (briefer/rules/needs.py).
+@VIEWS.register("text")
+def _text(span: Span, lexicon: Lexicon) -> str:
+    return tidy(span.text)
+
+
+@VIEWS.register("ent", parse=True)
+def _ent(span: Span, lexicon: Lexicon) -> str:
+    ent = entity_at(span.root)
+    return tidy((ent or span).text)
+
+
+@VIEWS.register("phrase", parse=True)
+def _phrase(span: Span, lexicon: Lexicon) -> str:
+    return tidy(phrase(span).text)
+
+
+@VIEWS.register("subtree", parse=True)
+def _subtree(span: Span, lexicon: Lexicon) -> str:
+    return tidy(subtree(span).text)
+
+
+@VIEWS.register("clause", parse=True)
+def _clause(span: Span, lexicon: Lexicon) -> str:
+    return clause(span)
+
+
+@VIEWS.register("rest")
+def _rest(span: Span, lexicon: Lexicon) -> str:
+    return rest(span)
+
+
+@VIEWS.register("quote")
+def _quote(span: Span, lexicon: Lexicon) -> str:
+    return quote(span)
+
+
+@VIEWS.register("dateline")
+def _dateline_of(span: Span, lexicon: Lexicon) -> str:
+    return dateline(span.doc)
+
+
+@VIEWS.register("passage")
+def _passage(span: Span, lexicon: Lexicon) -> str:
+    return passage(span)
+
+
+@VIEWS.register("question")
+def _question(span: Span, lexicon: Lexicon) -> str:
+    return question(span)
+
+
+@VIEWS.register("sentences")
+def _sentences(span: Span, lexicon: Lexicon) -> list[str]:
+    clipped = (span.doc[max(s.start, span.start) : min(s.end, span.end)] for s in span.sents)
+    return [text for text in (tidy(s.text) for s in clipped) if text]
+
+
+# Views of reported speech (briefer/extract/speech.py).
+@VIEWS.register("quotes")
+def _quotes(span: Span, lexicon: Lexicon) -> list[str]:
+    return speech.quotes(span.root, speech.Speech.of(lexicon))
+
+
+@VIEWS.register("claims")
+def _claims(span: Span, lexicon: Lexicon) -> list[str]:
+    return speech.claims(span)
+
+
+@VIEWS.register("predicate")
+def _predicate(span: Span, lexicon: Lexicon) -> str:
+    return speech.predicate(span.root, speech.Speech.of(lexicon))
+
+
+@VIEWS.register("outside")
+def _outside(span: Span, lexicon: Lexicon) -> str:
+    return speech.outside(span.root)
+
+
+@VIEWS.register("preceding")
+def _preceding(span: Span, lexicon: Lexicon) -> list[str]:
+    return speech.preceding(span.root)
+
+
+@VIEWS.register("conjunct")
+def _conjunct(span: Span, lexicon: Lexicon) -> str:
+    return speech.conjunct(span.root, speech.Speech.of(lexicon))
+
+
+@VIEWS.register("reported")
+def _reported(span: Span, lexicon: Lexicon) -> str:
+    return speech.reported(span.root, speech.Speech.of(lexicon))
 
 
 def sentence_value(sentence: Span, match: Span, name: str) -> str:

@@ -12,6 +12,7 @@ from briefer.errors import RenderError, UsageError
 from briefer.model import Briefing
 from briefer.render import pdf
 from briefer.render.environment import Environments, compile_templates, make_environments, render_template
+from briefer.render.formats import DOCUMENTS, file_name
 from briefer.render.loader import audience_templates, search_path
 from briefer.render.rank import Selection, keep_best, select, size
 from briefer.render.summary import developments
@@ -20,7 +21,6 @@ from briefer.sections import SECTIONS
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("md", "html", "pdf")
 # Built-in audience defaults; a config file's `[audiences.NAME] limits` overrides them key by key.
 AUDIENCE_LIMITS: dict[str, dict[str, int]] = {
     # 500 words: two minutes' reading at 250 words a minute
@@ -145,7 +145,7 @@ def render_documents(
     briefing: Briefing,
     *,
     audience: str = "analyst",
-    formats: Iterable[str] = FORMATS,
+    formats: Iterable[str] = DOCUMENTS,
     user_templates: Path | None = None,
     config: Config | None = None,
     paper: str = "a4",
@@ -156,9 +156,9 @@ def render_documents(
     With `archival` the PDF is PDF/A-3b with its files attached.
     """
     wanted = list(dict.fromkeys(formats))
-    unknown = [name for name in wanted if name not in FORMATS]
+    unknown = [name for name in wanted if name not in DOCUMENTS]
     if unknown:
-        raise UsageError(f"unknown document format {unknown[0]!r} (choose from {', '.join(FORMATS)})")
+        raise UsageError(f"unknown document format {unknown[0]!r} (choose from {', '.join(DOCUMENTS)})")
     if paper not in PAPER_SIZES:
         raise UsageError(f"unknown paper size {paper!r} (choose from {', '.join(PAPER_SIZES)})")
     if user_templates is None and config is not None:
@@ -177,10 +177,10 @@ def render_documents(
         html = renderer.html(selection)
     outputs: dict[str, bytes] = {}
     if "md" in wanted:
-        outputs["brief.md"] = renderer.markdown(selection).encode("utf-8")
+        outputs[file_name("md")] = renderer.markdown(selection).encode("utf-8")
     if "html" in wanted:
-        outputs["brief.html"] = html.encode("utf-8")
+        outputs[file_name("html")] = html.encode("utf-8")
     if "pdf" in wanted:
         document = document if document is not None else pdf.layout(html, roots)
-        outputs["brief.pdf"] = pdf.write_pdf(pdf.without_near_empty_last_page(document, html, roots), archival)
+        outputs[file_name("pdf")] = pdf.write_pdf(pdf.without_near_empty_last_page(document, html, roots), archival)
     return outputs

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from briefer.model import Venue
-
-if TYPE_CHECKING:
-    from briefer.render.view import Entry
+from briefer.render.entries import Entry
 
 
 def _is_country(venue: Venue) -> bool:

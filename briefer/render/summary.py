@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from briefer.model import OpenQuestion, Position
-from briefer.render.view import BriefView, Entry, Sentence, long_date, shorten
+from briefer.render.entries import Entry
+from briefer.render.view import BriefView, Sentence, long_date, shorten
 
 
 def _cites(*entries: Entry) -> tuple[int, ...]:

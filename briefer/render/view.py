@@ -22,7 +22,8 @@ from briefer.model import (
     Venue,
 )
 from briefer.render.bottomline import OTHER_TITLE, TrackSummary, bottom_line
-from briefer.render.highlight import Part, highlight, item_texts
+from briefer.render.entries import Entry, EvidenceLine
+from briefer.render.highlight import highlight, item_texts
 from briefer.render.places import fold_countries
 from briefer.render.rank import Selection, corroboration
 from briefer.render.wording import Sentence, long_date, parse_day, shorten
@@ -57,31 +58,6 @@ class SourceEntry:
     def dated(self) -> str:
         """The publication date as a reader should take it: a guess from the text or the file says so."""
         return source_date(self.source)
-
-
-@dataclass(frozen=True)
-class EvidenceLine:
-    """An evidence sentence, the number of the source it comes from, and its pieces with those that state
-    the item marked."""
-
-    sentence: str
-    cite: int
-    parts: tuple[Part, ...] = ()
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One item as the brief shows it: the model item, its citations and evidence."""
-
-    section: str
-    item: Item
-    cites: tuple[int, ...]
-    evidence: tuple[EvidenceLine, ...]
-    label: str
-    sources: int
-    venues: tuple[str, ...] = ()
-    anchor: str = ""  # the item's id in HTML, for its evidence pop-up
-    track: str = ""  # the title of the negotiation track the item belongs to
 
 
 @dataclass

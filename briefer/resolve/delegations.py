@@ -14,7 +14,7 @@ from typing import Any
 
 from briefer.extract import ArticleFacts
 from briefer.extract.roster import GOVERNMENT_SIDE, is_title, role_party, side_party
-from briefer.model import Conflict, Delegation, Fact, Person
+from briefer.model import Conflict, Delegation, Fact, Mention, Person
 from briefer.names import fold, same_person
 from briefer.resolve.context import ArticleContext, SideContext
 from briefer.resolve.people import ArticlePeople
@@ -152,9 +152,9 @@ class DelegationBook:
         members = [m for m in (self._resolve(people, item, offset) for item in _items(fields)) if m]
         sender = self._resolve(people, fields.get("sent_by"), offset)
 
-        def own_party(found: dict[str, Any]) -> str | None:
-            role = found.get("role") or ""
-            own = found.get("own_party") or role_party(role, found["name"], self.lexicon)
+        def own_party(found: Mention) -> str | None:
+            role = found.role
+            own = found.party or role_party(role, found.name, self.lexicon)
             if own is None and side_party(role, self.lexicon) == GOVERNMENT_SIDE:  # "government negotiator X"
                 own = context.government
             return self._party(own)
@@ -162,13 +162,13 @@ class DelegationBook:
         # who accompanies a leader sits on the leader's side (named in the sentence, by the leader's office, or by
         # the delegation the leader already heads: "X led the Jordanian team. She was joined by ..."); a side
         # named without a name is the one named last
-        leader_party = (own_party(leader) or self._seated(leader["name"])) if leader else None
+        leader_party = (own_party(leader) or self._seated(leader.name)) if leader else None
         default = side or leader_party or (context.before(offset) if unnamed_side else None)
         if leader and (party := side or leader_party or default):
             self._lead(self._delegation(party, fact), leader, explicit=True)
         hint = fields.get("priority", 0) <= HINT_PRIORITY
         for member in members:  # a person already seated by a stronger rule keeps that side
-            if party := side or self._seated(member["name"]) or own_party(member) or default:
+            if party := side or self._seated(member.name) or own_party(member) or default:
                 if hint and not self._open_to_hint(party, member):
                     continue
                 self._join(self._delegation(party, fact), member)
@@ -178,16 +178,17 @@ class DelegationBook:
                 delegation.sent_by = _person(sender)
                 self._stays_home(delegation)
 
-    def _open_to_hint(self, party: str, member: dict[str, Any]) -> bool:
+    def _open_to_hint(self, party: str, member: Mention) -> bool:
         """Whether a hinted person may sit for a side: not a head of state or government (who leads only where a
         stronger rule seats them), nor a "former" office holder, and only on a side no one is seated for yet
         (a minister who comments from home is not the team the text named)."""
-        role = member.get("role") or ""
-        if is_head_of_state(role, self.lexicon) or " prime minister" in f" {fold(role)}" or "former" in fold(role).split():
+        role = member.role
+        if (is_head_of_state(role, self.lexicon) or " prime minister" in f" {fold(role)}"
+                or "former" in fold(role).split()):
             return False
         delegation = self._by_party.get(fold(self._party(party) or party))
         return delegation is None or (delegation.leader is None and not delegation.members) or any(
-            same_person(p.name, member["name"]) for p in [delegation.leader, *delegation.members] if p)
+            same_person(p.name, member.name) for p in [delegation.leader, *delegation.members] if p)
 
     def _seated(self, name: str) -> str | None:
         """The party of the delegation a person already heads or sits in."""
@@ -196,32 +197,33 @@ class DelegationBook:
                 return delegation.party
         return None
 
-    def _resolve(self, people: ArticlePeople, found: Any, offset: int) -> dict[str, Any] | None:
-        """A named person (full name, role, party), or None for a pronoun with no antecedent or a party."""
+    def _resolve(self, people: ArticlePeople, found: Mention | str | None, offset: int) -> Mention | None:
+        """A named person (full name and role), or None for a pronoun with no antecedent or a party. Its party
+        is the one the fact's own text gives (seating reads it), not one resolution found elsewhere."""
         if not found:
             return None
-        found = {"name": found, "role": "", "party": None} if isinstance(found, str) else found
-        found = _by_given_name(found, people)
+        found = _by_given_name(Mention.of(found), people)
         resolved = people.resolve(found, offset)
-        if resolved is None or not resolved.get("name") or self.lexicon.party_of(resolved["name"]):
+        if resolved is None or not resolved.name or self.lexicon.party_of(resolved.name):
             return None
-        if not found.get("role") and not self._is_role(resolved.get("role")):  # a clause caught as a role
-            actor = self.lexicon.actor(resolved["name"])
-            resolved["role"] = actor.role if actor and actor.role else ""
-        return {**resolved, "own_party": found.get("party")}
+        role = resolved.role
+        if not found.role and not self._is_role(role):  # a clause caught as a role
+            actor = self.lexicon.actor(resolved.name)
+            role = actor.role if actor and actor.role else ""
+        return resolved.model_copy(update={"role": role, "party": found.party})
 
     def _is_role(self, role: str | None) -> bool:
         """A title ("Foreign Minister"), not a clause or a name the role finder caught."""
         return 0 < len((role or "").split()) <= MAX_ROLE_WORDS and is_title(role or "", self.lexicon)
 
-    def _lead(self, delegation: Delegation, leader: dict[str, Any], explicit: bool) -> None:
+    def _lead(self, delegation: Delegation, leader: Mention, explicit: bool) -> None:
         if delegation.leader is None:
-            delegation.members = [m for m in delegation.members if not same_person(m.name, leader["name"])]
+            delegation.members = [m for m in delegation.members if not same_person(m.name, leader.name)]
             delegation.leader = _person(leader)
             if not explicit:
                 self._implicit.add(id(delegation))
-        elif not same_person(delegation.leader.name, leader["name"]) and explicit:
-            _note_conflict(delegation, "leader", [delegation.leader.name, leader["name"]])
+        elif not same_person(delegation.leader.name, leader.name) and explicit:
+            _note_conflict(delegation, "leader", [delegation.leader.name, leader.name])
 
     def _stays_home(self, delegation: Delegation) -> None:
         """Who sends a delegation does not go with it ("Netanyahu sent his negotiators"): a head of state the
@@ -235,17 +237,17 @@ class DelegationBook:
             self._implicit.discard(id(delegation))
         delegation.members = [m for m in delegation.members if not same_person(m.name, sender.name)]
 
-    def _join(self, delegation: Delegation, member: dict[str, Any]) -> None:
-        if delegation.sent_by is not None and same_person(delegation.sent_by.name, member["name"]):
+    def _join(self, delegation: Delegation, member: Mention) -> None:
+        if delegation.sent_by is not None and same_person(delegation.sent_by.name, member.name):
             return  # the sender stays home
-        role = member.get("role")
+        role = member.role
         if heads_delegation(role, self.lexicon):
             self._lead(delegation, member, explicit=True)
             return
         if is_head_of_state(role, self.lexicon) or is_head_of_state(_known_role(member, self.lexicon), self.lexicon):
             self._lead(delegation, member, explicit=False)  # a head of state is nobody's member
             return
-        if not any(p and same_person(p.name, member["name"]) for p in [delegation.leader, *delegation.members]):
+        if not any(p and same_person(p.name, member.name) for p in [delegation.leader, *delegation.members]):
             delegation.members.append(_person(member))
 
     def settle(self) -> None:
@@ -285,26 +287,26 @@ def _items(fields: dict[str, Any]) -> list[Any]:
     return [*items, fields["member"]] if fields.get("member") else items
 
 
-def _by_given_name(found: dict[str, Any], people: ArticlePeople) -> dict[str, Any]:
+def _by_given_name(found: Mention, people: ArticlePeople) -> Mention:
     """A one-word name that is the given name of one person the article names in full ("Abiy" for
     "Abiy Ahmed", "Anwar" for "Anwar Ibrahim"): that person."""
-    words = fold(found.get("name") or "").split()
+    words = fold(found.name).split()
     if len(words) != 1:
         return found
     full = {m.name for m in people.mentions if len(fold(m.name).split()) > 1 and fold(m.name).split()[0] == words[0]}
     surnames = {m.name for m in people.mentions if fold(m.name).split()[-1:] == words}
     if len(full) == 1 and not surnames - full:
-        return {**found, "name": full.pop()}
+        return found.model_copy(update={"name": full.pop()})
     return found
 
 
-def _known_role(member: dict[str, Any], lexicon: Lexicon) -> str | None:
-    actor = lexicon.actor(member["name"])
+def _known_role(member: Mention, lexicon: Lexicon) -> str | None:
+    actor = lexicon.actor(member.name)
     return actor.role if actor else None
 
 
-def _person(found: dict[str, Any]) -> Person:
-    return Person(name=found["name"], role=found.get("role") or None)
+def _person(found: Mention) -> Person:
+    return Person(name=found.name, role=found.role or None)
 
 
 def _note_conflict(item: Delegation, field_name: str, values: list[str]) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 from briefer.extract import PersonMention
+from briefer.model import Mention
 from briefer.names import fold, given_names, name_words, same_person
 from briefer.rules.lexicon import Lexicon
 
@@ -65,29 +65,29 @@ class ArticlePeople:
         subjects = [m for m in candidates if m.subject]
         return (subjects or candidates or [None])[-1]
 
-    def resolve(self, found: dict[str, Any] | str, offset: int) -> dict[str, Any] | None:
+    def resolve(self, found: Mention | str, offset: int) -> Mention | None:
         """Full name, role and party for a person reference; None when it names nobody."""
-        found = {"name": found, "role": "", "party": None} if isinstance(found, str) else dict(found)
-        name = found.get("name") or ""
-        if _is_pronoun(name):
-            antecedent = self._before(offset, name)
+        found = Mention.of(found)
+        if _is_pronoun(found.name):
+            antecedent = self._before(offset, found.name)
             if antecedent is None:
                 return None
-            found = {"name": antecedent.name, "role": "", "party": None}
-        elif is_non_speaker(name):
+            found = Mention(name=antecedent.name)
+        elif is_non_speaker(found.name):
             return None
-        full = self._full(found["name"])
+        name, role, party = found.name, found.role, found.party
+        full = self._full(name)
         if full is not None:
-            found["name"] = found["name"] if given_names(found["name"]) else full.name
-            found["role"] = _better_role(found.get("role") or "", full.role)
-            found["party"] = found.get("party") or full.party
-        actor = self.lexicon.actor(found["name"])
+            name = name if given_names(name) else full.name
+            role = _better_role(role, full.role)
+            party = party or full.party
+        actor = self.lexicon.actor(name)
         if actor is not None:
-            if not given_names(found["name"]):
-                found["name"] = actor.name
-            found["role"] = found.get("role") or actor.role or ""
-            found["party"] = found.get("party") or actor.party
-        return found
+            if not given_names(name):
+                name = actor.name
+            role = role or actor.role or ""
+            party = party or actor.party
+        return found.model_copy(update={"name": name, "role": role, "party": party})
 
 
 def one_spelling(names: Iterable[tuple[str, int]], lexicon: Lexicon) -> dict[str, str]:

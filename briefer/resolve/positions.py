@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from briefer.extract import PersonMention
 from briefer.extract.text import quotes_in
-from briefer.model import Evidence, Fact, Position, Speaker
+from briefer.model import Evidence, Fact, Mention, Position, Speaker
 from briefer.names import fold, person_key, same_person
 from briefer.resolve.context import ArticleContext
 from briefer.resolve.people import PREVIOUS_SPEAKER, ArticlePeople
@@ -52,8 +53,8 @@ RELATIVE_OPENERS = {"which", "whom", "whose", "who"}
 FRAGMENT_OPENERS = {"is", "are", "was", "were"}  # "is settled": the end of a clause the parse cut off
 
 
-def _as_found(speaker: Speaker) -> dict:
-    return {"name": speaker.name, "role": speaker.role or "", "party": speaker.party}
+def _as_found(speaker: Speaker) -> Mention:
+    return Mention(name=speaker.name, role=speaker.role or "", party=speaker.party)
 
 
 class PositionBook:
@@ -73,8 +74,8 @@ class PositionBook:
         that stands for a pair ("both countries") gives each of the two the position."""
         people = article.people
         found = fact.fields["speaker"]
-        if isinstance(found, dict) and found.get("each"):
-            for one in found["each"]:
+        if isinstance(found, Mention) and found.each:
+            for one in found.each:
                 self._add_one(fact.model_copy(update={"fields": {**fact.fields, "speaker": one}}), people)
             return
         self._add_one(fact, people)
@@ -100,16 +101,16 @@ class PositionBook:
                 best, best_key = position, key
         return best
 
-    def _referent(self, people: ArticlePeople, found: dict, evidence: Evidence) -> dict | None:
+    def _referent(self, people: ArticlePeople, found: Mention, evidence: Evidence) -> Mention | None:
         """Who a description refers back to: "the source" to the "defence ministry source" who spoke before, "the
         group" to the party that spoke before, "the foreign minister" or "Trump's envoy" to the last person named
         with those title words in their role, "the US leader" to the last person named with that party."""
-        words = fold(found["name"]).split()
+        words = fold(found.name).split()
         if not words:
             return None
         head = words[-1]
         best = self._latest_before(evidence, head)
-        if best is not None and found.get("party") and best.speaker.party not in {None, found["party"]}:
+        if best is not None and found.party and best.speaker.party not in {None, found.party}:
             best = None  # "the Ethiopian foreign ministry" is not the Egyptian ministry that spoke before
         if best is None and head in self.lexicon.gazetteers.words("roles.group_nouns"):
             best = self._latest_before(evidence, party_only=True)
@@ -119,7 +120,7 @@ class PositionBook:
             return None
         earlier = [m for m in reversed(people.mentions) if m.start < evidence.start and not m.quoted]
         titles = {w for w in words if w in self.lexicon.title_words}
-        party = found.get("party")
+        party = found.party
         for mention in earlier:
             if titles <= set(fold(mention.role).split()) and (not party or self._party(mention) in {None, party}):
                 return self._as_mention(mention)
@@ -151,14 +152,14 @@ class PositionBook:
         offices = self.lexicon.gazetteers.data.get("reporting", {}).get("descriptions", {}).get(noun) or []
         return frozenset(fold(office) for office in offices)
 
-    def _party(self, mention) -> str | None:
+    def _party(self, mention: PersonMention) -> str | None:
         """A person's own party: the actors gazetteer's, else the one the text gives ("UN envoy for Syria" is the
         UN's, not Syria's)."""
         actor = self.lexicon.actor(mention.name)
         return actor.party if actor is not None and actor.party else mention.party
 
-    def _as_mention(self, mention) -> dict:
-        return {"name": mention.name, "role": mention.role, "party": self._party(mention)}
+    def _as_mention(self, mention: PersonMention) -> Mention:
+        return Mention(name=mention.name, role=mention.role, party=self._party(mention))
 
     def _add_one(self, fact: Fact, people: ArticlePeople) -> None:
         statement = fact.fields["statement"]
@@ -171,22 +172,22 @@ class PositionBook:
             speaker = people.resolve(_as_found(previous.speaker), fact.evidence.start) if previous else None
         else:
             found = fact.fields["speaker"]
-            if isinstance(found, dict) and found.get("definite"):
+            if isinstance(found, Mention) and found.definite:
                 found = self._referent(people, found, fact.evidence) or found
             speaker = people.resolve(found, fact.evidence.start)
         if speaker is None:
             return
-        key = _speaker_key(speaker["name"])
+        key = _speaker_key(speaker.name)
         same = [p for p in self._by_speaker.get(key, [])
-                if same_person(p.speaker.name, speaker["name"]) and same_claim(p.statement, statement)]
+                if same_person(p.speaker.name, speaker.name) and same_claim(p.statement, statement)]
         if same:
             self._merge(key, same, fact.evidence, statement)
             return
-        party = fact.fields.get("party") or speaker.get("party")
+        party = fact.fields.get("party") or speaker.party
         institution = party if party and not self.lexicon.party_of(party) else None
-        analyst = self.lexicon.is_analyst(f"{speaker.get('role') or ''} {speaker['name']}", institution)
+        analyst = self.lexicon.is_analyst(f"{speaker.role} {speaker.name}", institution)
         position = Position(
-            speaker=Speaker(name=speaker["name"], role=speaker.get("role") or None, party=party),
+            speaker=Speaker(name=speaker.name, role=speaker.role or None, party=party),
             kind=fact.fields.get("kind") or ("analyst" if analyst else "official"), statement=statement,
             direct_quote=_direct(fact, statement), evidence=[fact.evidence], source_count=1)
         self.positions.append(position)

@@ -1,4 +1,7 @@
-"""The rules stage: rule files and gazetteers along a search path, compiled onto spaCy matchers."""
+"""The rules stage: rule files and gazetteers along a search path, compiled onto spaCy matchers.
+
+Rule files name views and checks that briefer.extract registers on import (briefer/rules/vocabulary.py): import it
+before loading rules outside the pipeline."""
 
 from __future__ import annotations
 

@@ -118,6 +118,27 @@ class Lexicon:
         return self.gazetteers.words("roles.title_words")
 
     @cached_property
+    def honorifics(self) -> frozenset[str]:
+        """Honorifics before a name ("mr", "dr", "his excellency"), folded."""
+        return frozenset(fold(word) for word in self.gazetteers.list("roles.honorifics"))
+
+    @cached_property
+    def name_particles(self) -> frozenset[str]:
+        """Particles inside names ("bin", "von", "al"), lower case."""
+        return self.gazetteers.words("roles.name_particles")
+
+    @cached_property
+    def pair_nouns(self) -> dict[str, frozenset[str]]:
+        """Noun -> the entity labels of a pair it refers back to ("both countries": GPE, NORP, ORG)."""
+        nouns = self.gazetteers.data.get("roles", {}).get("pair_nouns", {})
+        return {noun.lower(): frozenset(labels) for noun, labels in nouns.items()}
+
+    @cached_property
+    def government_words(self) -> tuple[str, ...]:
+        """Words that name a side by its government ("the regime", "the ruling party"), folded."""
+        return tuple(fold(word) for word in self.gazetteers.list("parties.government_words"))
+
+    @cached_property
     def analyst_markers(self) -> tuple[str, ...]:
         """Phrases that mark an expert or commentator."""
         return tuple(fold(m) for m in self.gazetteers.list("roles.analyst_markers"))

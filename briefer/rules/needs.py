@@ -7,11 +7,10 @@ from typing import Any
 
 from briefer.nlp import LEMMAS, PARSE, TAGS
 from briefer.rules.schema import CAPTURE_RE, Rule
+from briefer.rules.vocabulary import VIEWS
 
 # Token attributes in patterns, and what provides them.
 ATTRIBUTE_NEEDS = {"DEP": PARSE, "POS": TAGS, "TAG": TAGS, "MORPH": TAGS, "LEMMA": LEMMAS}
-# Capture views that walk the dependency tree (Span.root, heads, children).
-PARSE_VIEWS = frozenset({"ent", "phrase", "person", "party", "subtree", "clause", "place"})
 # Facts of these sections name people, whose roles resolution reads off the parse (extract.people_in).
 PEOPLE_SECTIONS = frozenset({"positions", "delegations"})
 
@@ -35,7 +34,7 @@ def rule_needs(rule: Rule) -> set[str]:
         needs |= _attribute_needs(rule.patterns)
     for value in rule.emit.values():
         found = CAPTURE_RE.match(value) if isinstance(value, str) else None
-        if found and found.group(2) in PARSE_VIEWS:
+        if found and found.group(2) and VIEWS.entries()[found.group(2)].parse:  # it walks the dependency tree
             needs.add(PARSE)
     return needs
 

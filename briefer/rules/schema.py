@@ -9,36 +9,13 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from briefer.rules.vocabulary import CHECKS, VIEWS
 from briefer.sections import SECTION_FIELDS, SectionName
 
 RuleKind = Literal["token", "phrase", "dependency", "regex"]
 
-# How a capture becomes a value: "@name" or "@name.<view>" (see docs/rules.md).
-CAPTURE_VIEWS = frozenset(
-    {"text", "ent", "phrase", "person", "party", "subtree", "clause", "rest", "quote", "place", "sentences",
-     "passage", "question"}
-)
-# Roster views (briefer/extract/roster.py): every person a roster lists, or the first one.
-CAPTURE_VIEWS |= {"members", "member"}
-CAPTURE_VIEWS |= {"dateline"}  # the place of the article's wire dateline, where "met here" happened
-# Reported speech views (briefer/extract/speech.py): quotations a cue introduces, claims of a passage,
-# a stance verb's predicate, the sentence outside a phrase.
-CAPTURE_VIEWS |= {"quotes", "claims", "predicate", "outside", "conjunct", "reported", "preceding"}
 # Sentence-level values: the sentence, its quoted text, what follows a colon, the sentence outside the match.
 SENTENCE_VALUES = frozenset({"$sentence", "$quote", "$after_colon", "$outside"})
-# Checks a rule may ask for: the fact is dropped when one holds (see briefer/extract/checks.py).
-CHECKS = frozenset(
-    {"answered", "reader_bait", "interviewer", "quoted", "repeated", "table_cell", "no_entity", "heading"})
-CHECKS |= {"nested"}  # reported speech (briefer/extract/speech.py)
-CHECKS |= {"hedged"}  # an event that may not happen: "whether X will attend", "did not meet"
-CHECKS |= {"content_first"}  # "“...,” X acknowledged at a news conference": reported speech, no stance
-CHECKS |= {"logistics"}  # "X arrived in Cairo, a source said": a development, no stance
-CHECKS |= {"open_question"}  # "it is not clear what X will demand": a question, no stance
-CHECKS |= {"supposed_or_past"}  # "if they cannot agree", "after talks failed to ...": no open question
-CHECKS |= {"active_perfect"}  # "he had voiced fears over the pullback by the army": no agent who speaks
-CHECKS |= {"subject_given"}  # the cue has a subject: rules for a verb the parser left without one skip it
-CHECKS |= {"not_after_quote"}  # "“...,” X tempered": only a verb right after a quotation attributes it
-Check = Literal[tuple(sorted(CHECKS))]  # type: ignore[valid-type]
 EmitField = Literal[tuple(sorted(set().union(*SECTION_FIELDS.values())))]  # type: ignore[valid-type]
 
 CAPTURE_RE = re.compile(r"^@([A-Za-z_][A-Za-z0-9_]*)(?:\.([a-z_]+))?$")
@@ -56,11 +33,11 @@ def _emit_value(value: str | bool | None) -> str | bool | None:
         match = CAPTURE_RE.match(value)
         if not match:
             raise PydanticCustomError("emit_value", "'{value}' is not @capture or @capture.view", {"value": value})
-        view = match.group(2)
-        if view and view not in CAPTURE_VIEWS:
+        view, views = match.group(2), VIEWS.names()
+        if view and view not in views:
             raise PydanticCustomError(
                 "emit_view", "unknown view '.{view}'{hint}; known: {known}",
-                {"view": view, "hint": did_you_mean(view, CAPTURE_VIEWS), "known": ", ".join(sorted(CAPTURE_VIEWS))})
+                {"view": view, "hint": did_you_mean(view, views), "known": ", ".join(sorted(views))})
     elif isinstance(value, str) and value.startswith("$") and value not in SENTENCE_VALUES:
         raise PydanticCustomError(
             "emit_sentence_value", "unknown sentence value '{value}'{hint}; known: {known}",
@@ -69,6 +46,20 @@ def _emit_value(value: str | bool | None) -> str | bool | None:
 
 
 EmitValue = Annotated[str | bool | None, AfterValidator(_emit_value)]
+
+
+def _check_name(name: str) -> str:
+    """A check `unless` names: one briefer.extract registers."""
+    checks = CHECKS.names()
+    if name not in checks:
+        shown = name.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate from YAML cannot be printed
+        raise PydanticCustomError(
+            "unless_check", "unknown check '{check}'{hint}; known: {known}",
+            {"check": shown, "hint": did_you_mean(shown, checks), "known": ", ".join(sorted(checks))})
+    return name
+
+
+CheckName = Annotated[str, AfterValidator(_check_name)]
 
 
 class Strict(BaseModel):
@@ -92,7 +83,7 @@ class Example(Strict):
 class Rule(Strict):
     """One extraction rule: spaCy patterns, what their captures emit, and examples."""
 
-    model_config = ConfigDict(json_schema_extra=lambda schema: _section_fields_schema(schema))
+    model_config = ConfigDict(json_schema_extra=lambda schema: _rule_schema(schema))
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="Unique id, e.g. `positions.said-that`.")
     description: str = Field(min_length=1, description="What the rule finds, in a line.")
@@ -102,7 +93,7 @@ class Rule(Strict):
     phrases_from: str | None = Field(default=None, description="Gazetteer list for a phrase rule: `file.key`.")
     emit: dict[EmitField, EmitValue] = Field(
         min_length=1, description="Fact field -> `@capture[.view]`, a sentence value (`$sentence`) or a literal.")
-    unless: list[Check] = Field(default_factory=list, description="Checks that drop a match when they hold.")
+    unless: list[CheckName] = Field(default_factory=list, description="Checks that drop a match when they hold.")
     priority: int = Field(default=0, description="Higher wins when two rules find the same fact.")
     enabled: bool = Field(default=True, description="`false` switches the rule off.")
     examples: list[Example] = Field(default_factory=list, description="Texts with the facts the rule must emit.")
@@ -157,8 +148,9 @@ class RuleFile(Strict):
     rules: list[Rule | RuleSwitch] = Field(default_factory=list)
 
 
-def _section_fields_schema(schema: dict[str, Any]) -> None:
-    """Let editors complete and check `emit` keys: each section's own fields."""
+def _rule_schema(schema: dict[str, Any]) -> None:
+    """Let editors complete and check `unless` checks and `emit` keys (each section's own fields)."""
+    schema["properties"]["unless"]["items"]["enum"] = sorted(CHECKS.names())
     schema["allOf"] = [
         {"if": {"properties": {"section": {"const": section}}, "required": ["section"]},
          "then": {"properties": {"emit": {"propertyNames": {"enum": sorted(fields)}}}}}
