@@ -193,6 +193,22 @@ def test_a_new_leader_is_a_change_showing_the_previous_one():
     assert marks(mark_changes(after, before).delegations) == [("changed", "led by Vladimir Medinsky")]
 
 
+def test_one_partys_team_at_other_talks_with_other_people_is_new_not_changed():
+    before = Briefing(
+        generated_at=datetime(2026, 11, 22, tzinfo=UTC),
+        date="2026-11-22",
+        delegations=[Delegation(party="Russia", talks="russia-ukraine", leader=person("Vladimir Medinsky"))],
+    )
+    after = before.model_copy(deep=True)
+    after.delegations[0].talks = "russia-united-states"
+    after.delegations[0].leader = person("Sergei Lavrov")
+    changes = mark_changes(after, before)
+    assert marks(changes.delegations) == [("new", None)]
+    assert [d.section for d in changes.changes.dropped] == ["delegations"]
+    after.delegations[0].leader = person("Vladimir Medinsky")  # the same team, its track's id changed: paired
+    assert marks(mark_changes(after, before).delegations) == [("changed", "talks: russia-ukraine")]
+
+
 def test_a_negated_statement_is_a_change():
     before = Briefing(
         generated_at=datetime(2026, 11, 22, tzinfo=UTC),

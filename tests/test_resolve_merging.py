@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefer.extract import ArticleFacts, PersonMention
-from briefer.model import Article, Evidence, Fact
+from briefer.model import Article, Evidence, Fact, Mention
 from briefer.resolve import resolve
 
 
@@ -94,3 +94,12 @@ def test_one_word_and_relative_clause_statements_are_no_positions(lexicon):
     ])
     assert resolve([article], lexicon).positions == []
 
+
+def test_a_speaker_standing_for_two_parties_gives_each_the_position(lexicon):
+    statement = "the talks will resume in the capital next week"
+    pair = Mention(name="Both countries", each=(Mention(name="Norvia", party="Norvia"),
+                                                 Mention(name="Estland", party="Estland")))
+    fact = _fact("positions", "a", 0, f"Both countries said {statement}.", statement=statement, speaker=pair)
+    positions = resolve([_article("a", [fact])], lexicon).positions
+    assert sorted(p.speaker.name for p in positions) == ["Estland", "Norvia"]
+    assert {p.statement for p in positions} == {statement}

@@ -151,8 +151,18 @@ def _delegation_key(delegation: Delegation) -> Hashable:
     return name_key(delegation.party), name_key(delegation.talks)
 
 
+def _people(delegation: Delegation) -> list[str]:
+    return [person.name for person in (delegation.leader, *delegation.members) if person]
+
+
 def _delegation_similarity(current: Delegation, previous: Delegation) -> float:
-    return 0.8 if name_key(current.party) == name_key(previous.party) else 0.0
+    """One party's team in the same talks, or sharing a person with yesterday's (a track's id may change from day to
+    day); one party's team at other talks with other people is a new delegation, never a changed one."""
+    if name_key(current.party) != name_key(previous.party):
+        return 0.0
+    same_talks = name_key(current.talks) == name_key(previous.talks)
+    shared = any(same_person(a, b) for a in _people(current) for b in _people(previous))
+    return 0.8 if same_talks or shared else 0.0
 
 
 def _venue_key(venue: Venue) -> Hashable:
