@@ -42,10 +42,11 @@ def test_python_m_version_and_a_usage_error():
         "briefer: error: unknown format(s) docx; choose from md, html, pdf, json"]
 
 
-def test_help_does_not_import_spacy_or_weasyprint():
+def test_help_does_not_import_spacy_weasyprint_or_pydantic():
+    """`briefer --help` stays fast: no model, renderer or data model loads (pydantic's models alone cost ~0.5 s)."""
     code = ("import sys; from briefer.cli import app\n"
             "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('spacy', 'weasyprint', 'textacy') if m in sys.modules))")
+            "print(sorted(m for m in ('spacy', 'weasyprint', 'textacy', 'pydantic') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
 

@@ -12,7 +12,6 @@ import typer
 from briefer.cli.brief import CONFIG, MODEL, RULES
 from briefer.cli.command import App, examples
 from briefer.cli.listing import JSON, print_json, print_rows
-from briefer.model import Mention
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -83,6 +82,8 @@ def check(rules: list[Path] = RULES, config: Path = CONFIG) -> None:
 
 
 def _value_text(value: Any) -> str:
+    from briefer.model import Mention  # pydantic's models cost ~0.5 s: never on `briefer --help`
+
     if isinstance(value, Mention):  # a person: name, then what else the view found
         extra = ", ".join(f"{k}: {_value_text(v) if k == 'each' else v}" for k, v in value if k != "name" and v)
         return value.name + (f" ({extra})" if extra else "")
