@@ -25,7 +25,6 @@ app = App(
     help="Rule-based briefings on negotiations from news articles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
