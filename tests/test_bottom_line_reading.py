@@ -66,6 +66,7 @@ def test_the_kremlins_long_statement_is_not_cut_mid_clause(embassy):
 def test_the_seeds_bottom_line_reads_in_two_minutes(seeds):
     briefing, lead, _ = seeds
     assert "…" not in lead and "Kremlin (" not in lead
+    assert not re.search(r", [A-Z]\w+ (?:said|claimed)\b", lead)  # a reporting clause left in a statement is cut
     paragraphs = [p for p in lead.split("\n\n") if p.startswith("**")]
     for paragraph in paragraphs:
         body = paragraph.split(".** ", 1)[1].split(" *Topics:")[0]
