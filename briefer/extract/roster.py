@@ -433,8 +433,8 @@ def role_party(role: str, name: str, lexicon: Lexicon) -> str | None:
     """The party a person belongs to, from the job in their role (not what it is for), office, or fame."""
     job = QUALIFIER_RE.split(role or "", maxsplit=1)[0]
     actor = lexicon.actor(name) if name else None
-    return (lexicon.party_in(job) or _principal_party(role or "", job, lexicon) or office_party(role or "", lexicon)
-            or (actor.party if actor else None))
+    return (group_named(job, lexicon) or lexicon.party_in(job) or _principal_party(role or "", job, lexicon)
+            or office_party(role or "", lexicon) or (actor.party if actor else None))
 
 
 def _principal_party(role: str, job: str, lexicon: Lexicon) -> str | None:
@@ -448,9 +448,21 @@ def _principal_party(role: str, job: str, lexicon: Lexicon) -> str | None:
     return lexicon.party_in(principal) if any(f" {head} " in folded for head in heads) else None
 
 
+def group_named(text: str, lexicon: Lexicon) -> str | None:
+    """A movement or group the text names in full, as its own party even when its name holds a country's ("the
+    Sudan Liberation Movement" is not Sudan); a known one by its gazetteer name."""
+    # a parse's tokens joined again: "Real - Sudan People 's" is "Real-Sudan People's"
+    joined = re.sub(r"\s+(['’]s)\b", r"\1", re.sub(r"(\w)\s+-\s+(?=[A-Z])", r"\1-", text or ""))
+    found = lexicon.group_name_re.search(joined)
+    if found is None:
+        return None
+    name = found.group(0)
+    return lexicon.party_of(name) or lexicon.party_of(name.rsplit(None, 1)[0]) or name  # "Houthi Movement": Houthis
+
+
 def side_party(text: str, lexicon: Lexicon) -> str | None:
     """The party a side is named by ("the Russian delegation"), or GOVERNMENT_SIDE for an unnamed government."""
-    found = lexicon.party_in(text) or office_party(text, lexicon)
+    found = group_named(text, lexicon) or lexicon.party_in(text) or office_party(text, lexicon)
     if found:
         return found
     folded = f" {fold(text)} "

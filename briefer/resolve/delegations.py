@@ -224,6 +224,8 @@ class DelegationBook:
                 self._implicit.add(id(delegation))
         elif not same_person(delegation.leader.name, leader.name) and explicit:
             _note_conflict(delegation, "leader", [delegation.leader.name, leader.name])
+            if not any(same_person(m.name, leader.name) for m in delegation.members):
+                delegation.members.append(_person(leader))  # a head the text also gives still sits on the side
 
     def _stays_home(self, delegation: Delegation) -> None:
         """Who sends a delegation does not go with it ("Netanyahu sent his negotiators"): a head of state the
@@ -252,33 +254,20 @@ class DelegationBook:
 
     def settle(self) -> None:
         """A delegation with no named leader is led by its one named person (unless the text calls them only
-        one of its members: "one Afghan negotiator, X"), or by the one who outranks every other member
-        ("Foreign Minister X" over "Deputy Foreign Minister Y")."""
+        one of its members: "one Afghan negotiator, X"). A roster of several with no head wording has no
+        leader: the text names none, and the most senior title is no proof of one ("the team included Deputy
+        Minister X and envoy Y")."""
         for delegation in self.delegations:
-            if delegation.leader is not None or not delegation.members:
+            if delegation.leader is not None or len(delegation.members) != 1:
                 continue
-            if len(delegation.members) == 1 and self._only_member(delegation.members[0].role):
-                continue
-            ranks = [self._rank(m.role) for m in delegation.members]
-            top = max(ranks)
-            if len(ranks) == 1 or (top > 0 and ranks.count(top) == 1):
-                delegation.leader = delegation.members.pop(ranks.index(top))
+            if not self._only_member(delegation.members[0].role):
+                delegation.leader = delegation.members.pop()
 
     def _only_member(self, role: str | None) -> bool:
         """A role that makes its holder one of a team, not its head: "Afghan negotiator", "a member"."""
         words = set(fold(role or "").split())
         return bool(words & set(_title_phrases(self.lexicon, "roles.member_titles"))) and not (
             heads_delegation(role, self.lexicon) or words & set(_title_phrases(self.lexicon, "roles.head_words")))
-
-    def _rank(self, role: str | None) -> int:
-        """2 for a head of state or government, 1 for a minister, envoy or other senior office, else 0
-        (a deputy, adviser or spokesperson)."""
-        if is_head_of_state(role, self.lexicon):
-            return 2
-        words = set(fold(role or "").split())
-        if words & set(_title_phrases(self.lexicon, "roles.junior_titles")):
-            return 0
-        return 1 if words & set(_title_phrases(self.lexicon, "roles.senior_titles")) else 0
 
 
 def _items(fields: dict[str, Any]) -> list[Any]:

@@ -139,6 +139,12 @@ class Lexicon:
         return tuple(fold(word) for word in self.gazetteers.list("parties.government_words"))
 
     @cached_property
+    def group_name_re(self) -> re.Pattern:
+        """A movement or group named in full: capitalised words ending on a group word ("Liberation Front")."""
+        words = "|".join(re.escape(w.capitalize()) for w in self.gazetteers.list("parties.group_name_words")) or "(?!)"
+        return re.compile(rf"\b(?:(?!The\b)[A-Z][\w’'.-]*(?:\s?['’]s)?\s+){{1,6}}(?:{words})\b")
+
+    @cached_property
     def analyst_markers(self) -> tuple[str, ...]:
         """Phrases that mark an expert or commentator."""
         return tuple(fold(m) for m in self.gazetteers.list("roles.analyst_markers"))

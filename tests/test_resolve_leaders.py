@@ -1,0 +1,64 @@
+"""Who heads each side, on hand-built delegation facts: a lone named person leads, a roster without head wording
+has no leader, and a second head the text gives stays on the side. No parse: the facts are what extraction would
+hand over."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.extract import ArticleFacts
+from briefer.model import Article, Evidence, Fact, Mention
+from briefer.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def lexicon(knowledge):
+    return knowledge.lexicon
+
+
+def _fact(start: int, sentence: str, priority: int = 5, **fields) -> Fact:
+    return Fact(section="delegations", fields={**fields, "priority": priority},
+                evidence=Evidence(source="a", sentence=sentence, start=start, end=start + len(sentence), rule="test"))
+
+
+def _sides(facts: list[Fact], lexicon) -> dict[str, tuple]:
+    text = ""
+    for fact in sorted(facts, key=lambda f: f.evidence.start):
+        text = text.ljust(fact.evidence.start) + fact.evidence.sentence
+    found = resolve([ArticleFacts(article=Article(id="a", text=text), facts=facts)], lexicon).delegations
+    return {d.party: (d.leader.name if d.leader else None, sorted(m.name for m in d.members)) for d in found}
+
+
+def _person(name: str, role: str, party: str) -> Mention:
+    return Mention(name=name, role=role, party=party)
+
+
+def test_the_one_person_named_for_a_side_leads_it(lexicon):
+    sides = _sides([_fact(0, "Estonian Trade Minister Jaan Kask spoke at the session.",
+                          members=_person("Jaan Kask", "Estonian Trade Minister", "Estonia"))], lexicon)
+    assert sides == {"Estonia": ("Jaan Kask", [])}
+
+
+def test_several_people_and_no_head_wording_leave_the_side_without_a_leader(lexicon):
+    sides = _sides([
+        _fact(0, "The Estonian team included Trade Minister Jaan Kask.",
+              members=_person("Jaan Kask", "Trade Minister", "Estonia")),
+        _fact(60, "Deputy Trade Minister Kadri Tamm also attended.",
+              members=_person("Kadri Tamm", "Deputy Trade Minister", "Estonia")),
+    ], lexicon)
+    assert sides == {"Estonia": (None, ["Jaan Kask", "Kadri Tamm"])}
+
+
+def test_a_second_head_the_text_gives_is_kept_as_a_member_and_the_clash_noted(lexicon):
+    facts = [
+        _fact(0, "The Estonian delegation was led by Jaan Kask.", priority=10,
+              party="Estonia", leader=_person("Jaan Kask", "", "Estonia")),
+        _fact(60, "The minister met his Estonian counterpart Kadri Tamm.", priority=5,
+              leader=_person("Kadri Tamm", "Estonian counterpart", "Estonia")),
+    ]
+    text = "".join(f.evidence.sentence.ljust(60) for f in facts)
+    found = resolve([ArticleFacts(article=Article(id="a", text=text), facts=facts)], lexicon).delegations
+    estonia = next(d for d in found if d.party == "Estonia")
+    assert estonia.leader.name == "Jaan Kask"
+    assert [m.name for m in estonia.members] == ["Kadri Tamm"]
+    assert [(c.field, c.values) for c in estonia.conflicts] == [("leader", ["Jaan Kask", "Kadri Tamm"])]
