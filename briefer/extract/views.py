@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.extract import speech
 from briefer.extract.clauses import passage, question
-from briefer.extract.roster import office_party, role_party, roster, side_party, title_tail
+from briefer.extract.roster import office_party, role_party, roster, run_on, side_party, title_tail
 from briefer.extract.text import QUOTE_CHARS, quotes_in, tidy
 from briefer.model import Mention
 from briefer.names import fold
@@ -510,13 +510,14 @@ def member(span: Span, lexicon: Lexicon) -> Mention | None:
 @VIEWS.register("members")
 def members(span: Span, lexicon: Lexicon) -> list[Mention]:
     """The people a roster names: the subtree of a one-token capture, else the capture up to the end of
-    its sentence (a list broken over lines, one name a line, runs on)."""
+    its sentence (a list broken over lines, one name a line, runs on), and on over fragments the sentence
+    splitter cut off it."""
     if len(span) == 1:
-        return roster(title_tail(subtree(span), lexicon), lexicon)
+        return roster(run_on(title_tail(subtree(span), lexicon)), lexicon)
     doc = span.doc
     end = next((t.i for t in span[1:] if t.is_sent_start and doc[t.i - 1].text in SENTENCE_ENDS
                 and not (t.i >= 2 and doc[t.i - 2].like_num)), span.end)  # "2." numbers a list, ends no sentence
-    return roster(doc[span.start : end], lexicon)
+    return roster(run_on(doc[span.start : end]), lexicon)
 
 
 @VIEWS.register("place", parse=True)
@@ -526,7 +527,7 @@ def place(span: Span, lexicon: Lexicon) -> str:
     root = span.root
     ent = entity_at(root)
     name = tidy(ent.text if ent is not None else phrase(span).text)
-    if _at_press_event(root):
+    if _at_press_event(root) or _in_area_after_building(root):
         return ""
     talks_nouns = lexicon.gazetteers.words("roles.talks_nouns")
     head, modifies_talks = root, False
@@ -550,11 +551,47 @@ def _at_press_event(place: Token) -> bool:
 
 
 def _with_city(ent: Span | None, name: str) -> str:
-    """A building with the city set after it ("at the Grand Hotel, Lisbon"): both, the city last."""
-    if ent is None or ent.label_ != "FAC" or ent.end + 1 >= len(ent.doc) or ent.doc[ent.end].text != ",":
+    """A building with the city or park it lies in: set after it ("at the Grand Hotel, Lisbon", "at the Lake Lodge
+    in the Kora National Park") or before it ("at Lisbon's Congress Centre"); both, the wider place last."""
+    if ent is None or ent.label_ != "FAC":
         return name
-    city = entity_at(ent.doc[ent.end + 1])
-    return f"{name}, {tidy(city.text)}" if city is not None and city.label_ == "GPE" else name
+    doc, root = ent.doc, ent.root
+    wider = None
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        wider = entity_at(doc[ent.end + 1])
+        wider = wider if wider is not None and wider.label_ == "GPE" else None
+    for child in root.children:
+        if wider is None and child.dep_ == "poss" and child.i < ent.start:
+            wider = entity_at(child)
+            wider = wider if wider is not None and wider.label_ == "GPE" else None
+    if wider is None:
+        wider = _area_after(ent)
+    return f"{name}, {tidy(wider.text)}" if wider is not None else name
+
+
+def _area_after(ent: Span) -> Span | None:
+    """The park or area named right after a building ("the Lake Lodge in the Kora National Park"); a city there is
+    left to the city's own match, which resolve folds into the building."""
+    doc, i = ent.doc, ent.end
+    if i + 1 >= len(doc) or doc[i].lower_ != "in":
+        return None
+    i += 1 if doc[i + 1].lower_ != "the" else 2
+    area = entity_at(doc[i]) if i < len(doc) else None
+    return area if area is not None and area.label_ in {"LOC", "FAC", "ORG"} and area.start == i else None
+
+
+def _in_area_after_building(place: Token) -> bool:
+    """The place is the park or area a building just before it lies in ("... Lodge in the Kora National Park"):
+    the building's venue names it."""
+    ent = entity_at(place)
+    if ent is None or ent.label_ not in {"LOC", "FAC", "ORG"}:
+        return False
+    i = ent.start - 1
+    i -= 1 if i >= 0 and ent.doc[i].lower_ == "the" else 0
+    if i < 1 or ent.doc[i].lower_ != "in":
+        return False
+    building = entity_at(ent.doc[i - 1])
+    return building is not None and building.label_ == "FAC" and _area_after(building) is not None
 
 
 def dateline(doc) -> str:
