@@ -66,6 +66,7 @@ def test_the_kremlins_long_statement_is_not_cut_mid_clause(embassy):
 def test_the_seeds_bottom_line_reads_in_two_minutes(seeds):
     briefing, lead, _ = seeds
     assert "…" not in lead and "Kremlin (" not in lead
+    assert not re.search(r", [A-Z]\w+ (?:said|claimed)\b", lead)  # a reporting clause left in a statement is cut
     paragraphs = [p for p in lead.split("\n\n") if p.startswith("**")]
     for paragraph in paragraphs:
         body = paragraph.split(".** ", 1)[1].split(" *Topics:")[0]
@@ -77,3 +78,14 @@ def test_the_seeds_bottom_line_reads_in_two_minutes(seeds):
     assert not re.search(r"Next: [A-Z][^.]{120,}", lead)  # next, briefly: no quoted sentence
     ids = {t["id"] for t in briefing["talks"]}
     assert {"russia-ukraine", "russia-united-states", "ukraine-united-states"} <= ids
+
+
+def test_the_analyst_key_developments_quote_whole_clauses_and_name_a_party_once(tmp_path):
+    result = briefer("brief", str(SEEDS / "003_319b280a2761b26d.txt"), "--out", str(tmp_path), "--format", "md",
+                     "--date", "2025-02-28", "--no-history")
+    assert result.returncode == 0, result.stderr
+    markdown = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    developments = re.search(r"^## Key developments\s*$(.*?)(?=^## )", markdown, re.MULTILINE | re.DOTALL).group(1)
+    assert "most widely reported: " in developments and "open questions, among them: " in developments
+    assert "…" not in developments
+    assert not re.search(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)*) \(\1\)", developments)  # "United States (United States)"

@@ -44,6 +44,8 @@ _ON_THE_TALKS = re.compile(r"\b(?:talks|meeting|negotiat\w*|agenda|discuss\w*)\b
 MEETING_WORDS = {"meeting", "meetings", "talks", "round", "summit", "session", "sessions", "negotiations"}
 # A clause that ends on one of these words was cut from its sentence ("the talks had been constructive but").
 _DANGLING = {"but", "and", "or", "to", "of", "that", "the", "a", "an", "with", "for", "in", "on", "as", "by"}
+# A reporting clause left inside a statement ("..., Trump claimed, ..."): the statement ends before it.
+_ATTRIBUTION = re.compile(r",\s+(?:[A-Z][\w'’-]+\s+){1,2}(?:said|says|claimed|claims|added|noted|argued|insisted)\b")
 PartyOf = Callable[[str], "str | None"]  # the party a name stands for ("Kremlin" -> Russia): the gazetteer's
 
 
@@ -240,10 +242,11 @@ def _first_sentence(text: str) -> str:
 
 
 def clause(statement: str, words: int = STATEMENT_WORDS) -> str | None:
-    """The statement's first sentence when it has at most `words` words, else its longest leading clause that
-    does (up to a comma before a subordinate or participle clause, a semicolon or a dash); None when no
-    complete clause of MIN_CLAUSE_WORDS words or more fits: never a statement cut mid-clause."""
-    first = _closed(_first_sentence(statement).strip().rstrip("."))
+    """The statement's first sentence (up to a reporting clause left in it) when it has at most `words` words,
+    else its longest leading clause that does (up to a comma before a subordinate or participle clause, a
+    semicolon or a dash); None when no complete clause of MIN_CLAUSE_WORDS words or more fits: never a
+    statement cut mid-clause."""
+    first = _closed(_ATTRIBUTION.split(_first_sentence(statement), maxsplit=1)[0].strip().rstrip("."))
     if len(first.split()) <= words:
         return first if _balanced(first) else None
     cuts = [first[:m.start()] for m in _CLAUSE_END.finditer(first)]
