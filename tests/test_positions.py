@@ -276,6 +276,9 @@ A Ugandan official, who insisted on anonymity, described the mood as tense. A se
 
 PORTMAR, May 3 (Test Wire) - The customs office will open before the rains, a Kenyan minister said.
 
+The Kenyan side stipulated that both countries must staff the customs office. Both sides acknowledged the need for \
+more meetings.
+
 "The border stays open," said the regional bloc EAC, which chairs the talks, in a text message to reporters.
 """
 
@@ -316,3 +319,8 @@ def test_a_wire_dateline_is_not_part_of_what_was_said(sided):
 
 def test_a_speaker_named_after_the_verb_is_not_what_was_said(sided):
     assert not any("text message" in p["statement"] for p in sided)
+
+
+def test_a_side_named_by_its_party_speaks_but_both_sides_are_no_speaker(sided):
+    assert any("both countries must staff" in s for s in said(sided, "Kenyan side"))
+    assert not said(sided, "sides") and not said(sided, "Both sides")

@@ -232,6 +232,8 @@ def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
     nouns = lexicon.gazetteers.words("roles.speaker_nouns") | lexicon.gazetteers.words("roles.institution_words")
+    if root.lower_ == "side":  # "the Georgian side said", not "the other side" nor "both sides" (a pair)
+        return any(c.dep_ in {"amod", "compound", "poss"} and lexicon.party_of(c.text) for c in root.children)
     return root.lemma_.lower() in nouns or root.lower_ in nouns
 
 
