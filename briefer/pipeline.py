@@ -174,7 +174,7 @@ def check(extraction: Extraction, settings: Settings) -> list[Check]:
         markdown = render_documents(
             extraction.briefing, audience=settings.audience_name, formats=["md"],
             user_templates=settings.templates_dir or settings.config.templates, config=settings.config,
-            paper=settings.paper)[file_name("md")].decode("utf-8")
+            paper=settings.paper, party_of=extraction.lexicon.party_of)[file_name("md")].decode("utf-8")
         found += check_length(markdown, settings.audience_name, limit)
     return found
 
@@ -211,7 +211,7 @@ def _describe_tracks(extraction: Extraction, settings: Settings) -> None:
     from briefer.render.keyterms import fill_key_terms
 
     fill_key_terms(extraction.briefing, extraction.lexicon, settings.model or settings.config.model)
-    fill_summaries(extraction.briefing)
+    fill_summaries(extraction.briefing, extraction.lexicon.party_of)
 
 
 def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
@@ -228,7 +228,7 @@ def render(extraction: Extraction, settings: Settings) -> dict[str, bytes]:
         documents.update(render_documents(
             extraction.briefing, audience=settings.audience_name, formats=wanted,
             user_templates=settings.templates_dir or settings.config.templates, config=settings.config,
-            paper=settings.paper, archival=archival))
+            paper=settings.paper, archival=archival, party_of=extraction.lexicon.party_of))
     if "json" in settings.formats:
         documents[file_name("json")] = briefing_json
     return documents

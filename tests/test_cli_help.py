@@ -13,9 +13,10 @@ import pytest
 from in_process import briefer
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = [(), ("brief",), ("extract",), ("explain",), ("eval",), ("schema",), ("history", "list"),
+COMMANDS = [(), ("brief",), ("extract",), ("verify",), ("explain",), ("eval",), ("schema",), ("history", "list"),
             ("history", "show"), ("rules", "check"), ("rules", "test"), ("rules", "list"), ("rules", "schema"),
             ("templates", "list")]
+GROUPS = [("history",), ("rules",), ("templates",)]  # their commands' help holds the examples
 
 
 def help_of(*command: str) -> str:
@@ -24,14 +25,22 @@ def help_of(*command: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "briefer")
+@pytest.mark.parametrize("command", COMMANDS + GROUPS, ids=lambda c: " ".join(c) or "briefer")
 def test_help_has_no_debris(command):
     text = help_of(*command)
-    assert "<bool>" not in text
+    assert not re.search(r"<(bool|str|int|float|path|list)", text, re.IGNORECASE), "a type beside a name"
+    assert "{" not in text.splitlines()[0], "an argument in braces on the usage line"
     assert not re.search(r"\w \.(\s|$)", text), "a word, a space, a full stop: markup ate something"
     assert "( " not in text and "()" not in text
-    if command and command != ("rules", "schema"):
-        assert "Examples:" in text and f"briefer {' '.join(command)}" in text.split("Examples:")[1]
+    if command not in GROUPS:
+        assert "Examples:" in text and f"briefer {' '.join(command)}".strip() in text.split("Examples:")[1]
+
+
+def test_the_command_list_gives_each_first_sentence_whole():
+    commands = help_of().split("Commands:")[1]
+    assert "..." not in commands
+    assert "Build the brief: Markdown, HTML, PDF and the JSON briefing model, written to --out." in flowed(commands)
+    assert "Usage: briefer brief [OPTIONS] SOURCE..." in help_of("brief")
 
 
 def flowed(text: str) -> str:

@@ -36,3 +36,14 @@ def test_one_problem_is_one_line_and_any_run_reports_it(tmp_path):
     assert result.returncode == 3
     assert result.stderr.splitlines() == [
         f"briefer: error: {tmp_path / 'briefer.toml'}: audiences.executive.limits: unknown key 'position' ({ALLOWED})"]
+
+
+def test_an_unknown_limit_is_reported_beside_a_bad_value_in_its_table(tmp_path):
+    """Keys and values of a limits table are checked apart: a wrong value never hides an unknown key."""
+    path = tmp_path / "briefer.toml"
+    path.write_text('[audiences.executive]\nlimits = {position = 3, pages = "two", zz = -1}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert str(raised.value) == (
+        f"{path}: 2 problems: audiences.executive.limits: unknown key 'position', 'zz' ({ALLOWED}); "
+        "audiences.executive.limits.pages: Input should be a valid integer, unable to parse string as an integer")

@@ -125,9 +125,10 @@ def test_history_list_shows_both_days_newest_first(runs):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     counts = {day: len(items(briefing(runs, day))) for day in DAYS}
-    assert lines == [
-        f"2026-11-23  {counts['2026-11-23']:>4} items  Negotiations brief",
-        f"2026-11-22  {counts['2026-11-22']:>4} items  Negotiations brief",
+    assert lines == [  # in a pipe: a header line, then one tab-separated line per brief
+        "DATE\tITEMS\tTITLE",
+        f"2026-11-23\t{counts['2026-11-23']}\tNegotiations brief",
+        f"2026-11-22\t{counts['2026-11-22']}\tNegotiations brief",
     ]
 
 

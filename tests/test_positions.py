@@ -259,3 +259,60 @@ def test_a_ministry_of_another_country_is_not_the_ministry_before(positions):
 
 def test_an_anonymous_official_is_not_the_last_person_named_from_that_country(positions):
     assert not any("pumps would stay off" in s for s in said(positions, "Ana Lopez"))
+
+
+# A bare "the delegation" after a side is named, two speakers of one quotation, a side that argues, sourcing.
+SIDES = """Grain talks resume in Portmar
+
+A Kenyan delegation led by Deputy Minister Erik Sand arrived in Portmar on Tuesday for talks with Uganda.
+
+The delegation said it would not sign any text that left the lake ports closed.
+
+"The customs draft is a fair basis," Ana Costa and Luis Prado told reporters.
+
+It is understood that the Ugandan delegation argued for a joint customs office at the border.
+
+A Ugandan official, who insisted on anonymity, described the mood as tense. A second official insisted on anonymity.
+
+PORTMAR, May 3 (Test Wire) - The customs office will open before the rains, a Kenyan minister said.
+
+"The border stays open," said the regional bloc EAC, which chairs the talks, in a text message to reporters.
+"""
+
+
+@pytest.fixture(scope="module")
+def sided(tmp_path_factory) -> list[dict]:
+    folder = tmp_path_factory.mktemp("sides")
+    (folder / "sides.txt").write_text(SIDES, encoding="utf-8")
+    result = briefer("extract", str(folder), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["positions"]
+
+
+def test_a_bare_delegation_speaks_for_the_side_named_before(sided):
+    closed = next(p for p in sided if "lake ports closed" in p["statement"])
+    assert closed["speaker"]["party"] == "Kenya"
+    assert closed["speaker"]["name"] != "delegation"
+
+
+def test_two_speakers_of_one_quotation_both_hold_it(sided):
+    assert said(sided, "Ana Costa") == ["The customs draft is a fair basis"]
+    assert said(sided, "Luis Prado") == ["The customs draft is a fair basis"]
+
+
+def test_a_delegation_that_argues_for_something_states_a_position(sided):
+    assert any("argued for a joint customs office" in s for s in said(sided, "Ugandan delegation"))
+
+
+def test_insisting_on_anonymity_is_no_position(sided):
+    assert not any("anonymity" in p["statement"] for p in sided)
+    assert any("described the mood as tense" in p["statement"] for p in sided)
+
+
+def test_a_wire_dateline_is_not_part_of_what_was_said(sided):
+    assert any(p["statement"].startswith("The customs office will open") for p in sided)
+    assert not any("PORTMAR" in p["statement"] for p in sided)
+
+
+def test_a_speaker_named_after_the_verb_is_not_what_was_said(sided):
+    assert not any("text message" in p["statement"] for p in sided)

@@ -17,7 +17,7 @@ from briefer.cli import history as _history_commands
 from briefer.cli import rules as _rules_commands
 from briefer.cli import schema as _schema_commands
 from briefer.cli import templates as _templates_commands
-from briefer.cli.command import App
+from briefer.cli.command import App, examples
 from briefer.errors import BrieferError
 
 app = App(
@@ -25,8 +25,9 @@ app = App(
     help="Rule-based briefings on negotiations from news articles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=examples("briefer brief today/ --out out/", "briefer brief today/ --check --archive --audience executive",
+                    "briefer history list", "briefer COMMAND --help  # each command's options and examples"),
 )
 
 

@@ -1,39 +1,20 @@
-"""The typer app class of every briefer command: help text as written, and no type shown for a flag.
+"""The typer app class of every briefer command: click's plain help, arguments and flags shown without a type.
 
-typer 0.29 in rich markup mode keeps the line breaks of a docstring's later paragraphs, reads any
-`[...]` in help text as markup (dropping it), and prints `<bool>` beside every flag as if it took a
-value; the --help option is made inside typer, so the parameter list is the only place to reach it.
+Help is click's own formatter, not typer's rich panels: typer's rich help imports rich's Markdown, traceback and
+pretty-printing modules, which made `briefer --help` cost about twice its budget of 0.3 s CPU. typer 0.29 still
+writes a required argument as `{SOURCE}` with its type (`SOURCE <list[str]>`) and cuts each command's summary in
+the list mid-sentence; the classes here write `SOURCE...` and whole first sentences. The --help option is made
+inside typer, so the parameter list is the only place to reach its flag.
 """
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-
-def literal(text: str) -> str:
-    """Text that rich markup prints as it is: every `[` escaped."""
-    return text.replace("[", "\\[")
-
-
-def prose(text: str | None) -> str | None:
-    """A docstring as help: paragraphs reflowed onto one line each (the terminal wraps them), no markup."""
-    if not text:
-        return text
-    paragraphs = inspect.cleandoc(text).split("\n\n")
-    return "\n\n".join(literal(" ".join(paragraph.split())) for paragraph in paragraphs)
-
-
-def _plain_help(command: Any) -> None:
-    command.help = prose(command.help)
-    if command.epilog:
-        command.epilog = literal(command.epilog)
-    for param in command.params:
-        if getattr(param, "help", None):
-            param.help = literal(param.help)
+WHOLE_SENTENCE = 1_000  # a summary limit no first sentence reaches: click then cuts at the sentence's end
 
 
 def _untyped_flags(params: list[Any]) -> list[Any]:
@@ -43,35 +24,70 @@ def _untyped_flags(params: list[Any]) -> list[Any]:
     return params
 
 
-class Command(TyperCommand):
-    """A command whose help is shown as written and whose flags show no type."""
+def _argument_name(param: Any) -> str:
+    """An argument as click writes it: its metavar (or name), `...` when it takes several."""
+    name = param.metavar or param.name.upper()
+    return f"{name}..." if param.nargs != 1 else name
 
-    def __init__(self, *args: Any, **settings: Any):
-        super().__init__(*args, **settings)
-        _plain_help(self)
+
+class Command(TyperCommand):
+    """A command whose help shows arguments by name alone and flags without a type."""
 
     def get_params(self, ctx: Any) -> list[Any]:
         """The parameters, --help included, flags without a metavar given an empty one."""
         return _untyped_flags(super().get_params(ctx))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The first sentence of the help, whole."""
+        return super().get_short_help_str(WHOLE_SENTENCE)
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """`[OPTIONS]`, then each argument: `SOURCE...`, or `[SOURCE]...` when it may be left out."""
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name != "argument":
+                pieces.extend(param.get_usage_pieces(ctx))
+            elif param.required:
+                pieces.append(_argument_name(param))
+            else:
+                pieces.append(f"[{_argument_name(param)}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        """An Arguments and an Options section, each a list of names and their help."""
+        sections: dict[str, list[tuple[str, str]]] = {"Arguments": [], "Options": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                sections["Arguments"].append((_argument_name(param), record[1]))
+            else:
+                sections["Options"].append(record)
+        for title, rows in sections.items():
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
 
 class Group(TyperGroup):
-    """A group of commands whose help is shown as written and whose flags show no type."""
-
-    def __init__(self, *args: Any, **settings: Any):
-        super().__init__(*args, **settings)
-        _plain_help(self)
+    """A group of commands listed with the first sentence of each, flags without a type."""
 
     def get_params(self, ctx: Any) -> list[Any]:
         """The parameters, --help included, flags without a metavar given an empty one."""
         return _untyped_flags(super().get_params(ctx))
 
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The first sentence of the help, whole."""
+        return super().get_short_help_str(WHOLE_SENTENCE)
+
 
 class App(typer.Typer):
-    """typer.Typer making Groups and Commands, with -h as well as --help."""
+    """typer.Typer making Groups and Commands with click's plain help, and -h as well as --help."""
 
     def __init__(self, **settings: Any):
         settings.setdefault("cls", Group)
+        settings.setdefault("rich_markup_mode", None)
         settings.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
         super().__init__(**settings)
 
@@ -82,5 +98,6 @@ class App(typer.Typer):
 
 
 def examples(*lines: str) -> str:
-    """An epilog of example command lines, each on its own line, indented under 'Examples:'."""
-    return "\nExamples:\n" + "\n".join(f"  {line}" for line in lines)  # the leading newline keeps the indent
+    """An epilog of example command lines, each on its own line, indented under 'Examples:' (click's `\\b` keeps
+    the lines as they are)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)

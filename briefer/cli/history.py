@@ -9,7 +9,7 @@ import typer
 
 from briefer.cli.brief import CONFIG, HISTORY, history_path
 from briefer.cli.command import App, examples
-from briefer.cli.listing import JSON, print_json
+from briefer.cli.listing import JSON, print_json, print_rows
 from briefer.errors import UsageError
 
 history_app = App(help="Read back the briefs recorded in the history.", no_args_is_help=True)
@@ -25,7 +25,9 @@ def _open(history: Path | None, config: Path | None):
 
 @history_app.command("list", epilog=examples("briefer history list", "briefer history list --json"))
 def list_briefs(history: Path = HISTORY, config: Path = CONFIG, as_json: bool = JSON) -> None:
-    """List the recorded briefs, newest first: date, number of items, title (--json for scripts)."""
+    """List the recorded briefs, newest first: date, number of items, title.
+
+    On a terminal a table; in a pipe one tab-separated line per brief after a header line; --json for scripts."""
     from briefer.cli.output import stderr
 
     store, _ = _open(history, config)
@@ -36,8 +38,7 @@ def list_briefs(history: Path = HISTORY, config: Path = CONFIG, as_json: bool = 
     if not rows:
         stderr().print(f"No brief recorded in {store.path}.", highlight=False)
         return
-    for day, items, title in rows:
-        typer.echo(f"{day}  {items:>4} items  {title}")
+    print_rows(("Date", "Items", "Title"), rows)
 
 
 @history_app.command("show", epilog=examples(

@@ -310,3 +310,45 @@ def supposed_or_past(match: RuleMatch, lexicon: Lexicon) -> bool:
         if token.lower_ in BACKDROP_MARKS:
             return True
     return False
+
+
+@CHECKS.register("no_comment")
+def no_comment(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The sentence is about a request for comment ("did not immediately respond to a request for comment"): a
+    no-comment, not a reply the talks wait for."""
+    text = f" {fold(match.sentence.text)} "
+    return any(f" {fold(p)} " in text for p in lexicon.gazetteers.list("uncertainty.no_comment"))
+
+
+@CHECKS.register("past_outcome")
+def past_outcome(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The words tell how a past episode went, in the past perfect of a narrative ("the rebels had not given any
+    response, so the mediators drafted another"), not a state still open: no "yet" or "still", no "by <date>" that
+    it held up to, and no reporting verb above it (whose "had" is the present moved back: "said no date had been
+    set")."""
+    token = match.span.root
+    verb = token if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"} else token.head
+    if not any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in verb.children):
+        return False
+    if any(c.lower_ in {"yet", "still"} for c in verb.subtree):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"by", "until", "as"} for c in verb.children):
+        return False
+    reporting = lexicon.gazetteers.words("reporting.verbs")
+    head = verb
+    while head.head.i != head.i:
+        if head.dep_ in {"ccomp", "xcomp"} and head.head.lemma_.lower() in reporting:
+            return False
+        head = head.head
+    return True
+
+
+@CHECKS.register("sourcing")
+def sourcing(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """What the cue takes is the speaker's own sourcing ("insisted on anonymity", "asked not to be named"), not a
+    claim about the talks."""
+    cue = match.captures.get("cue")
+    verb = (cue if cue is not None else match.span).root
+    words = lexicon.gazetteers.words("reporting.sourcing_words")
+    taken = [t for child in verb.rights if child.dep_ not in {"conj", "cc", "punct"} for t in child.subtree]
+    return any(t.lower_ in words for t in taken)

@@ -18,6 +18,7 @@ CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"}
 JOINERS = {"as", "while", "whilst", "but", "and", "that", "because", "though", "although", "so", "yet", "or",
            "however", "still", "ultimately"}
 JOINER_DEPS = {"cc", "mark", "advmod", "preconj"}
+TRAILING_ADVERBS = {"yet", "still"}  # joiners at a clause's start, but "not reached yet" ends on its time adverb
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
@@ -65,7 +66,7 @@ def _clause_tokens(head: Token, match: Span) -> list[Token]:
     tokens = sorted((t for t in head.subtree if t.i not in dropped), key=lambda t: t.i)  # a crossing arc
     while tokens and _edge(tokens[0], head):
         tokens = tokens[1:]
-    while tokens and _edge(tokens[-1], head):
+    while tokens and _edge(tokens[-1], head) and tokens[-1].lower_ not in TRAILING_ADVERBS:
         tokens = tokens[:-1]
     return tokens
 

@@ -3,7 +3,8 @@
 Quotation marks are straightened to ASCII `"` and `'` (the table of textacy's `quotation_marks`, plus
 the low, reversed and angle quotes it leaves alone) so rules need only match those two. textacy
 itself is not imported: importing it costs about 3 s (scikit-learn) on every run.
-Paragraphs and line breaks are kept: the NLP stage splits sentences at line breaks.
+Paragraphs and line breaks are kept (the NLP stage splits sentences at line breaks), but a hard-wrapped
+text's lines are joined back into paragraphs first (`unwrap.py`).
 Mojibake (UTF-8 read as Windows-1252: "â€œWe are readyâ€\x9d") is repaired by ftfy before anything else.
 """
 
@@ -13,6 +14,7 @@ import re
 import unicodedata
 
 from briefer.ingest.furniture import Furniture
+from briefer.ingest.unwrap import unwrap
 
 MAX_TITLE_CHARS = 300
 
@@ -47,7 +49,7 @@ _EXTRA_QUOTES = str.maketrans(
 def clean_text(text: str, furniture: Furniture | None = None) -> str:
     """Cleaned article text: one blank line at most between paragraphs, no furniture, no edges."""
     text = _LINE_BREAKS.sub("\n", repair_mojibake(text))
-    text = _straighten_quotes(unicodedata.normalize("NFC", _INVISIBLE.sub("", text)))
+    text = unwrap(_straighten_quotes(unicodedata.normalize("NFC", _INVISIBLE.sub("", text))))
     lines = [_SPACE_RUNS.sub(" ", _ZERO_WIDTH.sub("", line)).strip() for line in text.split("\n")]
     if furniture is not None:
         lines = furniture.remove(lines)

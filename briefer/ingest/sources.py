@@ -32,16 +32,19 @@ class Input:
 
 
 def expand_sources(sources: Sequence[str]) -> Iterator[Input | InputFailure]:
-    """Each source's inputs (a folder's article files, recursively), or a failure saying why none."""
-    seen: set[str] = set()
+    """Each source's inputs (a folder's article files, recursively), or a failure saying why none; an input or
+    failure met again (a file in a folder and named on its own) comes once."""
+    seen: set[str | tuple[str, str]] = set()
     for source in sources:
         for found in _expand(source):
             if isinstance(found, Input):
-                key = os.path.realpath(found.path) if found.path else found.name
-                if key in seen:
-                    log.info("%s: given more than once; read once", found.name)
-                    continue
-                seen.add(key)
+                name, key = found.name, os.path.realpath(found.path) if found.path else found.name
+            else:
+                name, key = found.input, (found.input, found.reason)
+            if key in seen:
+                log.info("%s: given more than once; read once", name)
+                continue
+            seen.add(key)
             yield found
 
 

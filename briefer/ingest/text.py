@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from briefer.ingest.raw import RawArticle
+from briefer.ingest.unwrap import unwrap
 
 _MAX_HEADLINE_CHARS = 150
 _MAX_HEADLINE_WORDS = 25
@@ -20,10 +21,11 @@ _MD_RULE = re.compile(r"^ {0,3}([-*_])([ \t]?\1){2,}[ \t]*$", re.MULTILINE)
 
 
 def read_text(text: str, *, markdown: bool = False) -> RawArticle:
-    """One article from a .txt or .md body; Markdown markup is reduced to its words."""
+    """One article from a .txt or .md body; Markdown markup is reduced to its words. The headline is read from
+    the text unwrapped (a long headline may be wrapped too); the text is unwrapped when it is cleaned."""
     if markdown:
         text = markdown_to_text(text)
-    return RawArticle(text=text, title=headline(text))
+    return RawArticle(text=text, title=headline(unwrap(text)))
 
 
 def headline(text: str) -> str:

@@ -5,17 +5,19 @@ what changed; what is next or still open. Each sentence cites the sources of the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefer.model import Briefing, Delegation, Item, OpenQuestion, Person, Position, Talks, Venue
+from briefer.model import Briefing, Delegation, Item, MeetingDate, OpenQuestion, Person, Position, Talks, Venue
 from briefer.names import place_phrase
 from briefer.render.rank import left_open, ranked
-from briefer.render.wording import Sentence, long_date, shorten
+from briefer.render.wording import Sentence, long_date
 from briefer.sections import SECTIONS
 
 OTHER_TITLE = "Other reports"  # the part of a brief for items of no known track
 MAX_MEMBERS = 4  # members named after a delegation's leader
-STATEMENT_WORDS = 22
+STATEMENT_WORDS = 18  # a longer statement is cut at the end of a clause, or another of the side's is chosen
+MIN_CLAUSE_WORDS = 5  # a shorter clause says too little to stand for a statement
 QUESTION_WORDS = 28
 # What the sides did, by the track's status: for two sides or more, and for one side meeting the others.
 VERBS = {"held": "met", "under way": "are meeting", "scheduled": "are to meet", "proposed": "may meet",
@@ -23,10 +25,28 @@ VERBS = {"held": "met", "under way": "are meeting", "scheduled": "are to meet", 
 ONE_SIDE_VERBS = {"held": "held talks", "under way": "is in talks", "scheduled": "is to hold talks",
                   "proposed": "may hold talks", "ended": "ended talks", None: "is in talks"}
 MIN_QUESTION_WORDS = 6  # a shorter "question" is a fragment, not worth a minister's time
-STATUS_WORDS = {"held": "held", "under way": "under way", "scheduled": "scheduled", "proposed": "proposed",
-                "ended": "ended"}
+HAPPENED = ("held", "under way", "ended")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"'][.!?])\s+(?=[\"'“A-Z])")  # not after "U.S."
 _NAME = re.compile(r"[A-Z][\w.'’ -]+")
+# Where a statement's clause ends: before a comma opening a subordinate or participle clause, a semicolon, a dash.
+_CLAUSE_END = re.compile(
+    r",\s+(?=(?:which|who|while|whereas|although|though|but|even|amid|despite|after|before|following|according|"
+    r"as|with|adding|saying|noting|suggesting|stressing|emphasi[sz]ing|allowing|calling|urging|warning)\b)"
+    r"|;\s+|\s+[—–]\s+")
+# Who is to meet, as the sentence announcing the next meeting begins: "Technical teams are slated to ...".
+_SUBJECT = re.compile(r"(?:The\s+)?([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s+(?:are|is|will|would|were|was|have|has|"
+                      r"plan|plans|hope|hopes|expect|expects)\b")
+# What a meeting is for, as the sentence reporting it says: "met in Geneva to discuss a prisoner exchange".
+_PURPOSE = re.compile(r"\bto (?:discuss|address|negotiate|review|resolve|settle|agree on|work out|hammer out|"
+                      r"finali[sz]e|seek|explore) [^,;:.!?()“”\"]+", re.IGNORECASE)
+PURPOSE_WORDS = 10  # a longer purpose is not shown (never cut)
+_ON_THE_TALKS = re.compile(r"\b(?:talks|meeting|negotiat\w*|agenda|discuss\w*)\b", re.IGNORECASE)
+MEETING_WORDS = {"meeting", "meetings", "talks", "round", "summit", "session", "sessions", "negotiations"}
+# A clause that ends on one of these words was cut from its sentence ("the talks had been constructive but").
+_DANGLING = {"but", "and", "or", "to", "of", "that", "the", "a", "an", "with", "for", "in", "on", "as", "by"}
+# A reporting clause left inside a statement ("..., Trump claimed, ..."): the statement ends before it.
+_ATTRIBUTION = re.compile(r",\s+(?:[A-Z][\w'’-]+\s+){1,2}(?:said|says|claimed|claims|added|noted|argued|insisted)\b")
+PartyOf = Callable[[str], "str | None"]  # the party a name stands for ("Kremlin" -> Russia): the gazetteer's
 
 
 @dataclass
@@ -81,16 +101,79 @@ def _side(delegation: Delegation) -> str:
     return delegation.party + (f" ({'; '.join(details)})" if details else "")
 
 
-def _when(talks: Talks, published: dict[str, str]) -> str:
-    """`on 2 December 2025`, the words the latest source used (`(Friday)`, of a meeting with the track's status
-    when one has it), or when the latest source that gives its date reported it."""
-    dated = [d for d in talks.dates if d.date]
+def _at(venue: Venue, sentence: str) -> bool:
+    """Whether a sentence names a venue (or the country it lies in)."""
+    return any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in {venue.name, venue.country} if name)
+
+
+@dataclass
+class Rounds:
+    """A track's meetings by place: where the latest round meets and its dates, earlier rounds held elsewhere,
+    and the next meetings announced elsewhere or after the latest round."""
+
+    venues: list[Venue]
+    dates: list[MeetingDate]
+    earlier: list[tuple[Venue, MeetingDate]]
+    upcoming: list[MeetingDate]
+
+
+def rounds(talks: Talks, venues: list[Venue]) -> Rounds:
+    """The track's dates read by the places their sentences name: a date of a sentence naming the track's first
+    venue is of its latest round; a meeting held at another venue only is an earlier round when the track has
+    met (the latest source has it held); one scheduled at another venue, or after the latest held date, is
+    next. Venues named only by earlier or next meetings are not where the track meets now."""
+    main = venues[0] if venues else None
+    here = [d for d in talks.dates if main is None or _at(main, d.evidence.sentence)]
+    met = talks.status in HAPPENED
+    elsewhere = [d for d in talks.dates if d not in here]
+    earlier = [(v, d) for d in elsewhere if met and d.status in HAPPENED and here
+               for v in venues[1:] if _at(v, d.evidence.sentence)]
+    earlier = sorted(earlier, key=lambda pair: _distance(*pair))[:1]  # "a call on 12 ... a meeting there on 18"
+    held = max((d.date for d in talks.dates if d.status in HAPPENED and d.date), default="")
+    upcoming = [d for d in talks.dates if d.status in ("scheduled", "proposed") and talks.status != "scheduled"
+                and (d.date > held if d.date and held else not (met and d in here))]
+    gone = {id(v) for v, _ in earlier} | {id(v) for d in upcoming for v in venues[1:] if _at(v, d.evidence.sentence)}
+    kept = {id(v) for d in here if d not in upcoming for v in venues if _at(v, d.evidence.sentence)}
+    return Rounds([v for v in venues if id(v) not in gone or id(v) in kept], here, earlier, upcoming)
+
+
+def purpose(found: Rounds) -> str:
+    """What the latest round meets for ("to discuss the work of their embassies"), as a sentence reporting it
+    (one of its dates' or its first venue's) says, in PURPOSE_WORDS words or fewer; "" when none says."""
+    sentences = [d.evidence.sentence for d in reversed(found.dates)]
+    sentences += [e.sentence for v in found.venues[:1] for e in v.evidence]
+    for sentence in sentences:
+        said = _PURPOSE.search(sentence)
+        if said and len(said.group(0).split()) <= PURPOSE_WORDS + 1 and said.group(0).split()[-1] not in _DANGLING:
+            return said.group(0).strip()
+    return ""
+
+
+def _distance(venue: Venue, day: MeetingDate) -> int:
+    """How far a date's words stand from the venue's name in their sentence (in characters)."""
+    sentence = day.evidence.sentence
+    return abs(sentence.find(day.text) - max(sentence.find(venue.name), sentence.find(venue.country or venue.name)))
+
+
+def _day(dates: list[MeetingDate], status: str | None, order: dict[str, int]) -> str:
+    """`on 2 December 2025` for the latest resolved date, else the words of the latest source, of a meeting with
+    the track's status first."""
+    dated = [d for d in dates if d.date]
     if dated:
         return "on " + long_date(max(dated, key=lambda d: d.date or "").date)
-    said = [d.text for d in talks.dates if d.status == talks.status] or [
-        d.text for d in talks.dates if d.status in ("held", "under way", "scheduled")]  # its status's date first
-    if said:
-        return f"({said[-1]})"
+    said = [d for d in dates if d.status == status] or [d for d in dates if d.status in ("held", "under way",
+                                                                                      "scheduled")]
+    said.sort(key=lambda d: order.get(d.evidence.source, -1))  # the latest source's words last
+    return f"({said[-1].text})" if said else ""
+
+
+def _when(talks: Talks, dates: list[MeetingDate], published: dict[str, str]) -> str:
+    """When the latest round met (`on 2 December 2025`, `(Friday)`), or when the latest source that gives its
+    date reported it."""
+    order = {source: index for index, source in enumerate(talks.sources)}
+    day = _day(dates, talks.status, order) or _day(talks.dates, talks.status, order)
+    if day:
+        return day
     reported = max((published[s] for s in talks.sources if s in published), default="")
     return f"(reported {long_date(reported)})" if reported else ""
 
@@ -108,11 +191,13 @@ def _sentence(text: str, cites: tuple[int, ...]) -> Sentence:
 def meeting_sentence(
     talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int], published: dict[str, str]
 ) -> Sentence:
-    """Who met whom (and who led each side), where and when."""
+    """Who met whom (and who led each side), where and when; an earlier round held elsewhere; what earlier
+    reports said when the latest changed the status."""
     delegations: list[Delegation] = ranked(items["delegations"])  # type: ignore[assignment]
     named = [d for d in delegations if d.leader or d.members] or delegations
     sides = [_side(d) for d in named[:4]] or list(talks.parties[:2])  # the two it is most about
-    venues = [v for v in _places(items["venues"]) if _listed(v) in talks.venues]  # where it meets, not an offer
+    found = rounds(talks, [v for v in _places(items["venues"]) if _listed(v) in talks.venues])  # not an offer
+    venues = found.venues
     where = f"in {_join([place_phrase(v.name) for v in venues])}" if venues else ""
     if len(sides) == 1:
         first = named[0].party if named else sides[0]
@@ -123,7 +208,16 @@ def meeting_sentence(
     else:
         verb = VERBS.get(talks.status, VERBS[None])
         who = _join(sides) if sides else "Delegations"
-    text = " ".join(part for part in (who, verb, where, _when(talks, published)) if part)
+    meeting = " ".join(part for part in (who, verb, where, _when(talks, found.dates, published)) if part)
+    text = " ".join(part for part in (meeting, purpose(found)) if part)
+    before = talks.previous_status if talks.previous_status != talks.status else None
+    if before in ("scheduled", "proposed") and talks.status in HAPPENED:
+        text += f", as {before}"  # what earlier reports said: the talks took place as they had them planned
+    elif before:
+        text += f" (earlier reports: {before})"
+    for venue, day in found.earlier:
+        when = f"on {long_date(day.date)}" if day.date else f"({day.text})"
+        text += f", after a round in {place_phrase(venue.name)} {when}"
     return _sentence(text, _cites(numbers, *named[:4], *venues))
 
 
@@ -147,26 +241,65 @@ def _first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
-def positions_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int]) -> Sentence | None:
-    """The most-reported stated position of each of the first two sides that stated one."""
-    chosen: list[Position] = []
+def clause(statement: str, words: int = STATEMENT_WORDS) -> str | None:
+    """The statement's first sentence (up to a reporting clause left in it) when it has at most `words` words,
+    else its longest leading clause that does (up to a comma before a subordinate or participle clause, a
+    semicolon or a dash); None when no complete clause of MIN_CLAUSE_WORDS words or more fits: never a
+    statement cut mid-clause."""
+    first = _closed(_ATTRIBUTION.split(_first_sentence(statement), maxsplit=1)[0].strip().rstrip("."))
+    if len(first.split()) <= words:
+        return first if _balanced(first) else None
+    cuts = [first[:m.start()] for m in _CLAUSE_END.finditer(first)]
+    fitting = [c for c in cuts if MIN_CLAUSE_WORDS <= len(c.split()) <= words and _balanced(c)]
+    return fitting[-1] if fitting else None
+
+
+def _closed(text: str) -> str:
+    """A statement whose last quotation (of a few words) the sentence's end cut off, closed again: `called the
+    talks "constructive.` -> `called the talks "constructive"`."""
+    if text.count('"') % 2 and len(text.rsplit('"', 1)[1].split()) <= 3:
+        return text.rstrip(".") + '"'
+    return text
+
+
+def _balanced(text: str) -> bool:
+    """Brackets and quotes closed, and no last word that leaves the clause hanging."""
+    return (text.count("(") == text.count(")") and text.count("“") == text.count("”") and text.count('"') % 2 == 0
+            and text.split()[-1].lower() not in _DANGLING)
+
+
+def speaker_label(position: Position, party_of: PartyOf | None = None) -> str:
+    """`Yuri Ushakov (Russia)`; a body named for its party ("the Kremlin", "Washington") folded into the party."""
+    name, party = position.speaker.name, position.speaker.party
+    if party and (name == party or (party_of is not None and party_of(name) == party)):
+        return party
+    return f"{name} ({party})" if party and party.lower() not in name.lower() else name
+
+
+def positions_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int],
+                       party_of: PartyOf | None = None) -> Sentence | None:
+    """A stated position of each of the first two sides that stated one (the sides the title names first): the
+    most reported of the side's on these talks, else any, that reads whole in STATEMENT_WORDS words (its first
+    sentence, or a complete clause of it)."""
+    chosen: list[tuple[Position, str]] = []
     named = [p for p in ranked(items["positions"]) if isinstance(p, Position) and _named(p.speaker.name)]
-    for position in named:
-        if position.kind == "official" and position.speaker.party not in {p.speaker.party for p in chosen}:
-            chosen.append(position)
-        if len(chosen) == 2:
+    named.sort(key=lambda p: (not (p.speaker.party and p.speaker.party in talks.title),  # the sides it is about
+                              not _ON_THE_TALKS.search(p.statement)))  # what they say of these talks first
+    for official in (True, False):  # officials first; an analyst only when no official statement fits
+        for position in named:
+            if (position.kind == "official") != official or len(chosen) == 2:
+                continue
+            said = clause(position.statement)
+            fragment = said is None or said.split()[0].endswith("ing")  # "rebuking his counterpart": no clause
+            if not fragment and position.speaker.party not in {p.speaker.party for p, _ in chosen}:
+                chosen.append((position, said))
+        if chosen:
             break
-    chosen = chosen or named[:1]
     if not chosen:
         return None
-    parts = []
-    for position in chosen:
-        statement = shorten(_first_sentence(position.statement), STATEMENT_WORDS).rstrip(".")
-        said = f"“{statement}”" if position.direct_quote else statement
-        party = position.speaker.party
-        shown = f" ({party})" if party and party.lower() not in position.speaker.name.lower() else ""
-        parts.append(f"{position.speaker.name}{shown}: {said}")
-    return _sentence("; ".join(parts), _cites(numbers, *chosen))
+    parts = [f"{speaker_label(position, party_of)}: " + (f"“{said}”" if position.direct_quote else said)
+             for position, said in chosen]
+    return _sentence("; ".join(parts), _cites(numbers, *(position for position, _ in chosen)))
 
 
 def _named(name: str) -> bool:
@@ -174,51 +307,50 @@ def _named(name: str) -> bool:
     return _NAME.fullmatch(name) is not None
 
 
-def change_sentence(talks: Talks) -> Sentence | None:
-    """What the status was before the latest source changed it."""
-    if not talks.previous_status or talks.previous_status == talks.status:
-        return None
-    return _sentence(f"Earlier reports had these talks as {STATUS_WORDS.get(talks.previous_status, 'reported')}; "
-                     f"the latest say {STATUS_WORDS.get(talks.status or '', 'otherwise')}", ())
-
-
 def next_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int]) -> Sentence | None:
-    """What is next (a scheduled meeting after the latest one held), else the top question left open."""
-    held = latest_day(Talks(id="", title="", dates=[d for d in talks.dates if d.status == "held"]))
-    upcoming = [d for d in talks.dates if d.status == "scheduled" and (not d.date or d.date > held)]
-    if upcoming and talks.status != "scheduled":
-        date = upcoming[-1]
-        sentence = shorten(_first_sentence(date.evidence.sentence), QUESTION_WORDS).rstrip(".")
-        when = f" ({long_date(date.date)})" if date.date else ""
-        return _sentence(f"Next: {sentence}{when}", ())
+    """What is next, briefly (who is to meet, where and when), else the top question left open."""
+    found = rounds(talks, [v for v in _places(items["venues"]) if _listed(v) in talks.venues])
+    if found.upcoming:
+        date = found.upcoming[-1]
+        places = [v for v in _places(items["venues"]) if _at(v, date.evidence.sentence)]
+        subject = _SUBJECT.match(date.evidence.sentence)
+        who = subject.group(1) if subject else _join([p for p in talks.parties if p in talks.title][:3]
+                                                     or talks.parties[:2] or ["the sides"])
+        verb = "" if who.split()[-1].lower() in MEETING_WORDS else " may meet" if date.status == "proposed" \
+            else " to meet"
+        where = f" in {place_phrase(places[0].name)}" if places else ""
+        when = f" on {long_date(date.date)}" if date.date else f" ({date.text})"
+        cites = (numbers[date.evidence.source],) if date.evidence.source in numbers else ()
+        return _sentence(f"Next: {who}{verb}{where}{when}", cites)
     questions = [q for q in ranked(items["open_questions"]) if isinstance(q, OpenQuestion) and left_open(q)
                  and len(q.text.split()) >= MIN_QUESTION_WORDS]
-    if questions:
-        question = questions[0]
-        text = shorten(_first_sentence(question.text), QUESTION_WORDS)
-        return _sentence(f"Open: {text}", _cites(numbers, question))
+    for question in questions:
+        text = clause(question.text, QUESTION_WORDS)
+        if text:
+            return _sentence(f"Open: {text}", _cites(numbers, question))
     return None
 
 
-def summarise(talks: Talks, briefing: Briefing, numbers: dict[str, int]) -> TrackSummary:
+def summarise(talks: Talks, briefing: Briefing, numbers: dict[str, int], party_of: PartyOf | None = None
+              ) -> TrackSummary:
     """Two to four sentences on one track."""
     items = _items(briefing, talks)
     published = {s.id: s.published for s in briefing.sources if s.published and s.dated_by not in ("file", "text")}
-    candidates = [meeting_sentence(talks, items, numbers, published), positions_sentence(talks, items, numbers),
-                  change_sentence(talks), next_sentence(talks, items, numbers)]
+    candidates = [meeting_sentence(talks, items, numbers, published),
+                  positions_sentence(talks, items, numbers, party_of), next_sentence(talks, items, numbers)]
     return TrackSummary(talks, [sentence for sentence in candidates if sentence][:4])
 
 
 def bottom_line(briefing: Briefing, numbers: dict[str, int], limit: int | None = None,
-                other: bool = False) -> list[TrackSummary]:
+                other: bool = False, party_of: PartyOf | None = None) -> list[TrackSummary]:
     """The bottom line of every track (the best `limit` ones), best first; "Other" when `other` or alone."""
     tracks = [t for t in rank_tracks(briefing) if t.id != "other" or other or len(briefing.talks) == 1]
-    return [summarise(talks, briefing, numbers) for talks in tracks[:limit]]
+    return [summarise(talks, briefing, numbers, party_of) for talks in tracks[:limit]]
 
 
-def fill_summaries(briefing: Briefing) -> Briefing:
+def fill_summaries(briefing: Briefing, party_of: PartyOf | None = None) -> Briefing:
     """The briefing with every track's bottom line in `summary` (citations by source id are in its items)."""
     numbers = {source.id: number for number, source in enumerate(briefing.sources, start=1)}
     for talks in briefing.talks:
-        talks.summary = [sentence.text for sentence in summarise(talks, briefing, numbers).sentences]
+        talks.summary = [sentence.text for sentence in summarise(talks, briefing, numbers, party_of).sentences]
     return briefing

@@ -11,6 +11,7 @@ from briefer.config import PAGES_KEY, WORDS_KEY, AudienceConfig, Config
 from briefer.errors import RenderError, UsageError
 from briefer.model import Briefing
 from briefer.render import pdf
+from briefer.render.bottomline import PartyOf
 from briefer.render.environment import Environments, compile_templates, make_environments, render_template
 from briefer.render.formats import DOCUMENTS, file_name
 from briefer.render.loader import audience_templates, search_path
@@ -51,9 +52,10 @@ class _Renderer:
         envs: Environments,
         full: Selection,
         compact: bool,
+        party_of: PartyOf | None,
     ):
         self.briefing, self.audience, self.paper, self.envs = briefing, audience, paper, envs
-        self.full, self.compact = full, compact
+        self.full, self.compact, self.party_of = full, compact, party_of
 
     def view(self, selection: Selection) -> BriefView:
         omitted = {section: len(self.full[section]) - len(items) for section, items in selection.items()}
@@ -64,6 +66,7 @@ class _Renderer:
             paper=self.paper,
             compact=self.compact,
             omitted=omitted,
+            party_of=self.party_of,
         )
         view.developments = developments(view)
         return view
@@ -150,10 +153,12 @@ def render_documents(
     config: Config | None = None,
     paper: str = "a4",
     archival: pdf.Archival | None = None,
+    party_of: PartyOf | None = None,
 ) -> dict[str, bytes]:
     """Return {"brief.md": ..., "brief.html": ..., "brief.pdf": ...} for the requested formats.
 
-    With `archival` the PDF is PDF/A-3b with its files attached.
+    With `archival` the PDF is PDF/A-3b with its files attached; with `party_of` (the gazetteer's) the bottom
+    line folds a speaker named for its party ("the Kremlin") into the party.
     """
     wanted = list(dict.fromkeys(formats))
     unknown = [name for name in wanted if name not in DOCUMENTS]
@@ -167,7 +172,8 @@ def render_documents(
     sections, limits, max_pages = _settings(audience, config)
     hooks = audience not in NO_HOOKS
     full = select(briefing, sections, {}, hooks)
-    renderer = _Renderer(briefing, audience, paper, make_environments(folders), full, compact=max_pages is not None)
+    renderer = _Renderer(briefing, audience, paper, make_environments(folders), full, compact=max_pages is not None,
+                         party_of=party_of)
     roots = [folder.path for folder in folders]
     selection = select(briefing, sections, limits, hooks)
     document = None

@@ -21,7 +21,7 @@ from briefer.model import (
     Talks,
     Venue,
 )
-from briefer.render.bottomline import OTHER_TITLE, TrackSummary, bottom_line
+from briefer.render.bottomline import OTHER_TITLE, PartyOf, TrackSummary, bottom_line
 from briefer.render.entries import Entry, EvidenceLine
 from briefer.render.highlight import highlight, item_texts
 from briefer.render.places import fold_countries
@@ -285,17 +285,19 @@ def build_view(
     paper: str,
     compact: bool,
     omitted: dict[str, int],
+    party_of: PartyOf | None = None,
 ) -> BriefView:
     """Assemble what the templates read from the briefing and the items chosen for this brief.
 
-    A compact (page-limited) brief lists only the sources its items cite and names at most
+    `party_of` (the gazetteer's, when at hand) folds a speaker named for its party into the party. A compact
+    (page-limited) brief lists only the sources its items cite and names at most
     COMPACT_FAILURES failed inputs, so neither list can push it over its limit.
     """
     everything = {source.id: number for number, source in enumerate(briefing.sources, start=1)}
     by_number = {number: source_id for source_id, number in everything.items()}
     shown_tracks = COMPACT_TRACKS if compact else None
-    summary_sources = tuple(by_number[n] for track in bottom_line(briefing, everything, shown_tracks)
-                            for n in track.cites)
+    summary_sources = tuple(by_number[n] for track in bottom_line(briefing, everything, shown_tracks,
+                                                                   party_of=party_of) for n in track.cites)
     sources = number_sources(briefing, selection, cited_only=compact, also=summary_sources)
     numbers = {entry.source.id: entry.number for entry in sources}
     titles = {talks.id: talks.title for talks in briefing.talks}
@@ -342,8 +344,8 @@ def build_view(
         version=briefing.run.briefer_version or __version__,
         omitted={section: count for section, count in omitted.items() if count},
         checks=briefing.checks,
-        tracks=bottom_line(briefing, numbers, shown_tracks),
+        tracks=bottom_line(briefing, numbers, shown_tracks, party_of=party_of),
         tracks_omitted=max(0, len([t for t in briefing.talks if t.id != "other"]) - (shown_tracks or 10**6)),
     )
-    view.parts = track_parts(view, bottom_line(briefing, numbers, None, other=True))
+    view.parts = track_parts(view, bottom_line(briefing, numbers, None, other=True, party_of=party_of))
     return view

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from briefer.extract import PersonMention
@@ -49,6 +50,10 @@ def _count_sources(evidence: list[Evidence]) -> int:
     return len({e.source for e in evidence})
 
 
+# A wire dateline the parser left at the head of a reported clause ("ADDIS ABABA (Reuters) - The sides will sign
+# ...", "NAIROBI, March 3 - ..."): a place in capitals, or any place before an agency in brackets, then a dash.
+DATELINE_RE = re.compile(r"^\s*(?:[A-Z][A-Z.’' -]{3,30}(?:,[^()\n–—-]{1,25})?\s*(?:\([^)]{1,40}\))?"
+                         r"|[A-Z][A-Za-z.’' -]{1,30}(?:,[^()\n–—-]{1,25})?\s*\([^)]{1,40}\))\s*(?:--|[-–—])\s+")
 RELATIVE_OPENERS = {"which", "whom", "whose", "who"}
 FRAGMENT_OPENERS = {"is", "are", "was", "were"}  # "is settled": the end of a clause the parse cut off
 
@@ -72,13 +77,12 @@ class PositionBook:
     def add(self, fact: Fact, article: ArticleContext) -> None:
         """Resolve one position fact's speaker and merge it in (same speaker, same claim: one entry). A speaker
         that stands for a pair ("both countries") gives each of the two the position."""
-        people = article.people
         found = fact.fields["speaker"]
         if isinstance(found, Mention) and found.each:
             for one in found.each:
-                self._add_one(fact.model_copy(update={"fields": {**fact.fields, "speaker": one}}), people)
+                self._add_one(fact.model_copy(update={"fields": {**fact.fields, "speaker": one}}), article)
             return
-        self._add_one(fact, people)
+        self._add_one(fact, article)
 
     def settle(self) -> None:
         """Nothing waits for the last fact."""
@@ -161,8 +165,19 @@ class PositionBook:
     def _as_mention(self, mention: PersonMention) -> Mention:
         return Mention(name=mention.name, role=mention.role, party=self._party(mention))
 
-    def _add_one(self, fact: Fact, people: ArticlePeople) -> None:
-        statement = fact.fields["statement"]
+    def _side(self, found: Mention, article: ArticleContext, offset: int) -> Mention | None:
+        """The party a bare "the delegation" or "the government team" speaks for: the government side for a
+        government's team, else the side the article's delegation sentences named last before it."""
+        words = fold(found.name).split()
+        if found.party or not words or words[-1] not in self.lexicon.gazetteers.words("roles.delegation_nouns"):
+            return None
+        party = article.sides.government if "government" in words else None
+        party = party or article.sides.before(offset)
+        return Mention(name=f"{party} {words[-1]}", party=party) if party else None
+
+    def _add_one(self, fact: Fact, article: ArticleContext) -> None:
+        people = article.people
+        statement = DATELINE_RE.sub("", fact.fields["statement"], count=1)
         if len(statement.split()) < MIN_WORDS or statement.split()[0].lower() in RELATIVE_OPENERS | FRAGMENT_OPENERS:
             return  # "which X claimed were crucial": the claim is about something the clause leaves out
         if self._attribution(statement):
@@ -173,7 +188,8 @@ class PositionBook:
         else:
             found = fact.fields["speaker"]
             if isinstance(found, Mention) and found.definite:
-                found = self._referent(people, found, fact.evidence) or found
+                found = (self._referent(people, found, fact.evidence)
+                         or self._side(found, article, fact.evidence.start) or found)
             speaker = people.resolve(found, fact.evidence.start)
         if speaker is None:
             return

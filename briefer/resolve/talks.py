@@ -51,7 +51,7 @@ def resolve_date(text: str, base: date | None, future: bool) -> str | None:
 
 def meeting_dates(track: Track, lexicon: Lexicon) -> list[MeetingDate]:
     """Every date of the track's own meetings in its articles, once per day (or per wording when no day is
-    known)."""
+    known): a report that the meeting was held replaces one that it was to be."""
     found: dict[str, MeetingDate] = {}
     for frame in track.frames:
         base = article_day(frame.article.article)
@@ -60,8 +60,9 @@ def meeting_dates(track: Track, lexicon: Lexicon) -> list[MeetingDate]:
                 continue
             day = resolve_date(mention.text, base, mention.status in ("scheduled", "proposed"))
             key = day or mention.text.lower()
-            if key not in found:
-                found[key] = _meeting_date(mention, day, frame.article.article.id)
+            earlier = found.get(key)
+            if earlier is None or (mention.status in HAPPENED and earlier.status not in HAPPENED):
+                found[key] = _meeting_date(mention, day, frame.article.article.id)  # a report of it held is later
     return sorted(found.values(), key=lambda d: d.date or "")
 
 

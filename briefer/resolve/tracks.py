@@ -169,12 +169,12 @@ def track_title(parties: list[str], venue: str) -> str:
 
 
 def name_tracks(tracks: list[Track], places: dict[str, str]) -> list[str]:
-    """A stable id for each track: its parties, and its venue when two tracks share parties."""
+    """A stable id for each track: the parties its title names (`russia-ukraine`), and its venue when two tracks
+    have the same."""
     named = []
     for track in tracks:
-        sides = [party for party, _ in track.sides.most_common()]
         venue = places.get(track.venues.most_common(1)[0][0], "") if track.venues else ""
-        named.append(("-".join(slug(s) for s in sorted(sides[:3])) or slug(venue) or "talks", venue))
+        named.append(("-".join(slug(s) for s in sorted(leading(track.sides))) or slug(venue) or "talks", venue))
     counts = Counter(track_id for track_id, _ in named)
     ids, seen = [], Counter()
     for track_id, venue in named:
