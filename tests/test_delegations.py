@@ -350,3 +350,18 @@ def test_bullets_parted_by_blank_lines_keep_each_role_on_its_own_line(brief):
     assert people == {"Hilma Banda": "Minister of Information and Culture",
                       "Jonas Mwale": "General, Deputy Commander of the Army",
                       "Ruth Tembo": "Member of the National Assembly"}
+
+
+def test_it_will_include_seats_the_list_in_the_team_just_named(brief):
+    people = members_of(brief("The Ghanaian delegation will be headed by Foreign Minister Kofi Mensah. It will include "
+                              "deputy minister Ama Boateng, as well as trade adviser Yaw Darko and envoy Efua Owusu."),
+                        "Ghana")
+    assert set(people) == {"Kofi Mensah", "Ama Boateng", "Yaw Darko", "Efua Owusu"}
+
+
+def test_appositions_describe_the_name_before_them_and_a_reporting_tail_is_no_role(brief):
+    resolved = brief("The Ghanaian delegation includes Ama Boateng, a veteran of past talks and a member of the "
+                     "ruling council, and Yaw Darko, a trade lawyer, the Accra daily reported.")
+    people = members_of(resolved, "Ghana")
+    assert people["Ama Boateng"] == "veteran of past talks and member of the ruling council"
+    assert people["Yaw Darko"] == "trade lawyer"

@@ -29,6 +29,7 @@ NOISE_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME"}
 NOISE_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "ADV", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 ROLE_PREPS = {"for", "from", "of", "representing", "at", "with"}
 PRONOUN_REFS = {"he", "she", "him", "her"}
+ARTICLES = {"a", "an", "the"}
 # Courtesy titles: no role of their own ("Deputy Minister, Ms. X" keeps "Deputy Minister").
 QUOTES = set("\"“”„«»'‘’")
 # Words after which a role names what the job is for, not who holds it ("envoy to Ukraine").
@@ -71,7 +72,7 @@ def _segments(region: Span) -> list[Segment]:
         boundary = (token.text in BREAKS or "\n" in token.text or (token.lower_ in LINKS and token.ent_iob_ != "I")
                     or _joins_people(token))
         if token.tag_ in FINITE_TAGS and token.pos_ in {"VERB", "AUX"} and not skipping and i > 0:
-            if current and not _opens_line(current[0]):  # a line that opens "X granted ..." is prose, not a name
+            if current and not _subject_of(current, token):  # "..., Xinhua reported": no entry of the list
                 segments.append(Segment(current))
             listing = next((j for j in range(i, len(tokens)) if tokens[j].pos_ not in {"AUX", "ADV", "PART"}), None)
             if listing is None or tokens[listing].lemma_ not in LISTING_VERBS:
@@ -100,9 +101,16 @@ def _segments(region: Span) -> list[Segment]:
     return segments
 
 
-def _opens_line(token: Token) -> bool:
-    """Whether a token is the first on its line."""
-    return token.i > 0 and "\n" in token.doc[token.i - 1].text + token.doc[token.i - 1].whitespace_
+def _subject_of(tokens: list[Token], verb: Token) -> bool:
+    """Whether a stretch is no entry of the list a verb ends: it opens a line of prose ("X granted ..."), or it
+    is that verb's subject and names no one ("..., Xinhua news agency reported"; but "Heading the team,
+    commander X said" names X)."""
+    first = tokens[0]
+    if first.i > 0 and "\n" in first.doc[first.i - 1].text + first.doc[first.i - 1].whitespace_:
+        return True
+    heads = {verb.i, verb.head.i} if verb.dep_ == "aux" else {verb.i}
+    return not any(t.ent_type_ == "PERSON" for t in tokens) and any(
+        t.dep_ in {"nsubj", "nsubjpass"} and t.head.i in heads for t in tokens)
 
 
 def _joins_people(token: Token) -> bool:
@@ -352,6 +360,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         if _parenthetical(segment):  # "Director General (Europe)": part of the entry it stands in
             continue
         found = _name_span(segment, lexicon, region)
+        described_before = described
         after_person, described = last_was_person or described, False
         if found is None:
             words = _strip_noise(tokens)
@@ -360,6 +369,14 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
                 role = joint.join(r for r in (people[entry].role, _text(words)) if r)
                 party = people[entry].party or role_party(role, people[entry].name, lexicon)
                 people[entry] = people[entry].model_copy(update={"role": role, "party": party})
+            elif people and tokens[0].lower_ in ARTICLES and (
+                    (last_was_person and not people[-1].role) or (described_before and _after_link(tokens[0]))):
+                # "B, a participant in past talks and a member of the council": an apposition describes B
+                joint = " and " if described_before else ""
+                role = joint.join(r for r in (people[-1].role if described_before else "", _text(words)) if r)
+                party = people[-1].party or role_party(role, people[-1].name, lexicon)
+                people[-1] = people[-1].model_copy(update={"role": role, "party": party})
+                described, last_was_person = True, False
             elif len(tokens) == 1 and tokens[0].lower_ in PRONOUN_REFS:
                 people.append(Mention(name=tokens[0].text))
                 pending, last_was_person = [], True
@@ -410,7 +427,16 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         if (marked := _side_mark(after, lexicon)) is not None:  # "A and B on the American side": both sit for it
             people[unmarked:] = [found.model_copy(update={"party": marked}) for found in people[unmarked:]]
             unmarked = len(people)
+    if pending and people and not people[-1].role:  # "..., and C, a member of parliament": C's own description
+        role = ", ".join(pending)
+        people[-1] = people[-1].model_copy(
+            update={"role": role, "party": people[-1].party or role_party(role, people[-1].name, lexicon)})
     return people
+
+
+def _after_link(token: Token) -> bool:
+    """Whether "and" (or "&") comes right before a token."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ in LINKS
 
 
 def _line_between(before: Token, after: Token) -> bool:
