@@ -24,8 +24,9 @@ sysdeps:
 brief: $(STAMP) sysdeps
 	$(BIN)/briefer brief seeds/ --out out/
 
+# One worker per core (pytest-xdist); each test file runs whole in one worker, so its module fixtures are built once.
 test: $(STAMP) sysdeps
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 # Performance figures on articles generated from the seeds, one run (minutes); QUICK=1 for a shorter one.
 bench: $(STAMP) sysdeps

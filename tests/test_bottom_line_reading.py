@@ -78,3 +78,14 @@ def test_the_seeds_bottom_line_reads_in_two_minutes(seeds):
     assert not re.search(r"Next: [A-Z][^.]{120,}", lead)  # next, briefly: no quoted sentence
     ids = {t["id"] for t in briefing["talks"]}
     assert {"russia-ukraine", "russia-united-states", "ukraine-united-states"} <= ids
+
+
+def test_the_analyst_key_developments_quote_whole_clauses_and_name_a_party_once(tmp_path):
+    result = briefer("brief", str(SEEDS / "003_319b280a2761b26d.txt"), "--out", str(tmp_path), "--format", "md",
+                     "--date", "2025-02-28", "--no-history")
+    assert result.returncode == 0, result.stderr
+    markdown = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    developments = re.search(r"^## Key developments\s*$(.*?)(?=^## )", markdown, re.MULTILINE | re.DOTALL).group(1)
+    assert "most widely reported: " in developments and "open questions, among them: " in developments
+    assert "…" not in developments
+    assert not re.search(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)*) \(\1\)", developments)  # "United States (United States)"

@@ -304,3 +304,65 @@ def test_the_cochairs_listed_in_brackets_sit_for_their_body(brief):
         "The Co-Chairs of the OSCE panel (Ivan Petrov of Russia, Marie Dubois of France and John Smith of the "
         "United States) hosted consultations in Paris."))
     assert set(found["OSCE"][1]) == {"Ivan Petrov", "Marie Dubois", "John Smith"}
+
+
+def members_of(resolved, party: str) -> dict[str, str]:
+    """name -> role of everyone seated for a party, its leader included."""
+    found = next(d for d in resolved.delegations if d.party == party)
+    return {p.name: p.role for p in [*([found.leader] if found.leader else []), *found.members]}
+
+
+def test_every_name_after_led_by_sits_in_the_team_and_the_first_heads_it(brief):
+    resolved = brief("The Zambian team, headed by trade minister Petrus Banda, Hilma Mwale of the central bank "
+                     "and customs chief Jonas Phiri, reached Harare on Sunday.")
+    zambia = next(d for d in resolved.delegations if d.party == "Zambia")
+    assert zambia.leader.name == "Petrus Banda"
+    assert {m.name for m in zambia.members} == {"Hilma Mwale", "Jonas Phiri"}
+
+
+def test_a_roster_goes_on_after_and_includes(brief):
+    people = members_of(brief("The Omani delegation is led by Foreign Minister Salim Harthi and will also include "
+                              "his deputy Layla Busaidi, legal adviser Karim Farsi and envoy Nadia Hinai."), "Oman")
+    assert set(people) == {"Salim Harthi", "Layla Busaidi", "Karim Farsi", "Nadia Hinai"}
+
+
+def test_a_roster_the_sentence_splitter_cut_after_an_abbreviation_runs_on(brief):
+    people = members_of(brief("The Egyptian team includes intelligence chief Omar Fathy, Brig. Gen. (ret.) Sami Adel, "
+                              "and the president's legal adviser Mona Saeed."), "Egypt")
+    assert {"Omar Fathy", "Sami Adel", "Mona Saeed"} <= set(people)
+
+
+def test_one_entry_a_line_after_a_colon_and_the_prose_after_it_is_no_member(brief):
+    people = members_of(brief(
+        "The Kenyan delegation will be led by Amina Odhiambo, the cabinet secretary for trade, and will also include:\n"
+        "Peter Kamau, Principal Secretary for Trade\n"
+        "Grace Njeri, Deputy Governor of the Central Bank\n"
+        "President Samuel Ruto granted Odhiambo the power to add experts as needed."), "Kenya")
+    assert set(people) == {"Amina Odhiambo", "Peter Kamau", "Grace Njeri"}
+    assert people["Grace Njeri"] == "Deputy Governor of the Central Bank"
+
+
+def test_bullets_parted_by_blank_lines_keep_each_role_on_its_own_line(brief):
+    people = members_of(brief(
+        "The other members of the Zambian team are:\n\n"
+        "• Hilma Banda, Minister of Information and Culture\n\n"
+        "• General Jonas Mwale, Deputy Commander of the Army\n\n"
+        "• Ruth Tembo, Member of the National Assembly"), "Zambia")
+    assert people == {"Hilma Banda": "Minister of Information and Culture",
+                      "Jonas Mwale": "General, Deputy Commander of the Army",
+                      "Ruth Tembo": "Member of the National Assembly"}
+
+
+def test_it_will_include_seats_the_list_in_the_team_just_named(brief):
+    people = members_of(brief("The Ghanaian delegation will be headed by Foreign Minister Kofi Mensah. It will include "
+                              "deputy minister Ama Boateng, as well as trade adviser Yaw Darko and envoy Efua Owusu."),
+                        "Ghana")
+    assert set(people) == {"Kofi Mensah", "Ama Boateng", "Yaw Darko", "Efua Owusu"}
+
+
+def test_appositions_describe_the_name_before_them_and_a_reporting_tail_is_no_role(brief):
+    resolved = brief("The Ghanaian delegation includes Ama Boateng, a veteran of past talks and a member of the "
+                     "ruling council, and Yaw Darko, a trade lawyer, the Accra daily reported.")
+    people = members_of(resolved, "Ghana")
+    assert people["Ama Boateng"] == "veteran of past talks and member of the ruling council"
+    assert people["Yaw Darko"] == "trade lawyer"

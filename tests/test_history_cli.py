@@ -59,7 +59,8 @@ def runs(tmp_path_factory) -> dict:
         for name, text in articles.items():
             (folder / f"{name}.txt").write_text(text, encoding="utf-8")
         out = base / f"out-{day}"
-        result = briefer("brief", str(folder), "--date", day, "--out", str(out), "--history", str(history))
+        result = briefer("brief", str(folder), "--date", day, "--out", str(out), "--format", "md,json",
+                         "--history", str(history))
         assert result.returncode == 0, result.stderr
         outputs[day] = (out, result)
     return {"history": history, "outputs": outputs}

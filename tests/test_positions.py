@@ -273,6 +273,13 @@ The delegation said it would not sign any text that left the lake ports closed.
 It is understood that the Ugandan delegation argued for a joint customs office at the border.
 
 A Ugandan official, who insisted on anonymity, described the mood as tense. A second official insisted on anonymity.
+
+PORTMAR, May 3 (Test Wire) - The customs office will open before the rains, a Kenyan minister said.
+
+The Kenyan side stipulated that both countries must staff the customs office. Both sides acknowledged the need for \
+more meetings.
+
+"The border stays open," said the regional bloc EAC, which chairs the talks, in a text message to reporters.
 """
 
 
@@ -303,3 +310,17 @@ def test_a_delegation_that_argues_for_something_states_a_position(sided):
 def test_insisting_on_anonymity_is_no_position(sided):
     assert not any("anonymity" in p["statement"] for p in sided)
     assert any("described the mood as tense" in p["statement"] for p in sided)
+
+
+def test_a_wire_dateline_is_not_part_of_what_was_said(sided):
+    assert any(p["statement"].startswith("The customs office will open") for p in sided)
+    assert not any("PORTMAR" in p["statement"] for p in sided)
+
+
+def test_a_speaker_named_after_the_verb_is_not_what_was_said(sided):
+    assert not any("text message" in p["statement"] for p in sided)
+
+
+def test_a_side_named_by_its_party_speaks_but_both_sides_are_no_speaker(sided):
+    assert any("both countries must staff" in s for s in said(sided, "Kenyan side"))
+    assert not said(sided, "sides") and not said(sided, "Both sides")

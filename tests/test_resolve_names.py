@@ -146,3 +146,19 @@ def test_history_and_resolve_agree_on_who_is_one_person(lexicon, before, after, 
                                               statement=statement)]) for name in (before, after)], lexicon)
     assert len(together.positions) == (1 if status == "unchanged" else 2)
     assert [p.status for p in mark_changes(brief(after), brief(before)).positions] == [status]
+
+
+def test_a_long_articles_pronouns_resolve_in_linear_time(lexicon):
+    """A megabyte article names people thousands of times: each "he"/"she" once compared every mention with every
+    other (about 11 s CPU for these 2,000 mentions and 400 pronouns, hours for a 1 MB article); now each name's
+    gender and fullest form are found once."""
+    import time
+
+    people = [f"{given} Surname{number}" for number, given in enumerate(["Anna", "Boris", "Carl", "Dina"] * 16)]
+    mentions = [PersonMention(people[i % 64] if i % 3 else people[i % 64].split()[-1], "", None, i * 300,
+                              subject=i % 2 == 0, gender=(None, "f", "m", None)[i % 4]) for i in range(2000)]
+    article = ArticlePeople(mentions, lexicon)
+    started = time.process_time()
+    found = [article.resolve("she" if i % 2 else "he", i * 1500 + 10) for i in range(400)]
+    assert time.process_time() - started < 3.0
+    assert all(person is not None for person in found)

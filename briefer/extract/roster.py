@@ -29,6 +29,7 @@ NOISE_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME"}
 NOISE_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "ADV", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 ROLE_PREPS = {"for", "from", "of", "representing", "at", "with"}
 PRONOUN_REFS = {"he", "she", "him", "her"}
+ARTICLES = {"a", "an", "the"}
 # Courtesy titles: no role of their own ("Deputy Minister, Ms. X" keeps "Deputy Minister").
 QUOTES = set("\"“”„«»'‘’")
 # Words after which a role names what the job is for, not who holds it ("envoy to Ukraine").
@@ -36,6 +37,8 @@ QUALIFIER_RE = re.compile(r"\b(?:for|to|on|in charge of)\b", re.I)
 # "A and B on the American side and C on the Russian side": a side named after the people it holds.
 SIDE_MARK = {"on", "for", "from"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# Verbs that go on with a list rather than end it: "led by A and (will also) include B, C and D".
+LISTING_VERBS = {"include", "comprise", "feature"}
 # A side named only as the government ("on the side of the ruling party"): its country comes from the article.
 GOVERNMENT_SIDE = "government"
 
@@ -56,7 +59,8 @@ def _text(tokens: list[Token]) -> str:
 
 def _segments(region: Span) -> list[Segment]:
     """Split a roster at commas, semicolons, dashes, bullets and "and"; drop relative clauses; stop at a
-    finite verb outside them (the list is over: "A, B and C, all participants said ...")."""
+    finite verb outside them (the list is over: "A, B and C, all participants said ..."), but not at one that
+    lists more ("led by A and includes B")."""
     segments: list[Segment] = []
     current: list[Token] = []
     skipping = False
@@ -68,9 +72,13 @@ def _segments(region: Span) -> list[Segment]:
         boundary = (token.text in BREAKS or "\n" in token.text or (token.lower_ in LINKS and token.ent_iob_ != "I")
                     or _joins_people(token))
         if token.tag_ in FINITE_TAGS and token.pos_ in {"VERB", "AUX"} and not skipping and i > 0:
-            if current:
+            if current and not _subject_of(current, token):  # "..., Xinhua reported": no entry of the list
                 segments.append(Segment(current))
-            return segments
+            listing = next((j for j in range(i, len(tokens)) if tokens[j].pos_ not in {"AUX", "ADV", "PART"}), None)
+            if listing is None or tokens[listing].lemma_ not in LISTING_VERBS:
+                return segments
+            current, i = [], listing + 1
+            continue
         if boundary or pair in LINK_PAIRS or pair == ("as", "well"):
             if current:
                 segments.append(Segment(current))
@@ -91,6 +99,18 @@ def _segments(region: Span) -> list[Segment]:
     if current:
         segments.append(Segment(current))
     return segments
+
+
+def _subject_of(tokens: list[Token], verb: Token) -> bool:
+    """Whether a stretch is no entry of the list a verb ends: it opens a line of prose ("X granted ..."), or it
+    is that verb's subject and names no one ("..., Xinhua news agency reported"; but "Heading the team,
+    commander X said" names X)."""
+    first = tokens[0]
+    if first.i > 0 and "\n" in first.doc[first.i - 1].text + first.doc[first.i - 1].whitespace_:
+        return True
+    heads = {verb.i, verb.head.i} if verb.dep_ == "aux" else {verb.i}
+    return not any(t.ent_type_ == "PERSON" for t in tokens) and any(
+        t.dep_ in {"nsubj", "nsubjpass"} and t.head.i in heads for t in tokens)
 
 
 def _joins_people(token: Token) -> bool:
@@ -233,6 +253,22 @@ def title_tail(region: Span, lexicon: Lexicon) -> Span:
     return doc[region.start : end] if any(t.pos_ == "PROPN" for t in doc[region.end : end]) else region
 
 
+def run_on(region: Span) -> Span:
+    """A roster the sentence splitter cut short ("Maj. Gen. (res.)" + "Jane Roe, and adviser John Doe."): a region
+    that ends its sentence runs on over the next ones on its line that hold no finite verb (fragments of it)."""
+    doc, end = region.doc, region.end
+    while end < len(doc) and all(t.is_punct for t in doc[end : doc[end - 1].sent.end]):
+        following = doc[doc[end - 1].sent.end :][:1]
+        if not following:
+            break
+        sentence = following[0].sent
+        if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[end - 1 : sentence.end - 1]) or any(
+                t.tag_ in FINITE_TAGS and t.pos_ in {"VERB", "AUX"} for t in sentence):
+            break
+        end = sentence.end
+    return doc[region.start : end] if end > region.end else region
+
+
 def _modifies(token: Token, lexicon: Lexicon, region: Span) -> bool:
     """A name that describes something else, not a member: "Trump's envoy", "the Nicolás Maduro regime",
     "adviser to President X", "representatives of opposition leader X" (but "the governor of Miranda X" is X).
@@ -313,17 +349,35 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
     segments = _segments(region)
     if (paired := _respectively(segments, region, lexicon)) is not None:
         return paired
-    for segment in segments:
+    by_line = any("\n" in t.text + t.whitespace_ for t in region[:-1])  # one entry a line: "A, title"
+    entry = None  # on such a list, the person the current line names
+    for k, segment in enumerate(segments):
         tokens = segment.tokens
+        if by_line and (k == 0 or _line_between(segments[k - 1].tokens[-1], tokens[0])):
+            pending, entry = [], None
         if tokens[0].text in QUOTES:  # a nickname in quotes, not another person
             continue
         if _parenthetical(segment):  # "Director General (Europe)": part of the entry it stands in
             continue
         found = _name_span(segment, lexicon, region)
+        described_before = described
         after_person, described = last_was_person or described, False
         if found is None:
             words = _strip_noise(tokens)
-            if len(tokens) == 1 and tokens[0].lower_ in PRONOUN_REFS:
+            if entry is not None and words:  # "B, Minister of Information and Culture": all B's on B's line
+                joint = " and " if tokens[0].doc[tokens[0].i - 1].lower_ in LINKS else ", "
+                role = joint.join(r for r in (people[entry].role, _text(words)) if r)
+                party = people[entry].party or role_party(role, people[entry].name, lexicon)
+                people[entry] = people[entry].model_copy(update={"role": role, "party": party})
+            elif people and tokens[0].lower_ in ARTICLES and (
+                    (last_was_person and not people[-1].role) or (described_before and _after_link(tokens[0]))):
+                # "B, a participant in past talks and a member of the council": an apposition describes B
+                joint = " and " if described_before else ""
+                role = joint.join(r for r in (people[-1].role if described_before else "", _text(words)) if r)
+                party = people[-1].party or role_party(role, people[-1].name, lexicon)
+                people[-1] = people[-1].model_copy(update={"role": role, "party": party})
+                described, last_was_person = True, False
+            elif len(tokens) == 1 and tokens[0].lower_ in PRONOUN_REFS:
                 people.append(Mention(name=tokens[0].text))
                 pending, last_was_person = [], True
             elif not words or _group_head(Segment(words)):
@@ -369,10 +423,25 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         group = group_party if group_party != GOVERNMENT_SIDE else None
         party = party or role_party(role, name, lexicon) or group
         people.append(Mention(name=name, role=role or group_role, party=party))
+        entry = len(people) - 1 if by_line else None
         if (marked := _side_mark(after, lexicon)) is not None:  # "A and B on the American side": both sit for it
             people[unmarked:] = [found.model_copy(update={"party": marked}) for found in people[unmarked:]]
             unmarked = len(people)
+    if pending and people and not people[-1].role:  # "..., and C, a member of parliament": C's own description
+        role = ", ".join(pending)
+        people[-1] = people[-1].model_copy(
+            update={"role": role, "party": people[-1].party or role_party(role, people[-1].name, lexicon)})
     return people
+
+
+def _after_link(token: Token) -> bool:
+    """Whether "and" (or "&") comes right before a token."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ in LINKS
+
+
+def _line_between(before: Token, after: Token) -> bool:
+    """Whether a line break parts two tokens."""
+    return any("\n" in t.text + t.whitespace_ for t in before.doc[before.i : after.i])
 
 
 def _parenthetical(segment: Segment) -> bool:

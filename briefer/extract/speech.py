@@ -293,9 +293,12 @@ def reported(cue: Token, speech: Speech) -> str:
     if any(child.dep_ == "ccomp" for child in cue.children):
         return ""
     doc, sentence = cue.doc, cue.sent
-    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    subject = next((c for c in subjects if c.i > cue.i), subjects[0] if subjects else None)  # "“...,” said X"
     clause_start = min(cue.i, subject.left_edge.i if subject is not None else cue.i)
     after = [t for t in doc[cue.i + 1 : sentence.end] if not t.is_space]
+    if subject is not None and subject.i > cue.i:  # "..., said the mediator, who ...": the words are the speaker's
+        after = [t for t in after if t.i > subject.right_edge.i]
     addressee = next((c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i == cue.i + 1), None)
     if addressee is not None and (addressee.ent_type_ or addressee.lemma_ in speech.addressees):
         after = [t for t in after if t.i > addressee.right_edge.i]

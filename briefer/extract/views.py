@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.extract import speech
 from briefer.extract.clauses import passage, question
-from briefer.extract.roster import office_party, role_party, roster, side_party, title_tail
+from briefer.extract.roster import office_party, role_party, roster, run_on, side_party, title_tail
 from briefer.extract.text import QUOTE_CHARS, quotes_in, tidy
 from briefer.model import Mention
 from briefer.names import fold
@@ -35,9 +35,13 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 POSSESSIVES = {"its", "their", "his", "her"}
 SIDE_PREPS = {"from", "of", "for", "representing"}  # "the delegation from Ukraine", "representatives of the EU"
 # A wire dateline: a place in capitals, or a place and a month, before a date, the agency or a dash.
-DATELINE_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)"
-                         r"(?:(?P<date>,\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?\d)"
-                         r"|\s*\(|\s+[-–—]|,\s+[A-Z]{2,})")
+# A date may come first ("Thursday, 15 May 2025, ISTANBUL —", "May 15, 2025 | Geneva:"): the place follows it.
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+DATE_FIRST = (r"(?P<lead>(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+" + MONTH + r",?\s+\d{4}|" + MONTH
+              + r"\s+\d{1,2},?\s+\d{4})(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?[\s,|:–—-]+)?")
+DATELINE_RE = re.compile(r"^\s*" + DATE_FIRST + r"(?![A-Z][a-z]+day\b)(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)"
+                         r"(?:(?P<date>,\s*(?:" + MONTH + r"\s+)?\d)"
+                         r"|\s*\(|\s+[-–—]|,\s+[A-Z]{2,}|(?(lead)\s*[:,]\s|(?!)))")
 DATELINE_LINES = 3  # a headline and a byline may come before it
 ANTECEDENT_REACH = 300  # tokens back to the named phrase a description ("the embassy") refers to
 
@@ -199,6 +203,16 @@ def _beside(root: Token, child: Token) -> bool:
             and not any(c.dep_ == "cc" for c in root.children))
 
 
+def _untagged_name(child: Token, lexicon: Lexicon) -> str:
+    """A person's name set beside an office that the entity recogniser left untagged ("The head of the delegation,
+    Laurent Dona Fologo, said"): two to four capitalised proper nouns that name no place, party or body."""
+    words = list(child.subtree)
+    if not 2 <= len(words) <= 4 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ for t in words):
+        return ""
+    text = " ".join(t.text for t in words)
+    return "" if lexicon.party_of(text) or lexicon.places.get(fold(text)) else text
+
+
 def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
     """Whether a phrase that names no person can speak: an organisation, a country, an office, a group of
     officials or experts ("the Kremlin", "a senior diplomat", "analysts") or a proper name the entity recogniser
@@ -218,6 +232,8 @@ def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
     nouns = lexicon.gazetteers.words("roles.speaker_nouns") | lexicon.gazetteers.words("roles.institution_words")
+    if root.lower_ == "side":  # "the Georgian side said", not "the other side" nor "both sides" (a pair)
+        return any(c.dep_ in {"amod", "compound", "poss"} and lexicon.party_of(c.text) for c in root.children)
     return root.lemma_.lower() in nouns or root.lower_ in nouns
 
 
@@ -237,7 +253,7 @@ def _dateline(token: Token) -> bool:
         return False
     if following.text == ":" and start == token.i and token.ent_type_ != "PERSON" and token.text[:1].isupper():
         return any(c.dep_ == "nsubj" and c.i > token.i for c in token.head.children)  # "Lisbon: The envoy said"
-    return token.text.isupper() and following.text in {",", "(", "-", "–", "—"}
+    return token.text.isupper() and following.text in {",", "(", "-", "--", "–", "—"}
 
 
 def _subject_beside_another(token: Token) -> bool:
@@ -330,6 +346,8 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
             if _beside(root, child) and (appos_ent := entity_at(child)) is not None and appos_ent.label_ == "PERSON":
                 role = tidy(phrase(span).text)
                 return _with_party(appos_ent.text, role, lexicon)
+            if child.dep_ == "appos" and (untagged := _untagged_name(child, lexicon)):
+                return _with_party(untagged, tidy(phrase(span).text), lexicon)
         if (titled_ent := _titled_person(root)) is not None:
             role = tidy(root.doc[_left_modifiers(root, ROLE_DEPS) : titled_ent.start].text)
             return _with_party(tidy(titled_ent.text), role, lexicon)
@@ -510,20 +528,23 @@ def member(span: Span, lexicon: Lexicon) -> Mention | None:
 @VIEWS.register("members")
 def members(span: Span, lexicon: Lexicon) -> list[Mention]:
     """The people a roster names: the subtree of a one-token capture, else the capture up to the end of
-    its sentence (a list broken over lines, one name a line, runs on)."""
+    its sentence (a list broken over lines, one name a line, runs on), and on over fragments the sentence
+    splitter cut off it."""
     if len(span) == 1:
-        return roster(title_tail(subtree(span), lexicon), lexicon)
+        return roster(run_on(title_tail(subtree(span), lexicon)), lexicon)
     doc = span.doc
     end = next((t.i for t in span[1:] if t.is_sent_start and doc[t.i - 1].text in SENTENCE_ENDS
                 and not (t.i >= 2 and doc[t.i - 2].like_num)), span.end)  # "2." numbers a list, ends no sentence
-    return roster(doc[span.start : end], lexicon)
+    return roster(run_on(doc[span.start : end]), lexicon)
 
 
 @VIEWS.register("place", parse=True)
 def place(span: Span, lexicon: Lexicon) -> str:
     """A place name: the entity under the capture, else its noun phrase. A country that modifies the
     talks ("the Russia-Ukraine talks") is a party to them, not a place: only cities count there."""
-    root = span.root
+    root = _named_town(span.root, lexicon)
+    if not root.ent_type_ and root.lower_ in lexicon.gazetteers.words("places.town_nouns"):
+        return ""  # "in the capital": no town named
     ent = entity_at(root)
     name = tidy(ent.text if ent is not None else phrase(span).text)
     if _at_press_event(root) or _in_area_after_building(root):
@@ -540,6 +561,21 @@ def place(span: Span, lexicon: Lexicon) -> str:
         if any(lexicon.party_of(part) for part in parts if part):  # "Russia-U.S. talks": the parties
             return ""
     return _with_city(ent, name)
+
+
+def _named_town(place: Token, lexicon: Lexicon) -> Token:
+    """The town a town noun introduces ("Gabon's capital, Libreville", "the Saudi city of Jeddah"), else the
+    place itself."""
+    if place.ent_type_ or place.lower_ not in lexicon.gazetteers.words("places.town_nouns"):
+        return place
+    for child in place.children:
+        if child.dep_ in {"appos", "compound"} and child.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            named = next((g for g in child.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}), None)
+            if named is not None:
+                return named
+    return place
 
 
 def _at_press_event(place: Token) -> bool:
@@ -599,7 +635,7 @@ def dateline(doc) -> str:
     lines = [line for line in doc_text(doc).splitlines() if line.strip()][:DATELINE_LINES]
     for line in lines:
         found = DATELINE_RE.match(line)
-        if found and (found.group("place").isupper() or found.group("date")):
+        if found and (found.group("place").isupper() or found.group("date") or found.group("lead")):
             place_name = found.group("place").strip()
             return place_name.title() if place_name.isupper() else place_name
     return ""

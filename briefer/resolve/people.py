@@ -40,20 +40,30 @@ class ArticlePeople:
     def __init__(self, mentions: list[PersonMention], lexicon: Lexicon):
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.lexicon = lexicon
+        # Per name, each found once: a long article names thousands of people and has hundreds of pronouns,
+        # and comparing every mention with every other for each pronoun took hours on a 1 MB article.
+        self._fullest: dict[str, PersonMention | None] = {}
+        self._genders: dict[str, str | None] = {}
 
     def _full(self, name: str) -> PersonMention | None:
         """The fullest mention of the same person in the article."""
-        best = None
-        for mention in self.mentions:
-            if same_person(mention.name, name) and given_names(mention.name):
-                if best is None or len(mention.role) > len(best.role):
-                    best = mention
-        return best
+        if name not in self._fullest:
+            best = None
+            for mention in self.mentions:
+                if same_person(mention.name, name) and given_names(mention.name):
+                    if best is None or len(mention.role) > len(best.role):
+                        best = mention
+            self._fullest[name] = best
+        return self._fullest[name]
 
     def _gender(self, mention: PersonMention) -> str | None:
         """The gender the article gives the person anywhere ("Ms Rao" once makes a later "Rao" a woman)."""
-        return mention.gender or next(
-            (m.gender for m in self.mentions if m.gender and same_person(m.name, mention.name)), None)
+        if mention.gender:
+            return mention.gender
+        if mention.name not in self._genders:
+            self._genders[mention.name] = next(
+                (m.gender for m in self.mentions if m.gender and same_person(m.name, mention.name)), None)
+        return self._genders[mention.name]
 
     def _before(self, offset: int, pronoun: str) -> PersonMention | None:
         """The person "he" or "she" at an offset refers to: the last subject named before it, else the last name;

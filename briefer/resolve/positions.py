@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from briefer.extract import PersonMention
@@ -49,6 +50,10 @@ def _count_sources(evidence: list[Evidence]) -> int:
     return len({e.source for e in evidence})
 
 
+# A wire dateline the parser left at the head of a reported clause ("ADDIS ABABA (Reuters) - The sides will sign
+# ...", "NAIROBI, March 3 - ..."): a place in capitals, or any place before an agency in brackets, then a dash.
+DATELINE_RE = re.compile(r"^\s*(?:[A-Z][A-Z.’' -]{3,30}(?:,[^()\n–—-]{1,25})?\s*(?:\([^)]{1,40}\))?"
+                         r"|[A-Z][A-Za-z.’' -]{1,30}(?:,[^()\n–—-]{1,25})?\s*\([^)]{1,40}\))\s*(?:--|[-–—])\s+")
 RELATIVE_OPENERS = {"which", "whom", "whose", "who"}
 FRAGMENT_OPENERS = {"is", "are", "was", "were"}  # "is settled": the end of a clause the parse cut off
 
@@ -172,7 +177,7 @@ class PositionBook:
 
     def _add_one(self, fact: Fact, article: ArticleContext) -> None:
         people = article.people
-        statement = fact.fields["statement"]
+        statement = DATELINE_RE.sub("", fact.fields["statement"], count=1)
         if len(statement.split()) < MIN_WORDS or statement.split()[0].lower() in RELATIVE_OPENERS | FRAGMENT_OPENERS:
             return  # "which X claimed were crucial": the claim is about something the clause leaves out
         if self._attribution(statement):
