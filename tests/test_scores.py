@@ -17,10 +17,13 @@ SHARED = ROOT.parent / "shared"
 SETS = {
     "seeds": (SHARED / "gold", ROOT / "seeds"),
     "dev": (SHARED / "dev" / "gold", SHARED / "dev" / "articles"),
+    "dev2": (SHARED / "dev2" / "gold", SHARED / "dev2" / "articles"),
 }
 # Measured when the floors were last set: seeds people 0.94, leaders 0.91, venues 1.00, positions 0.90,
 # open questions 0.99, roles 3/3; dev people 0.98, leaders 0.95, venues 0.96, positions 0.86,
 # open questions 1.00, roles 17/20. Every section is at its target, so every floor is the target.
+# dev2 (issue 16's targets: 0.85 per section, roles 0.80), measured with scripts/dev_score.py when its floors
+# were set: people 0.90, leaders 0.87, venues 0.92, positions 0.86, open questions 1.00, roles 22/23.
 FLOORS = {
     "seeds": {
         "delegation_people": 0.90,
@@ -35,6 +38,13 @@ FLOORS = {
         "venues": 0.80,
         "positions": 0.80,
         "open_questions": 0.80,
+    },
+    "dev2": {
+        "delegation_people": 0.85,
+        "delegation_leaders": 0.85,
+        "venues": 0.85,
+        "positions": 0.85,
+        "open_questions": 0.85,
     },
 }
 ROLE_FLOOR = 0.80
