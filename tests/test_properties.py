@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefer.extract import extract_facts
@@ -62,6 +62,9 @@ def test_extraction_never_raises_on_any_text(text, nlp, compiled, knowledge):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=FIXTURES)
 @given(briefing=briefings, audience=st.sampled_from(["analyst", "executive"]))
+@example(briefing=Briefing(generated_at=datetime(2026, 11, 23, tzinfo=UTC), title="0", date="2026-11-23",
+                           open_questions=[OpenQuestion(text="\x85", kind="explicit")]),
+         audience="analyst")  # a question of whitespace alone once broke the bottom line
 def test_markdown_and_html_render_any_briefing(briefing, audience):
     from briefer.render import render_documents
 

@@ -263,9 +263,11 @@ def _closed(text: str) -> str:
 
 
 def _balanced(text: str) -> bool:
-    """Brackets and quotes closed, and no last word that leaves the clause hanging."""
-    return (text.count("(") == text.count(")") and text.count("“") == text.count("”") and text.count('"') % 2 == 0
-            and text.split()[-1].lower() not in _DANGLING)
+    """Brackets and quotes closed, and no last word that leaves the clause hanging (a text of no words is
+    no clause)."""
+    words = text.split()
+    return (bool(words) and text.count("(") == text.count(")") and text.count("“") == text.count("”") and text.count('"') % 2 == 0
+            and words[-1].lower() not in _DANGLING)
 
 
 def speaker_label(position: Position, party_of: PartyOf | None = None) -> str:

@@ -6,7 +6,8 @@ parse, the tagger or the entity recogniser are dropped, and a lemma test becomes
 lemmatizer could give that lemma (read backwards from its tables), so a relaxed anchor holds wherever the real
 token can. A rule's `unless` checks may add anchors of their own: a check that drops every match unless some
 token stands in the match's sentence or the one before (a quotation's closing mark before the speaker) names it,
-and a sentence that holds it or follows one holds that anchor. Phrase and regex rules need nothing but tokens
+and a sentence that holds it or follows one holds that anchor. A pattern that runs on past a sentence start
+("... in principle. But") finds the anchors of its later tokens in the next sentence, and both sentences go. Phrase and regex rules need nothing but tokens
 and text: they run as they are. A pattern with no anchor left (only parse or entity tests, or only "not these
 words", and no check that needs a token) cannot be gated: the rules that hold one are `underivable`, and the
 gate then parses everything.
@@ -128,6 +129,7 @@ class Triggers:
     needs: list[frozenset[int]]  # the anchor sets a sentence must hold one of (no set holds a smaller one)
     underivable: tuple[str, ...] = ()  # ids of rules with a pattern that has no anchor
     reaching: frozenset[int] = frozenset()  # anchors (of checks) that the sentence after the one holding them holds
+    from_next: frozenset[int] = frozenset()  # anchors of pattern tokens past a sentence start: the next sentence's
 
     def _anchors_by_token(self, doc: Doc) -> Iterable[tuple[int, frozenset[int]]]:
         """(token index, anchors it passes) for the tokens that pass any."""
@@ -156,9 +158,15 @@ class Triggers:
             reaching = anchors & self.reaching
             if reaching and index + 1 < len(sentences):
                 present.setdefault(index + 1, set()).update(reaching)
+            from_next = anchors & self.from_next
+            if from_next and index:
+                present.setdefault(index - 1, set()).update(from_next)
         for index, found in present.items():
-            if any(needed <= found for needed in self.needs):
-                yield sentences[index]
+            met = [needed for needed in self.needs if needed <= found]
+            if not met:
+                continue
+            spanning = index + 1 < len(sentences) and any(needed & self.from_next for needed in met)
+            yield sentences[index][0], sentences[index + 1 if spanning else index][1]
         for _key, start, end in self.phrase_matcher(doc) if len(self.phrase_matcher) else []:
             yield start, end
         for regex in self.regexes:
@@ -184,9 +192,14 @@ def derive_triggers(compiled: CompiledRules, nlp: Language, needed_tokens: dict[
     underivable: list[str] = []
     sources = [(key, compiled.token_matcher.get(key)[1][0], False) for key in compiled.token_captures]
     sources += [(key, compiled.dependency_matcher.get(key)[1][0], True) for key in compiled.dependency_names]
+    from_next: set[int] = set()
     for key, pattern, dependency in sources:
-        found = pattern_anchors(pattern, forms, dependency=dependency, tokenizer_attributes=tokenizer_attributes)
+        own, after = (pattern, []) if dependency else _at_sentence_start(pattern)
+        found = pattern_anchors(own, forms, dependency=dependency, tokenizer_attributes=tokenizer_attributes)
         names = [json.dumps(alternatives, sort_keys=True) for alternatives in found]
+        following = pattern_anchors(after, forms, dependency=False, tokenizer_attributes=tokenizer_attributes)
+        found += following
+        names += ["next " + json.dumps(alternatives, sort_keys=True) for alternatives in following]
         checked = [anchor(token, forms, tokenizer_attributes)
                    for check, token in (needed_tokens or {}).items() if check in compiled.rules[_rule_id(key)].unless]
         checked = [alternatives for alternatives in checked if alternatives is not None]
@@ -201,10 +214,21 @@ def derive_triggers(compiled: CompiledRules, nlp: Language, needed_tokens: dict[
                 _file_anchor(ids[name], alternatives, word_tests, matcher)
                 if name.startswith("unless "):
                     reaching.add(ids[name])
+                elif name.startswith("next "):
+                    from_next.add(ids[name])
         needs.append(frozenset(ids[name] for name in names))
     looked_up = [tests for tests in word_tests.values() if tests.words or tests.regexes]
     return Triggers(looked_up, matcher, compiled.phrase_matcher, [regex for _rule, regex in compiled.regexes],
-                    _fewest(needs), tuple(dict.fromkeys(underivable)), frozenset(reaching))
+                    _fewest(needs), tuple(dict.fromkeys(underivable)), frozenset(reaching), frozenset(from_next))
+
+
+def _at_sentence_start(pattern: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A token pattern cut where a later token must open a sentence ("... in principle. But"): the tokens of
+    the sentence it starts in, and those of the next (empty when it stays in one sentence)."""
+    for index, token in enumerate(pattern[1:], start=1):
+        if token.get("IS_SENT_START") in (True, 1):
+            return pattern[:index], pattern[index:]
+    return pattern, []
 
 
 def _rule_id(pattern_key: str) -> str:
