@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.extract import speech
 from briefer.extract.clauses import passage, question
+from briefer.extract.interview import layout
 from briefer.extract.roster import office_party, role_party, roster, run_on, side_party, title_tail
 from briefer.extract.text import QUOTE_CHARS, quotes_in, tidy
 from briefer.model import Mention
@@ -23,6 +24,7 @@ PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case"}
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
 STRIP_LEFT = {"that", "because", ",", ":", "-", "—", "–", "and", "but"}
 PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
+FIRST_PERSON = {"i", "we"}
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
 REFERRING = {"the", "his", "her", "its", "their", "this", "that"}  # "the source said": someone named before
 SPEAKER_LABELS = {"ORG", "GPE", "NORP"}  # entities that speak without being a person
@@ -370,6 +372,8 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         role = role or tidy(honorific)
         return _with_party(name, role, lexicon)
     if root.lower_ in PRONOUNS:
+        if root.lower_ in FIRST_PERSON and (answering := interviewee_at(span, lexicon)) is not None:
+            return answering  # "I", "we" in an interview's answer: the interviewee (for their side)
         return Mention(name=root.text)
     if (pair := _pair_referred(root, lexicon)) is not None:
         return pair
@@ -714,6 +718,23 @@ def _quotes(span: Span, lexicon: Lexicon) -> list[str]:
 @VIEWS.register("claims")
 def _claims(span: Span, lexicon: Lexicon) -> list[str]:
     return speech.claims(span)
+
+
+@VIEWS.register("interviewee", parse=True)
+def interviewee_at(span: Span, lexicon: Lexicon) -> Mention | None:
+    """The interviewee of an interview (briefer/extract/interview.py) as a person, when the span stands in an
+    answer line."""
+    found = layout(span.doc, lexicon)
+    if found is None or found.interviewee is None or not found.answers_at(span.start_char):
+        return None
+    who = found.interviewee
+    named = span.doc.char_span(*who.at, alignment_mode="expand") if who.at else None
+    mention = (person(named, lexicon) if named is not None else None) or Mention(name=tidy(who.name or named.text))
+    if named is not None and not mention.role and (role := _apposition(named.root)):
+        mention = _with_party(mention.name, role, lexicon)  # a name tagged as a place: "X, Norway's envoy"
+    if who.role and not mention.role:
+        mention = mention.model_copy(update={"role": who.role, "party": mention.party or who.party})
+    return mention
 
 
 @VIEWS.register("predicate")
