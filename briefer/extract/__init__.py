@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.extract import checks, events  # noqa: F401 (they register the checks rules name)
 from briefer.extract.dates import DateMention, date_mentions
+from briefer.extract.interview import layout
 from briefer.extract.speech import within_quotation
 from briefer.extract.views import person, sentence_value, view
 from briefer.model import Article, Evidence, Fact
@@ -160,6 +161,13 @@ def _named_in_full(surname: str, mentions: list[PersonMention], before: int) -> 
     return None
 
 
+def _asked(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The match stands in an interviewer's question line (briefer/extract/interview.py): no one's position,
+    whichever rule matched."""
+    found = layout(match.sentence.doc, lexicon)
+    return found is not None and found.asks_at(match.span.start_char)
+
+
 def extract_facts(
     doc: Doc, article: Article, rules: CompiledRules, lexicon: Lexicon, on_match: MatchHook | None = None
 ) -> ArticleFacts:
@@ -170,6 +178,8 @@ def extract_facts(
     seen: set[tuple[str, int, str]] = set()
     for match in rules.matches(doc):
         dropped_by = next((check for check in match.rule.unless if CHECKS[check](match, lexicon)), None)
+        if dropped_by is None and match.rule.section == "positions" and _asked(match, lexicon):
+            dropped_by = "interviewer"
         if dropped_by is not None:
             if on_match:
                 on_match(match, dropped_by, [], [])

@@ -104,7 +104,7 @@ def interviewer(match: RuleMatch, lexicon: Lexicon) -> bool:
 def outside_interview(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The match is not in an answer line of an interview (briefer/extract/interview.py)."""
     found = layout(match.sentence.doc, lexicon)
-    return found is None or not found.answers_at(match.span.start_char)
+    return found is None or found.answering_at(match.span.start_char) is None
 
 
 def _in_faq(sentence: Span) -> bool:

@@ -725,9 +725,10 @@ def interviewee_at(span: Span, lexicon: Lexicon) -> Mention | None:
     """The interviewee of an interview (briefer/extract/interview.py) as a person, when the span stands in an
     answer line."""
     found = layout(span.doc, lexicon)
-    if found is None or found.interviewee is None or not found.answers_at(span.start_char):
+    answering = found.answering_at(span.start_char) if found is not None else None
+    if answering is None or answering.interviewee is None:
         return None
-    who = found.interviewee
+    who = answering.interviewee
     named = span.doc.char_span(*who.at, alignment_mode="expand") if who.at else None
     mention = (person(named, lexicon) if named is not None else None) or Mention(name=tidy(who.name or named.text))
     if named is not None and not mention.role and (role := _apposition(named.root)):
