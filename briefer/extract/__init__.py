@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+STATEMENT_KEY_WORDS = 5  # the words of a statement that find where it starts
 
 # Told of every match: the `unless` check that dropped it (or None), the field dicts `emit` gave, the facts kept.
 MatchHook = Callable[[RuleMatch, str | None, list[dict[str, Any]], list[Fact]], None]
@@ -72,14 +74,27 @@ def _emit(match: RuleMatch, lexicon: Lexicon) -> list[dict[str, Any]]:
     return [{**fields, listed[0]: item} for item in fields[listed[0]]]
 
 
-def _evidence(match: RuleMatch, article: Article) -> Evidence:
+def _evidence(match: RuleMatch, article: Article, statement: Any = None) -> Evidence:
+    """Where a fact was found: the match's first sentence, or for a match over several sentences (an interview's
+    answer) the sentence its statement starts in."""
+    sentence = match.sentence
+    if isinstance(statement, str) and match.span.end_char > sentence.end_char:
+        sentence = _sentence_of(match.span, statement) or sentence
     return Evidence(
         source=article.id,
-        sentence=" ".join(match.sentence.text.split()),
+        sentence=" ".join(sentence.text.split()),
         start=match.span.start_char,
         end=match.span.end_char,
         rule=match.rule.id,
     )
+
+
+def _sentence_of(span: Span, statement: str) -> Span | None:
+    """The sentence of a span in which a statement (a claim of it, tidied) starts."""
+    words = statement.split()[:STATEMENT_KEY_WORDS]
+    found = re.search(r"\W*\s+".join(re.escape(w) for w in words), span.text) if words else None
+    return span.doc.char_span(span.start_char + found.start(), span.start_char + found.start() + 1,
+                              alignment_mode="expand").sent if found else None
 
 
 def _agent_of_impersonal(token: Token) -> bool:
@@ -192,7 +207,8 @@ def extract_facts(
             seen.add(key)
             if BY_NAME[match.rule.section].complete(fields):
                 fields["priority"] = match.rule.priority
-                result.facts.append(Fact(section=match.rule.section, fields=fields, evidence=_evidence(match, article)))
+                result.facts.append(Fact(section=match.rule.section, fields=fields,
+                                         evidence=_evidence(match, article, fields.get("statement"))))
         if on_match:
             on_match(match, None, emitted, result.facts[kept:])
     meeting_facts = [f.evidence.start for f in result.facts if f.section in ("delegations", "venues")]

@@ -219,12 +219,10 @@ def _read(doc: Doc, text: str, lexicon: Lexicon) -> Layout | None:
     asked, asking = _questions(lines, doc, lexicon)
     if not asked:
         return None
-    bodies = [[index] if not k or lines[index].label != lines[asked[k - 1]].label else None
-              for k, index in enumerate(asked)]  # a new asking label ("Q:", then "Outlet:") opens another body
     runs: list[list[int]] = []
     for k, index in enumerate(asked):
-        if bodies[k] is not None:
-            runs.append([])
+        if not k or lines[index].label != lines[asked[k - 1]].label:
+            runs.append([])  # a new asking label ("Q:", then "Outlet:") opens another body
         runs[-1].append(index)
     ends = [run[0] for run in runs[1:]] + [len(lines)]
     found = [_body(doc, lines, run, end, asking, lexicon) for run, end in zip(runs, ends, strict=True)]
@@ -250,7 +248,8 @@ def _body(doc: Doc, lines: list[Line], asked: list[int], end: int, asking: set[s
             speaking = True
             continue
         if _heading(line, text):
-            break  # the article goes on under a heading of its own
+            speaking = False  # the article goes on under a heading of its own, up to the next question
+            continue
         if line.label:
             speaking = line.label == answering or line.label in answer_words
         if speaking:
@@ -291,7 +290,7 @@ def _interviewee(doc: Doc, label: str, intro_start: int, body_start: int, lexico
                 role, party = _described(doc, headline_end, body_start, lexicon)
                 return Interviewee((ent.start_char, ent.end_char), role=role, party=party)
     cues = lexicon.gazetteers.words("interviews.cue_words")
-    for ent in intro:
+    for ent in sorted(intro, key=lambda ent: ent.label_ != "PERSON"):  # a name tagged as a place comes second
         if any(f" {cue} " in f" {fold(ent.sent.text)} " for cue in cues):
             return Interviewee((ent.start_char, ent.end_char))
     return None

@@ -738,6 +738,22 @@ def interviewee_at(span: Span, lexicon: Lexicon) -> Mention | None:
     return mention
 
 
+@VIEWS.register("answers")
+def _answers(span: Span, lexicon: Lexicon) -> list[str]:
+    """The claims (as `.claims`) of the interview's answer lines within the span: a paragraph that is no answer
+    (a heading and what follows it, the line that closes a transcript) is left out."""
+    found = layout(span.doc, lexicon)
+    answering = found.answering_at(span.start_char) if found is not None else None
+    if answering is None:
+        return []
+    claims = []
+    for start, end in answering.answers:
+        if start < span.end_char and end > span.start_char:
+            line = span.doc.char_span(max(start, span.start_char), min(end, span.end_char), alignment_mode="expand")
+            claims += speech.claims(line) if line is not None else []
+    return claims
+
+
 @VIEWS.register("predicate")
 def _predicate(span: Span, lexicon: Lexicon) -> str:
     return speech.predicate(span.root, speech.Speech.of(lexicon))
