@@ -7,6 +7,7 @@ import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from briefer.nlp import doc_text
@@ -18,6 +19,7 @@ from briefer.rules.schema import Rule, did_you_mean
 from briefer.rules.screen import ScreenedMatcher
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
@@ -146,6 +148,15 @@ def _phrases(rule: Rule, gazetteers: Gazetteers, missing: list[str]) -> list[str
     return phrases
 
 
+@lru_cache(maxsize=2)
+def english_on(vocab: Vocab) -> Language:
+    """A blank English pipeline on this vocabulary, to tokenize phrases: kept for the next compile on the same
+    vocabulary (`rules check`, `rules test`), as making one loads the tokenizer's exceptions (about 0.5 s)."""
+    import spacy
+
+    return spacy.blank("en", vocab=vocab)
+
+
 class _RuleCompiler:
     """Compiles one rule after another onto shared matchers, collecting every problem with its line."""
 
@@ -207,9 +218,7 @@ class _RuleCompiler:
 
     def _add_phrases(self, item: LoadedRule, missing: list[str]) -> bool:
         if self._tokenizer is None:
-            import spacy
-
-            self._tokenizer = spacy.blank("en", vocab=self.vocab)
+            self._tokenizer = english_on(self.vocab)
         for index, pattern in enumerate(item.rule.patterns):
             if not isinstance(pattern, str):
                 self.problem(item, item.line_at("patterns", index), f"pattern {index + 1}: a phrase is a string")
