@@ -62,3 +62,19 @@ def test_a_second_head_the_text_gives_is_kept_as_a_member_and_the_clash_noted(le
     assert estonia.leader.name == "Jaan Kask"
     assert [m.name for m in estonia.members] == ["Kadri Tamm"]
     assert [(c.field, c.values) for c in estonia.conflicts] == [("leader", ["Jaan Kask", "Kadri Tamm"])]
+
+
+def test_a_side_named_only_as_the_rebels_is_the_armed_group_the_article_names(lexicon):
+    sentence = "The rebel delegation was led by Jean Kito."
+    text = "Talks between the government and the M23 rebels opened in Doha. M23 said it was ready. " + sentence
+    facts = [_fact(text.index(sentence), sentence, priority=10, party="rebels",
+                   leader=_person("Jean Kito", "", None))]
+    found = resolve([ArticleFacts(article=Article(id="a", text=text), facts=facts)], lexicon).delegations
+    assert [(d.party, d.leader.name) for d in found] == [("M23", "Jean Kito")]
+
+
+def test_a_rebel_side_in_an_article_that_names_no_armed_group_is_no_side(lexicon):
+    sentence = "The rebel delegation was led by Jean Kito."
+    facts = [_fact(0, sentence, priority=10, party="rebels", leader=_person("Jean Kito", "", None))]
+    found = resolve([ArticleFacts(article=Article(id="a", text=sentence), facts=facts)], lexicon).delegations
+    assert all(d.party != "rebels" for d in found)

@@ -41,6 +41,9 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 LISTING_VERBS = {"include", "comprise", "feature"}
 # A side named only as the government ("on the side of the ruling party"): its country comes from the article.
 GOVERNMENT_SIDE = "government"
+# A side named only by its armed struggle ("the rebel delegation"): the armed group comes from the article.
+REBEL_SIDE = "rebels"
+UNNAMED_SIDES = {GOVERNMENT_SIDE, REBEL_SIDE}
 
 
 @dataclass
@@ -420,7 +423,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         if pending and not is_title(role, lexicon):
             role = ", ".join([*pending, role]) if role else ", ".join(pending)
         pending, last_was_person = [], True
-        group = group_party if group_party != GOVERNMENT_SIDE else None
+        group = group_party if group_party not in UNNAMED_SIDES else None
         party = party or role_party(role, name, lexicon) or group
         people.append(Mention(name=name, role=role or group_role, party=party))
         entry = len(people) - 1 if by_line else None
@@ -530,9 +533,12 @@ def group_named(text: str, lexicon: Lexicon) -> str | None:
 
 
 def side_party(text: str, lexicon: Lexicon) -> str | None:
-    """The party a side is named by ("the Russian delegation"), or GOVERNMENT_SIDE for an unnamed government."""
+    """The party a side is named by ("the Russian delegation"), GOVERNMENT_SIDE for an unnamed government, or
+    REBEL_SIDE for unnamed rebels ("the insurgents' team")."""
     found = group_named(text, lexicon) or lexicon.party_in(text) or office_party(text, lexicon)
     if found:
         return found
     folded = f" {fold(text)} "
-    return GOVERNMENT_SIDE if any(f" {w} " in folded for w in lexicon.government_words) else None
+    if any(f" {w} " in folded for w in lexicon.government_words):
+        return GOVERNMENT_SIDE
+    return REBEL_SIDE if any(f" {w} " in folded for w in lexicon.rebel_words) else None

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any
 
 from briefer.extract import ArticleFacts
-from briefer.extract.roster import GOVERNMENT_SIDE, is_title, role_party, side_party
+from briefer.extract.roster import UNNAMED_SIDES, is_title, role_party, side_party
 from briefer.model import Conflict, Delegation, Fact, Mention, Person
 from briefer.names import fold, same_person
 from briefer.resolve.context import ArticleContext, SideContext
@@ -38,10 +38,29 @@ def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
                    key=lambda f: f.evidence.start)
     sides = [(f.evidence.start, lexicon.party_of(f.fields["party"]) or f.fields["party"]) for f in named]
     government = _government_country(article, [party for _, party in sides], lexicon)
-    resolved = [(start, government if party == GOVERNMENT_SIDE else party) for start, party in sides]
     venues = {fold(f.fields["name"]) for f in article.facts if f.section == "venues" and f.fields.get("name")}
-    return SideContext(sides=[(start, party) for start, party in resolved if party], government=government,
-                       venues=venues)
+    context = SideContext(government=government, venues=venues, rebels=_armed_group(article.article.text, lexicon))
+    resolved = [(start, context.unnamed(party)) for start, party in sides]
+    context.sides = [(start, party) for start, party in resolved if party]
+    return context
+
+
+def _armed_group(text: str, lexicon: Lexicon) -> str | None:
+    """The armed group an unnamed "rebel side" is: the one of `parties.armed_groups` the article names most often
+    (by name or alias), the first named on a tie; None when it names none."""
+    groups = set(lexicon.gazetteers.list("parties.armed_groups"))
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for party in lexicon.gazetteers.parties:
+        if party.name not in groups:
+            continue
+        for name in {party.name, *party.aliases}:
+            for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                counts[party.name] += 1
+                first[party.name] = min(first.get(party.name, found.start()), found.start())
+    if not counts:
+        return None
+    return min(counts, key=lambda name: (-counts[name], first[name]))
 
 
 def _government_country(article: ArticleFacts, sides: list[str], lexicon: Lexicon) -> str | None:
@@ -146,7 +165,7 @@ class DelegationBook:
         if fields.get("venue") and fold(fields["venue"]) not in context.venues:
             return  # people who travel somewhere that is not where the talks are
         side = fields.get("party")
-        side = self._party(context.government if side == GOVERNMENT_SIDE else side)
+        side = self._party(context.unnamed(side))
         unnamed_side = "party" in fields  # the sentence speaks of a side without naming it ("the team includes")
         leader = self._resolve(people, fields.get("leader"), offset)
         members = [m for m in (self._resolve(people, item, offset) for item in _items(fields)) if m]
@@ -155,8 +174,8 @@ class DelegationBook:
         def own_party(found: Mention) -> str | None:
             role = found.role
             own = found.party or role_party(role, found.name, self.lexicon)
-            if own is None and side_party(role, self.lexicon) == GOVERNMENT_SIDE:  # "government negotiator X"
-                own = context.government
+            if own is None and (unnamed := side_party(role, self.lexicon)) in UNNAMED_SIDES:
+                own = context.unnamed(unnamed)  # "government negotiator X", "rebel commander Y"
             return self._party(own)
 
         # who accompanies a leader sits on the leader's side (named in the sentence, by the leader's office, or by
