@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefer.extract.text import spaced_dash
 from briefer.model import Mention
 from briefer.names import fold
 from briefer.rules.lexicon import Lexicon
@@ -73,8 +74,8 @@ def _segments(region: Span) -> list[Segment]:
         token = tokens[i]
         pair = (token.lower_, tokens[i + 1].lower_) if i + 1 < len(tokens) else None
         boundary = (token.text in BREAKS or "\n" in token.text or (token.lower_ in LINKS and token.ent_iob_ != "I")
-                    or _joins_people(token))
-        if token.tag_ in FINITE_TAGS and token.pos_ in {"VERB", "AUX"} and not skipping and i > 0:
+                    or _joins_people(token) or spaced_dash(token))
+        if _finite_verb(token) and not skipping and i > 0:
             if current and not _subject_of(current, token):  # "..., Xinhua reported": no entry of the list
                 segments.append(Segment(current))
             listing = next((j for j in range(i, len(tokens)) if tokens[j].pos_ not in {"AUX", "ADV", "PART"}), None)
@@ -102,6 +103,11 @@ def _segments(region: Span) -> list[Segment]:
     if current:
         segments.append(Segment(current))
     return segments
+
+
+def _finite_verb(token: Token) -> bool:
+    """A finite verb, not a name the tagger took for one ("Taye" of "Taye Alemu" tagged VBZ)."""
+    return token.tag_ in FINITE_TAGS and token.pos_ in {"VERB", "AUX"} and token.ent_type_ != "PERSON"
 
 
 def _subject_of(tokens: list[Token], verb: Token) -> bool:
