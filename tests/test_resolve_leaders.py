@@ -78,3 +78,34 @@ def test_a_rebel_side_in_an_article_that_names_no_armed_group_is_no_side(lexicon
     facts = [_fact(0, sentence, priority=10, party="rebels", leader=_person("Jean Kito", "", None))]
     found = resolve([ArticleFacts(article=Article(id="a", text=sentence), facts=facts)], lexicon).delegations
     assert all(d.party != "rebels" for d in found)
+
+
+def test_a_rebel_head_in_an_article_that_names_no_armed_group_joins_no_other_side(lexicon):
+    sides = _sides([
+        _fact(0, "The Syrian government delegation arrived in Geneva.", priority=1, party="Syria"),
+        _fact(60, "Rebel delegation chief Omar Saleh said the talks were hard.", party="",
+              leader=_person("Omar Saleh", "rebel delegation chief", None)),
+    ], lexicon)
+    assert sides == {"Syria": (None, [])}
+
+
+def test_an_unnamed_side_before_any_is_named_is_the_one_party_the_headline_names(lexicon):
+    headline, sentence = "Estonia names its team for border talks\n\n", "The delegation will be led by Jaan Kask."
+    facts = [_fact(len(headline), sentence, priority=10, party=None, leader=_person("Jaan Kask", "", None))]
+    text = headline + sentence
+    found = resolve([ArticleFacts(article=Article(id="a", text=text), facts=facts)], lexicon).delegations
+    assert [(d.party, d.leader.name) for d in found] == [("Estonia", "Jaan Kask")]
+
+
+def test_an_unnamed_side_under_a_headline_of_two_parties_stays_unplaced(lexicon):
+    headline, sentence = "Estonia and Latvia open border talks\n\n", "The delegation will be led by Jaan Kask."
+    facts = [_fact(len(headline), sentence, priority=10, party=None, leader=_person("Jaan Kask", "", None))]
+    text = headline + sentence
+    assert resolve([ArticleFacts(article=Article(id="a", text=text), facts=facts)], lexicon).delegations == []
+
+
+def test_an_unnamed_side_under_a_headline_naming_the_party_met_stays_unplaced(lexicon):
+    headline, sentence = "Envoys meet Estonia over border talks\n\n", "The delegation will be led by Jaan Kask."
+    facts = [_fact(len(headline), sentence, priority=10, party=None, leader=_person("Jaan Kask", "", None))]
+    text = headline + sentence
+    assert resolve([ArticleFacts(article=Article(id="a", text=text), facts=facts)], lexicon).delegations == []

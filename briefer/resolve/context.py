@@ -19,6 +19,7 @@ class SideContext:
     government: str | None = None  # the country an unnamed "government side" belongs to
     venues: set[str] = field(default_factory=set)  # the places the article's talks are held in, folded
     rebels: str | None = None  # the armed group an unnamed "rebel side" is
+    headline: str | None = None  # the one party the headline names, for an unnamed side before any is named
 
     def unnamed(self, party: str | None) -> str | None:
         """A side named only as "the government" or "the rebels" as the party the article makes it."""
