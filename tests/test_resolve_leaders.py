@@ -62,3 +62,50 @@ def test_a_second_head_the_text_gives_is_kept_as_a_member_and_the_clash_noted(le
     assert estonia.leader.name == "Jaan Kask"
     assert [m.name for m in estonia.members] == ["Kadri Tamm"]
     assert [(c.field, c.values) for c in estonia.conflicts] == [("leader", ["Jaan Kask", "Kadri Tamm"])]
+
+
+def test_a_side_named_only_as_the_rebels_is_the_armed_group_the_article_names(lexicon):
+    sentence = "The rebel delegation was led by Jean Kito."
+    text = "Talks between the government and the M23 rebels opened in Doha. M23 said it was ready. " + sentence
+    facts = [_fact(text.index(sentence), sentence, priority=10, party="rebels",
+                   leader=_person("Jean Kito", "", None))]
+    found = resolve([ArticleFacts(article=Article(id="a", text=text), facts=facts)], lexicon).delegations
+    assert [(d.party, d.leader.name) for d in found] == [("M23", "Jean Kito")]
+
+
+def test_a_rebel_side_in_an_article_that_names_no_armed_group_is_no_side(lexicon):
+    sentence = "The rebel delegation was led by Jean Kito."
+    facts = [_fact(0, sentence, priority=10, party="rebels", leader=_person("Jean Kito", "", None))]
+    found = resolve([ArticleFacts(article=Article(id="a", text=sentence), facts=facts)], lexicon).delegations
+    assert all(d.party != "rebels" for d in found)
+
+
+def test_a_rebel_head_in_an_article_that_names_no_armed_group_joins_no_other_side(lexicon):
+    sides = _sides([
+        _fact(0, "The Syrian government delegation arrived in Geneva.", priority=1, party="Syria"),
+        _fact(60, "Rebel delegation chief Omar Saleh said the talks were hard.", party="",
+              leader=_person("Omar Saleh", "rebel delegation chief", None)),
+    ], lexicon)
+    assert sides == {"Syria": (None, [])}
+
+
+def test_an_unnamed_side_before_any_is_named_is_the_one_party_the_headline_names(lexicon):
+    headline, sentence = "Estonia names its team for border talks\n\n", "The delegation will be led by Jaan Kask."
+    facts = [_fact(len(headline), sentence, priority=10, party=None, leader=_person("Jaan Kask", "", None))]
+    text = headline + sentence
+    found = resolve([ArticleFacts(article=Article(id="a", text=text), facts=facts)], lexicon).delegations
+    assert [(d.party, d.leader.name) for d in found] == [("Estonia", "Jaan Kask")]
+
+
+def test_an_unnamed_side_under_a_headline_of_two_parties_stays_unplaced(lexicon):
+    headline, sentence = "Estonia and Latvia open border talks\n\n", "The delegation will be led by Jaan Kask."
+    facts = [_fact(len(headline), sentence, priority=10, party=None, leader=_person("Jaan Kask", "", None))]
+    text = headline + sentence
+    assert resolve([ArticleFacts(article=Article(id="a", text=text), facts=facts)], lexicon).delegations == []
+
+
+def test_an_unnamed_side_under_a_headline_naming_the_party_met_stays_unplaced(lexicon):
+    headline, sentence = "Envoys meet Estonia over border talks\n\n", "The delegation will be led by Jaan Kask."
+    facts = [_fact(len(headline), sentence, priority=10, party=None, leader=_person("Jaan Kask", "", None))]
+    text = headline + sentence
+    assert resolve([ArticleFacts(article=Article(id="a", text=text), facts=facts)], lexicon).delegations == []

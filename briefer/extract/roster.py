@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefer.extract.text import spaced_dash
 from briefer.model import Mention
 from briefer.names import fold
 from briefer.rules.lexicon import Lexicon
@@ -41,6 +42,9 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 LISTING_VERBS = {"include", "comprise", "feature"}
 # A side named only as the government ("on the side of the ruling party"): its country comes from the article.
 GOVERNMENT_SIDE = "government"
+# A side named only by its armed struggle ("the rebel delegation"): the armed group comes from the article.
+REBEL_SIDE = "rebels"
+UNNAMED_SIDES = {GOVERNMENT_SIDE, REBEL_SIDE}
 
 
 @dataclass
@@ -70,8 +74,8 @@ def _segments(region: Span) -> list[Segment]:
         token = tokens[i]
         pair = (token.lower_, tokens[i + 1].lower_) if i + 1 < len(tokens) else None
         boundary = (token.text in BREAKS or "\n" in token.text or (token.lower_ in LINKS and token.ent_iob_ != "I")
-                    or _joins_people(token))
-        if token.tag_ in FINITE_TAGS and token.pos_ in {"VERB", "AUX"} and not skipping and i > 0:
+                    or _joins_people(token) or spaced_dash(token))
+        if _finite_verb(token) and not skipping and i > 0:
             if current and not _subject_of(current, token):  # "..., Xinhua reported": no entry of the list
                 segments.append(Segment(current))
             listing = next((j for j in range(i, len(tokens)) if tokens[j].pos_ not in {"AUX", "ADV", "PART"}), None)
@@ -99,6 +103,11 @@ def _segments(region: Span) -> list[Segment]:
     if current:
         segments.append(Segment(current))
     return segments
+
+
+def _finite_verb(token: Token) -> bool:
+    """A finite verb, not a name the tagger took for one ("Taye" of "Taye Alemu" tagged VBZ)."""
+    return token.tag_ in FINITE_TAGS and token.pos_ in {"VERB", "AUX"} and token.ent_type_ != "PERSON"
 
 
 def _subject_of(tokens: list[Token], verb: Token) -> bool:
@@ -420,7 +429,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         if pending and not is_title(role, lexicon):
             role = ", ".join([*pending, role]) if role else ", ".join(pending)
         pending, last_was_person = [], True
-        group = group_party if group_party != GOVERNMENT_SIDE else None
+        group = group_party if group_party not in UNNAMED_SIDES else None
         party = party or role_party(role, name, lexicon) or group
         people.append(Mention(name=name, role=role or group_role, party=party))
         entry = len(people) - 1 if by_line else None
@@ -530,9 +539,12 @@ def group_named(text: str, lexicon: Lexicon) -> str | None:
 
 
 def side_party(text: str, lexicon: Lexicon) -> str | None:
-    """The party a side is named by ("the Russian delegation"), or GOVERNMENT_SIDE for an unnamed government."""
+    """The party a side is named by ("the Russian delegation"), GOVERNMENT_SIDE for an unnamed government, or
+    REBEL_SIDE for unnamed rebels ("the insurgents' team")."""
     found = group_named(text, lexicon) or lexicon.party_in(text) or office_party(text, lexicon)
     if found:
         return found
     folded = f" {fold(text)} "
-    return GOVERNMENT_SIDE if any(f" {w} " in folded for w in lexicon.government_words) else None
+    if any(f" {w} " in folded for w in lexicon.government_words):
+        return GOVERNMENT_SIDE
+    return REBEL_SIDE if any(f" {w} " in folded for w in lexicon.rebel_words) else None

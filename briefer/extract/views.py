@@ -10,7 +10,7 @@ from briefer.extract import speech
 from briefer.extract.clauses import passage, question
 from briefer.extract.interview import layout
 from briefer.extract.roster import office_party, role_party, roster, run_on, side_party, title_tail
-from briefer.extract.text import QUOTE_CHARS, quotes_in, tidy
+from briefer.extract.text import QUOTE_CHARS, quotes_in, spaced_dash, tidy
 from briefer.model import Mention
 from briefer.names import fold
 from briefer.nlp import doc_text
@@ -77,6 +77,7 @@ def phrase(span: Span) -> Span:
     root = span.root
     ent = entity_at(root)
     start = min(_left_modifiers(root, PHRASE_DEPS), ent.start if ent else root.i)
+    start = max([start, *(t.i + 1 for t in root.doc[start : root.i] if spaced_dash(t))])  # "CAIRO - Hamas"
     end = max(root.i + 1, ent.end if ent else 0)
     for child in root.rights:
         if child.dep_ in {"flat", "compound"} and child.i == end:

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any
 
 from briefer.extract import ArticleFacts
-from briefer.extract.roster import GOVERNMENT_SIDE, is_title, role_party, side_party
+from briefer.extract.roster import REBEL_SIDE, UNNAMED_SIDES, is_title, role_party, side_party
 from briefer.model import Conflict, Delegation, Fact, Mention, Person
 from briefer.names import fold, same_person
 from briefer.resolve.context import ArticleContext, SideContext
@@ -38,10 +38,47 @@ def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
                    key=lambda f: f.evidence.start)
     sides = [(f.evidence.start, lexicon.party_of(f.fields["party"]) or f.fields["party"]) for f in named]
     government = _government_country(article, [party for _, party in sides], lexicon)
-    resolved = [(start, government if party == GOVERNMENT_SIDE else party) for start, party in sides]
     venues = {fold(f.fields["name"]) for f in article.facts if f.section == "venues" and f.fields.get("name")}
-    return SideContext(sides=[(start, party) for start, party in resolved if party], government=government,
-                       venues=venues)
+    context = SideContext(government=government, venues=venues, rebels=_armed_group(article.article.text, lexicon),
+                          headline=_headline_party(article.article.text, lexicon))
+    resolved = [(start, context.unnamed(party)) for start, party in sides]
+    context.sides = [(start, party) for start, party in resolved if party]
+    return context
+
+
+def _headline_party(text: str, lexicon: Lexicon) -> str | None:
+    """The party of an article whose headline opens on it and names no other ("Taliban name their delegation for
+    intra-Afghan talks"): the side a delegation sentence means when it names none and no side was named before it
+    (not "Envoys meet Taliban": the party met is not the one whose team the article lists)."""
+    words = text.strip().split("\n", 1)[0].replace(",", " ").replace(":", " ").split()
+    found: dict[int, str] = {}  # where a party's name starts -> the party
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            span = " ".join(words[i : i + size])
+            if (i + size <= len(words) and all(w[:1].isupper() for w in words[i : i + size])
+                    and not (len(span) <= 3 and not span.isupper())):  # "Join Us": an acronym is in capitals
+                if party := _party_named(span, lexicon):
+                    found[i] = party
+                    break
+    return found[min(found)] if len(set(found.values())) == 1 and min(found) < 2 else None
+
+
+def _armed_group(text: str, lexicon: Lexicon) -> str | None:
+    """The armed group an unnamed "rebel side" is: the one of `parties.armed_groups` the article names most often
+    (by name or alias), the first named on a tie; None when it names none."""
+    groups = set(lexicon.gazetteers.list("parties.armed_groups"))
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for party in lexicon.gazetteers.parties:
+        if party.name not in groups:
+            continue
+        for name in {party.name, *party.aliases}:
+            for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                counts[party.name] += 1
+                first[party.name] = min(first.get(party.name, found.start()), found.start())
+    if not counts:
+        return None
+    return min(counts, key=lambda name: (-counts[name], first[name]))
 
 
 def _government_country(article: ArticleFacts, sides: list[str], lexicon: Lexicon) -> str | None:
@@ -146,24 +183,28 @@ class DelegationBook:
         if fields.get("venue") and fold(fields["venue"]) not in context.venues:
             return  # people who travel somewhere that is not where the talks are
         side = fields.get("party")
-        side = self._party(context.government if side == GOVERNMENT_SIDE else side)
-        unnamed_side = "party" in fields  # the sentence speaks of a side without naming it ("the team includes")
+        # the sentence speaks of a side without naming it ("the team includes"), not of rebels it cannot place
+        unnamed_side = "party" in fields and not (side == REBEL_SIDE and context.rebels is None)
+        side = self._party(context.unnamed(side))
         leader = self._resolve(people, fields.get("leader"), offset)
         members = [m for m in (self._resolve(people, item, offset) for item in _items(fields)) if m]
+        if not side:  # "rebel delegation chief X" in an article that names no armed group: no side to seat X on
+            leader = None if leader and self._unplaced_rebel(leader, context) else leader
+            members = [m for m in members if not self._unplaced_rebel(m, context)]
         sender = self._resolve(people, fields.get("sent_by"), offset)
 
         def own_party(found: Mention) -> str | None:
             role = found.role
             own = found.party or role_party(role, found.name, self.lexicon)
-            if own is None and side_party(role, self.lexicon) == GOVERNMENT_SIDE:  # "government negotiator X"
-                own = context.government
+            if own is None and (unnamed := side_party(role, self.lexicon)) in UNNAMED_SIDES:
+                own = context.unnamed(unnamed)  # "government negotiator X", "rebel commander Y"
             return self._party(own)
 
         # who accompanies a leader sits on the leader's side (named in the sentence, by the leader's office, or by
         # the delegation the leader already heads: "X led the Jordanian team. She was joined by ..."); a side
         # named without a name is the one named last
         leader_party = (own_party(leader) or self._seated(leader.name)) if leader else None
-        default = side or leader_party or (context.before(offset) if unnamed_side else None)
+        default = side or leader_party or ((context.before(offset) or context.headline) if unnamed_side else None)
         if leader and (party := side or leader_party or default):
             self._lead(self._delegation(party, fact), leader, explicit=True)
         hint = fields.get("priority", 0) <= HINT_PRIORITY
@@ -177,6 +218,12 @@ class DelegationBook:
             if sender and delegation.sent_by is None:
                 delegation.sent_by = _person(sender)
                 self._stays_home(delegation)
+
+    def _unplaced_rebel(self, found: Mention, context: SideContext) -> bool:
+        """Whether a person's role names a rebel side ("rebel negotiator") the article names no armed group for,
+        and nothing else gives their party: the side named last is not theirs."""
+        return (context.rebels is None and not found.party and not role_party(found.role, found.name, self.lexicon)
+                and side_party(found.role or "", self.lexicon) == REBEL_SIDE)
 
     def _open_to_hint(self, party: str, member: Mention) -> bool:
         """Whether a hinted person may sit for a side: not a head of state or government (who leads only where a

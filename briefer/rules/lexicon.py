@@ -144,6 +144,11 @@ class Lexicon:
         return tuple(fold(word) for word in self.gazetteers.list("parties.government_words"))
 
     @cached_property
+    def rebel_words(self) -> tuple[str, ...]:
+        """Words that name a side by its armed struggle ("the rebel delegation"), folded."""
+        return tuple(fold(word) for word in self.gazetteers.list("parties.rebel_words"))
+
+    @cached_property
     def group_name_re(self) -> re.Pattern:
         """A movement or group named in full: capitalised words ending on a group word ("Liberation Front")."""
         words = "|".join(re.escape(w.capitalize()) for w in self.gazetteers.list("parties.group_name_words")) or "(?!)"
