@@ -23,6 +23,11 @@ def stops(knowledge):
     ("reuters report", None),
     ("pm local time", None),  # the clock
     ("middle east", None),  # a region names where, not what
+    ("eastern europe", None),
+    ("georgetown university", None),  # a commentator's affiliation
+    ("policy institute", None),
+    ("case scenario", None),  # the tail of "worst-case scenario"
+    ("ripple effects", None),
     ("ceasefire monitoring", "ceasefire monitoring"),
 ])
 def test_a_term_keeps_what_the_talks_are_about(term, shown, stops, knowledge):

@@ -29,3 +29,17 @@ def test_two_cities_and_an_unrelated_building_stay_apart(knowledge):
     venues = [venue("Geneva", "Talks in Geneva.", "Switzerland"), venue("Anchorage", "A summit in Anchorage.",
               "United States"), venue("Ritz-Carlton", "The talks at the Ritz-Carlton lasted twelve hours.")]
     assert [v.name for v in fold_cities(venues, knowledge.lexicon)] == ["Geneva", "Anchorage", "Ritz-Carlton"]
+
+
+def test_a_building_folds_into_the_room_of_it_the_talks_were_held_in(knowledge):
+    room = venue("Oval Office", "The two presidents met in the Oval Office.", "United States")
+    house = venue("the White House", "The envoy arrived at the White House.", "United States", source="b")
+    city = venue("Washington", "Talks in Washington ended.", "United States", source="c")
+    folded = fold_cities([house, room, city], knowledge.lexicon)
+    assert [(v.name, v.source_count) for v in folded] == [("Oval Office, the White House", 2), ("Washington", 1)]
+
+
+def test_a_room_of_another_building_stays_apart(knowledge):
+    venues = [venue("Oval Office", "They met in the Oval Office.", "United States"),
+              venue("Kremlin", "Talks at the Kremlin.", "Russia")]
+    assert [v.name for v in fold_cities(venues, knowledge.lexicon)] == ["Oval Office", "Kremlin"]

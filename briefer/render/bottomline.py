@@ -266,8 +266,8 @@ def _balanced(text: str) -> bool:
     """Brackets and quotes closed, and no last word that leaves the clause hanging (a text of no words is
     no clause)."""
     words = text.split()
-    return (bool(words) and text.count("(") == text.count(")") and text.count("“") == text.count("”") and text.count('"') % 2 == 0
-            and words[-1].lower() not in _DANGLING)
+    return (bool(words) and text.count("(") == text.count(")") and text.count("“") == text.count("”")
+            and text.count('"') % 2 == 0 and words[-1].lower() not in _DANGLING)
 
 
 def speaker_label(position: Position, party_of: PartyOf | None = None) -> str:

@@ -1,5 +1,6 @@
 """A venue shown once: a city folded into the building of the same track that lies in it ("Dolmabahce Palace"
-and "Istanbul" are one venue, "Dolmabahce Palace, Istanbul")."""
+and "Istanbul" are one venue, "Dolmabahce Palace, Istanbul"), a building into the room of it the talks were
+held in ("Oval Office, White House")."""
 
 from __future__ import annotations
 
@@ -26,11 +27,39 @@ def _names(venue: Venue, city: str) -> bool:
     return any(f" {city} " in f" {fold(text)} " for text in texts)
 
 
+def _fold_into(inner: Venue, outer: Venue) -> None:
+    """`outer`'s evidence and country given to `inner`, which lies in it."""
+    inner.country = inner.country or outer.country
+    inner.evidence += [e for e in outer.evidence if e not in inner.evidence]
+    inner.source_count = len({e.source for e in inner.evidence})
+
+
+def _place_key(name: str) -> str:
+    """A venue's own name folded, without what it lies in or an article ("the White House, Washington")."""
+    key = fold(name.split(",")[0])
+    return key[4:] if key.startswith("the ") else key
+
+
+def fold_buildings(venues: list[Venue], lexicon: Lexicon) -> list[Venue]:
+    """The venues of one track, each building that a room among them lies in (gazetteer `places.within`) folded
+    into that room, named `Room, Building`."""
+    kept = list(venues)
+    for outer in venues:
+        key = _place_key(outer.name)
+        inner = next((v for v in kept if v is not outer and lexicon.within.get(_place_key(v.name)) == key), None)
+        if inner is None:
+            continue
+        inner.name = f"{inner.name.split(',')[0]}, {outer.name}"
+        _fold_into(inner, outer)
+        kept.remove(outer)
+    return kept
+
+
 def fold_cities(venues: list[Venue], lexicon: Lexicon) -> list[Venue]:
     """The venues of one track, each city that a building among them lies in folded into that building, which
     takes the city's evidence and is named `Building, City`."""
-    kept = list(venues)
-    for city in venues:
+    kept = fold_buildings(venues, lexicon)
+    for city in list(kept):
         if fold(city.name) not in lexicon.places:
             continue
         key = fold(city.name)
@@ -40,8 +69,6 @@ def fold_cities(venues: list[Venue], lexicon: Lexicon) -> list[Venue]:
             continue
         if f" {key} " not in f" {fold(building.name)} ":
             building.name = f"{building.name}, {city.name}"
-        building.country = building.country or city.country
-        building.evidence += [e for e in city.evidence if e not in building.evidence]
-        building.source_count = len({e.source for e in building.evidence})
+        _fold_into(building, city)
         kept.remove(city)
     return kept

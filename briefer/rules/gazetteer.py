@@ -78,6 +78,11 @@ class Gazetteers:
             places.update({name: country for name in names})
         return places
 
+    @cached_property
+    def within(self) -> dict[str, str]:
+        """A room or building -> the building or compound it lies in ("Oval Office" -> "White House")."""
+        return dict(self.data.get("places", {}).get("within", {}))
+
     def words(self, ref: str) -> frozenset[str]:
         """A gazetteer list as a lower-case set (built once: extraction asks for it at every match)."""
         found = self._word_sets.get(ref)

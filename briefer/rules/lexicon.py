@@ -80,6 +80,11 @@ class Lexicon:
         """Folded place name -> country."""
         return {fold(place): country for place, country in self.gazetteers.places.items()}
 
+    @cached_property
+    def within(self) -> dict[str, str]:
+        """Folded room or building -> the folded building it lies in."""
+        return {fold(inner): fold(outer) for inner, outer in self.gazetteers.within.items()}
+
     def country_of_place(self, place: str) -> str | None:
         """The country a city or building lies in, or the country itself."""
         return self.places.get(fold(place)) or self.party_of(place)

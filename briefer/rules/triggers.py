@@ -1,16 +1,16 @@
 """Where in a text the active rules can match before it is parsed: triggers derived from the compiled rules.
 
-A token or dependency pattern can only match in a sentence that holds a token for each of its anchors: the
-pattern tokens (dependency nodes) that must be there, relaxed to what the tokenizer alone gives. Tests of the
-parse, the tagger or the entity recogniser are dropped, and a lemma test becomes a test of the words the model's
-lemmatizer could give that lemma (read backwards from its tables), so a relaxed anchor holds wherever the real
-token can. A rule's `unless` checks may add anchors of their own: a check that drops every match unless some
-token stands in the match's sentence or the one before (a quotation's closing mark before the speaker) names it,
-and a sentence that holds it or follows one holds that anchor. A pattern that runs on past a sentence start
-("... in principle. But") finds the anchors of its later tokens in the next sentence, and both sentences go. Phrase and regex rules need nothing but tokens
-and text: they run as they are. A pattern with no anchor left (only parse or entity tests, or only "not these
-words", and no check that needs a token) cannot be gated: the rules that hold one are `underivable`, and the
-gate then parses everything.
+A token or dependency pattern can only match in a sentence that holds a token for each of its anchors: the pattern
+tokens (dependency nodes) that must be there, relaxed to what the tokenizer alone gives. Tests of the parse, the
+tagger or the entity recogniser are dropped, and a lemma test becomes a test of the words the model's lemmatizer
+could give that lemma (read backwards from its tables), so a relaxed anchor holds wherever the real token can. A
+rule's `unless` checks may add anchors of their own: a check that drops every match unless some token stands in
+the match's sentence or the one before (a quotation's closing mark before the speaker) names it, and a sentence
+that holds it or follows one holds that anchor. A pattern that runs on past a sentence start ("... in principle.
+But") finds the anchors of its later tokens in the next sentence, and both sentences go. Phrase and regex rules
+need nothing but tokens and text: they run as they are. A pattern with no anchor left (only parse or entity
+tests, or only "not these words", and no check that needs a token) cannot be gated: the rules that hold one are
+`underivable`, and the gate then parses everything.
 """
 
 from __future__ import annotations
