@@ -17,8 +17,8 @@ PRONOUNS = {"he", "she", "him", "her"}
 NON_SPEAKERS = {"this", "that", "it", "which", "who", "these", "those", "one", "some", "many", "others",
                 "they", "there", "what", "all", "both", "each", "you", "something", "nothing", "everyone",
                 "i", "we", "us", "me"}
-PREVIOUS_SPEAKER = "previous speaker"
-SHE_REACH = 1500  # characters back to a woman the article names, whom a "she" refers to before anyone else  # a rule's speaker for a quotation that carries on the last speaker's words
+PREVIOUS_SPEAKER = "previous speaker"  # a rule's speaker for a quotation that carries on the last speaker's words
+SHE_REACH = 1500  # characters back to a woman the article names, whom a "she" refers to before anyone else
 
 
 def _is_pronoun(name: str) -> bool:
