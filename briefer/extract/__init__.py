@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefer.extract import checks, events  # noqa: F401 (they register the checks rules name)
 from briefer.extract.dates import DateMention, date_mentions
+from briefer.extract.interview import layout
 from briefer.extract.speech import within_quotation
 from briefer.extract.views import person, sentence_value, view
 from briefer.model import Article, Evidence, Fact
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+STATEMENT_KEY_WORDS = 5  # the words of a statement that find where it starts
 
 # Told of every match: the `unless` check that dropped it (or None), the field dicts `emit` gave, the facts kept.
 MatchHook = Callable[[RuleMatch, str | None, list[dict[str, Any]], list[Fact]], None]
@@ -71,14 +74,27 @@ def _emit(match: RuleMatch, lexicon: Lexicon) -> list[dict[str, Any]]:
     return [{**fields, listed[0]: item} for item in fields[listed[0]]]
 
 
-def _evidence(match: RuleMatch, article: Article) -> Evidence:
+def _evidence(match: RuleMatch, article: Article, statement: Any = None) -> Evidence:
+    """Where a fact was found: the match's first sentence, or for a match over several sentences (an interview's
+    answer) the sentence its statement starts in."""
+    sentence = match.sentence
+    if isinstance(statement, str) and match.span.end_char > sentence.end_char:
+        sentence = _sentence_of(match.span, statement) or sentence
     return Evidence(
         source=article.id,
-        sentence=" ".join(match.sentence.text.split()),
+        sentence=" ".join(sentence.text.split()),
         start=match.span.start_char,
         end=match.span.end_char,
         rule=match.rule.id,
     )
+
+
+def _sentence_of(span: Span, statement: str) -> Span | None:
+    """The sentence of a span in which a statement (a claim of it, tidied) starts."""
+    words = statement.split()[:STATEMENT_KEY_WORDS]
+    found = re.search(r"\W*\s+".join(re.escape(w) for w in words), span.text) if words else None
+    return span.doc.char_span(span.start_char + found.start(), span.start_char + found.start() + 1,
+                              alignment_mode="expand").sent if found else None
 
 
 def _agent_of_impersonal(token: Token) -> bool:
@@ -183,6 +199,13 @@ def _named_in_full(surname: str, mentions: list[PersonMention], before: int) -> 
     return None
 
 
+def _asked(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The match stands in an interviewer's question line (briefer/extract/interview.py): no one's position,
+    whichever rule matched."""
+    found = layout(match.sentence.doc, lexicon)
+    return found is not None and found.asks_at(match.span.start_char)
+
+
 def extract_facts(
     doc: Doc, article: Article, rules: CompiledRules, lexicon: Lexicon, on_match: MatchHook | None = None
 ) -> ArticleFacts:
@@ -193,6 +216,8 @@ def extract_facts(
     seen: set[tuple[str, int, str]] = set()
     for match in rules.matches(doc):
         dropped_by = next((check for check in match.rule.unless if CHECKS[check](match, lexicon)), None)
+        if dropped_by is None and match.rule.section == "positions" and _asked(match, lexicon):
+            dropped_by = "interviewer"
         if dropped_by is not None:
             if on_match:
                 on_match(match, dropped_by, [], [])
@@ -205,7 +230,8 @@ def extract_facts(
             seen.add(key)
             if BY_NAME[match.rule.section].complete(fields):
                 fields["priority"] = match.rule.priority
-                result.facts.append(Fact(section=match.rule.section, fields=fields, evidence=_evidence(match, article)))
+                result.facts.append(Fact(section=match.rule.section, fields=fields,
+                                         evidence=_evidence(match, article, fields.get("statement"))))
         if on_match:
             on_match(match, None, emitted, result.facts[kept:])
     meeting_facts = [f.evidence.start for f in result.facts if f.section in ("delegations", "venues")]

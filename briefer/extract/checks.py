@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefer.extract.interview import layout
 from briefer.extract.speech import Speech
 from briefer.extract.speech import nested as inside_speech
 from briefer.names import fold
@@ -84,7 +85,11 @@ def is_heading(sentence: Span) -> bool:
 
 @CHECKS.register("interviewer")
 def interviewer(match: RuleMatch, lexicon: Lexicon) -> bool:
-    """The sentence is in an interviewer's line: "Q: ...?", or "Outlet: ...?" next to another speaker's line."""
+    """The sentence is in an interviewer's line: "Q: ...?", or "Outlet: ...?" next to another speaker's line, or a
+    question line of an interview's layout (bold, or a paragraph that only asks; briefer/extract/interview.py)."""
+    found = layout(match.sentence.doc, lexicon)
+    if found is not None and found.asks_at(match.sentence.start_char):
+        return True
     line = line_of(match.sentence)
     label = speaker_label(line)
     if not label or "?" not in line:
@@ -93,6 +98,13 @@ def interviewer(match: RuleMatch, lexicon: Lexicon) -> bool:
         return True
     neighbours = (speaker_label(_next_line(match.sentence)), speaker_label(_previous_line(match.sentence)))
     return any(other and other != label for other in neighbours)
+
+
+@CHECKS.register("outside_interview")
+def outside_interview(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The match is not in an answer line of an interview (briefer/extract/interview.py)."""
+    found = layout(match.sentence.doc, lexicon)
+    return found is None or found.answering_at(match.span.start_char) is None
 
 
 def _in_faq(sentence: Span) -> bool:

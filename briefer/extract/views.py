@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.extract import speech
 from briefer.extract.clauses import passage, question
+from briefer.extract.interview import layout
 from briefer.extract.roster import office_party, role_party, roster, run_on, side_party, title_tail
 from briefer.extract.text import QUOTE_CHARS, quotes_in, tidy
 from briefer.model import Mention
@@ -23,6 +24,7 @@ PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case"}
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
 STRIP_LEFT = {"that", "because", ",", ":", "-", "—", "–", "and", "but"}
 PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
+FIRST_PERSON = {"i", "we"}
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
 REFERRING = {"the", "his", "her", "its", "their", "this", "that"}  # "the source said": someone named before
 SPEAKER_LABELS = {"ORG", "GPE", "NORP"}  # entities that speak without being a person
@@ -404,6 +406,8 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         role = role or tidy(honorific)
         return _with_party(name, role, lexicon)
     if root.lower_ in PRONOUNS:
+        if root.lower_ in FIRST_PERSON and (answering := interviewee_at(span, lexicon)) is not None:
+            return answering  # "I", "we" in an interview's answer: the interviewee (for their side)
         return Mention(name=root.text)
     if (pair := _pair_referred(root, lexicon)) is not None:
         return pair
@@ -752,6 +756,40 @@ def _quotes(span: Span, lexicon: Lexicon) -> list[str]:
 @VIEWS.register("claims")
 def _claims(span: Span, lexicon: Lexicon) -> list[str]:
     return speech.claims(span)
+
+
+@VIEWS.register("interviewee", parse=True)
+def interviewee_at(span: Span, lexicon: Lexicon) -> Mention | None:
+    """The interviewee of an interview (briefer/extract/interview.py) as a person, when the span stands in an
+    answer line."""
+    found = layout(span.doc, lexicon)
+    answering = found.answering_at(span.start_char) if found is not None else None
+    if answering is None or answering.interviewee is None:
+        return None
+    who = answering.interviewee
+    named = span.doc.char_span(*who.at, alignment_mode="expand") if who.at else None
+    mention = (person(named, lexicon) if named is not None else None) or Mention(name=tidy(who.name or named.text))
+    if named is not None and not mention.role and (role := _apposition(named.root)):
+        mention = _with_party(mention.name, role, lexicon)  # a name tagged as a place: "X, Norway's envoy"
+    if who.role and not mention.role:
+        mention = mention.model_copy(update={"role": who.role, "party": mention.party or who.party})
+    return mention
+
+
+@VIEWS.register("answers")
+def _answers(span: Span, lexicon: Lexicon) -> list[str]:
+    """The claims (as `.claims`) of the interview's answer lines within the span: a paragraph that is no answer
+    (a heading and what follows it, the line that closes a transcript) is left out."""
+    found = layout(span.doc, lexicon)
+    answering = found.answering_at(span.start_char) if found is not None else None
+    if answering is None:
+        return []
+    claims = []
+    for start, end in answering.answers:
+        if start < span.end_char and end > span.start_char:
+            line = span.doc.char_span(max(start, span.start_char), min(end, span.end_char), alignment_mode="expand")
+            claims += speech.claims(line) if line is not None else []
+    return claims
 
 
 @VIEWS.register("predicate")

@@ -126,7 +126,10 @@ def load_pipeline(
     if entity_patterns:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
         ruler = nlp.add_pipe("entity_ruler", name="briefer_gazetteer", config={"phrase_matcher_attr": "LOWER"}, **where)
-        ruler.add_patterns(list(entity_patterns))
+        # the ruler runs its phrases through the components before it, yet matches their lower-case words only:
+        # tokens are enough (the same patterns; about a second less on a thousand phrases)
+        with nlp.select_pipes(disable=nlp.pipe_names[: nlp.pipe_names.index("briefer_gazetteer")]):
+            ruler.add_patterns(list(entity_patterns))
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(ENTITY_CLEANUP, after="ner")
     log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.errors import ConfigError
 from briefer.resources import yaml_files
@@ -12,6 +14,9 @@ from briefer.rules.compiler import compile_rules
 from briefer.rules.gazetteer import GAZETTEER_FOLDER, Gazetteers, load_gazetteers
 from briefer.rules.loader import RuleSet, load_rules, rule_files
 from briefer.rules.problems import RuleProblem, problem_from_error
+
+if TYPE_CHECKING:
+    from spacy.vocab import Vocab
 
 
 @dataclass
@@ -32,10 +37,17 @@ def _gazetteers(folders: list[Path], problems: list[RuleProblem]) -> Gazetteers 
         return None
 
 
-def check_rules(user_dirs: Sequence[Path] = ()) -> CheckReport:
-    """Load, validate and compile every rule (switched-off and invalid ones too) and report every problem."""
+@cache
+def _blank_vocab() -> Vocab:
+    """English words without a model, to compile rules on for checking: one per process (making it loads the
+    tokenizer's exceptions)."""
     import spacy
 
+    return spacy.blank("en").vocab
+
+
+def check_rules(user_dirs: Sequence[Path] = ()) -> CheckReport:
+    """Load, validate and compile every rule (switched-off and invalid ones too) and report every problem."""
     ruleset = load_rules(user_dirs)
     folders = [folder for folder in ruleset.folders if folder.is_dir()]
     report = CheckReport(ruleset, problems=list(ruleset.problems))
@@ -43,7 +55,7 @@ def check_rules(user_dirs: Sequence[Path] = ()) -> CheckReport:
         report.files += rule_files(folder) + yaml_files(folder / GAZETTEER_FOLDER)
     gazetteers = _gazetteers(folders, report.problems)
     every_rule = ruleset.rules + ruleset.disabled + ruleset.invalid
-    _, problems = compile_rules(every_rule, spacy.blank("en").vocab, gazetteers or Gazetteers())
+    _, problems = compile_rules(every_rule, _blank_vocab(), gazetteers or Gazetteers())
     if gazetteers is None:  # every list would look unknown: the gazetteer problem is the one to report
         problems = [p for p in problems if "unknown gazetteer list" not in p.message]
     report.problems += problems

@@ -7,6 +7,7 @@ import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from briefer.nlp import doc_text
@@ -15,8 +16,10 @@ from briefer.rules.loader import LoadedRule
 from briefer.rules.patterns import PatternProblem, dependency_problems, token_problems
 from briefer.rules.problems import RuleProblem, value_line
 from briefer.rules.schema import Rule, did_you_mean
+from briefer.rules.screen import ScreenedMatcher
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
@@ -44,12 +47,14 @@ class CompiledRules:
     dependency_matcher: Any
     regexes: list[tuple[Rule, re.Pattern]] = field(default_factory=list)
     token_captures: dict[str, list[str | None]] = field(default_factory=dict)
+    token_patterns: dict[str, list[dict]] = field(default_factory=dict)  # as the token matcher took them, in order
     dependency_names: dict[str, list[str]] = field(default_factory=dict)
+    _screened: ScreenedMatcher | None = field(default=None, repr=False)
 
     def matches(self, doc: Doc) -> Iterator[RuleMatch]:
         """Every rule match in the Doc, in document order per matcher."""
         vocab = doc.vocab
-        token_matches = self.token_matcher(doc, with_alignments=True) if len(self.token_matcher) else []
+        token_matches = self._token_matches(doc) if len(self.token_matcher) else []
         for key, start, end, alignment in token_matches:
             pattern_key = vocab.strings[key]
             names = self.token_captures[pattern_key]
@@ -78,6 +83,12 @@ class CompiledRules:
                         if group is not None:
                             captures[name] = (group.start, group.end)
                 yield self._match(doc, rule.id, span.start, span.end, captures)
+
+    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int, list[int]]]:
+        """The token matcher's matches, with alignments, run with only the patterns the Doc can match."""
+        if self._screened is None:
+            self._screened = ScreenedMatcher(doc.vocab, self.token_matcher, self.token_patterns)
+        return self._screened(doc)
 
     def _match(self, doc: Doc, pattern_key: str, start: int, end: int, captures: dict[str, tuple[int, int]]):
         rule = self.rules[pattern_key.split("#", 1)[0]]
@@ -137,6 +148,15 @@ def _phrases(rule: Rule, gazetteers: Gazetteers, missing: list[str]) -> list[str
     return phrases
 
 
+@lru_cache(maxsize=2)
+def english_on(vocab: Vocab) -> Language:
+    """A blank English pipeline on this vocabulary, to tokenize phrases: kept for the next compile on the same
+    vocabulary (`rules check`, `rules test`), as making one loads the tokenizer's exceptions (about 0.5 s)."""
+    import spacy
+
+    return spacy.blank("en", vocab=vocab)
+
+
 class _RuleCompiler:
     """Compiles one rule after another onto shared matchers, collecting every problem with its line."""
 
@@ -176,6 +196,7 @@ class _RuleCompiler:
                 return {n for n in names if n}, False
             compiled.token_matcher.add(key, [tokens], greedy="LONGEST")
             compiled.token_captures[key] = names
+            compiled.token_patterns[key] = tokens
             return {n for n in names if n}, True
         if rule.kind == "dependency":
             found = dependency_problems(pattern)
@@ -197,9 +218,7 @@ class _RuleCompiler:
 
     def _add_phrases(self, item: LoadedRule, missing: list[str]) -> bool:
         if self._tokenizer is None:
-            import spacy
-
-            self._tokenizer = spacy.blank("en", vocab=self.vocab)
+            self._tokenizer = english_on(self.vocab)
         for index, pattern in enumerate(item.rule.patterns):
             if not isinstance(pattern, str):
                 self.problem(item, item.line_at("patterns", index), f"pattern {index + 1}: a phrase is a string")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefer.rules.compiler import CompiledRules
+from briefer.rules.patterns import MANDATORY_OPS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,7 +37,6 @@ TOKENIZER_ATTRIBUTES = frozenset({
 })
 WORD_ATTRIBUTES = frozenset({"ORTH", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX"})
 PICKING = frozenset({"IN", "REGEX", "FUZZY", "=="})  # tests that pick a few words out of many
-MANDATORY_OPS = re.compile(r"^(?:1|\+|\{[1-9]\d*(?:,\d*)?\})$")  # OP values that need the token there
 LOOKED_UP = ("LOWER", "ORTH", "NORM")  # word attributes whose tests are answered once per distinct word
 
 Alternatives = list[dict[str, Any]]  # single-token spaCy patterns, any of which passes an anchor
