@@ -31,3 +31,26 @@ def test_entity_at_gives_the_entity_spacy_lists(nlp):
         found, expected = entity_at(token), holding.get(token.i)
         assert (found.start, found.end, found.label_) == (expected.start, expected.end, expected.label_) if expected \
             else found is None
+
+
+def test_an_age_before_a_title_is_no_part_of_the_role(nlp, knowledge):
+    doc = nlp("The 52-year-old rebel chief, Ibrahim Tanko, said his fighters would stay.")
+    found = _person_named(doc, "Tanko", knowledge.lexicon)
+    assert found.role == "rebel chief"
+
+
+def test_a_description_with_an_age_still_refers_back(nlp, knowledge):
+    doc = nlp("The 61-year-old envoy told reporters the talks would resume.")
+    envoy = next(t for t in doc if t.lower_ == "envoy")
+    found = person(doc[envoy.i : envoy.i + 1], knowledge.lexicon)
+    assert found.name == "envoy" and found.definite
+
+
+def test_a_name_after_a_quotation_tagged_as_a_title_is_the_speaker(nlp, knowledge):
+    from spacy.tokens import Span
+
+    doc = nlp('"We regret the new conditions," Ruwan Kumara de Mel, head of the government team, told reporters.')
+    start = next(t.i for t in doc if t.text == "Ruwan")
+    doc.ents = [Span(doc, start, start + 4, label="WORK_OF_ART")]  # as the recogniser sometimes tags it
+    found = person(doc[start + 3 : start + 4], knowledge.lexicon)
+    assert found is not None and found.name == "Ruwan Kumara de Mel"

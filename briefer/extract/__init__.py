@@ -120,11 +120,14 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
                 continue
             root = ent.root
             subject = (root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
-                       or _agent_of_impersonal(root)) and not _reported_subject(root, reporting)
+                       or _agent_of_impersonal(root) or _source_of_according(root)) \
+                and not _reported_subject(root, reporting)
             mentions.append(PersonMention(found.name, found.role, found.party, ent.start_char, subject,
                                           within_quotation(doc, ent.start_char), _gender(ent, found.role, lexicon)))
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or token.dep_ in {"compound", "flat"}:
+        if token.ent_type_ == "PERSON" or token.dep_ in {"compound", "flat"}:
+            continue
+        if token.pos_ != "PROPN" and not _mistagged_surname(token, mentions):
             continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and start <= doc[start - 1].head.i <= token.i:
@@ -145,6 +148,22 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
     return sorted(mentions, key=lambda mention: mention.start)
 
 
+def _source_of_according(token: Token) -> bool:
+    """The person in "according to X" (or "according to the envoy, X"): the one who speaks, whom a following "he"
+    or "she" most likely refers to, rather than a person named inside what X said."""
+    if token.dep_ == "appos":
+        token = token.head
+    to = token.head
+    return token.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
+
+
+def _mistagged_surname(token: Token, mentions: list[PersonMention]) -> bool:
+    """A capitalised word the tagger took for a common noun that is the surname of someone named in full before
+    ("Pedro Alves met ... Alves welcomed the visit", with "Alves" tagged as a plural noun)."""
+    return (token.pos_ == "NOUN" and token.text[:1].isupper() and not token.text.isupper()
+            and _named_in_full(token.text, mentions, token.idx) is not None)
+
+
 def _reported_subject(token: Token, verbs: frozenset[str]) -> bool:
     """The subject of a clause someone else is reported to say ("Mr A recalled that Mr B had accepted ..."): a
     later "he said" goes on with A, who speaks, not B."""
@@ -157,13 +176,17 @@ def _reported_subject(token: Token, verbs: frozenset[str]) -> bool:
 
 
 def _gender(ent: Span, role: str, lexicon: Lexicon) -> str | None:
-    """"f" or "m" when an honorific or a role word says so ("Ms Rao", "the spokeswoman, Jane Doe")."""
+    """"f" or "m" when an honorific or a role word says so ("Ms Rao", "the spokeswoman, Jane Doe"), "f" for a given
+    name borne by women only ("Samia Hassan")."""
     doc = ent.doc
     words = set(fold(f"{role} {ent.text}").split())
     words |= {fold(doc[i].text) for i in range(max(ent.start - 2, 0), ent.start)}
     if words & lexicon.gazetteers.words("roles.feminine_words"):
         return "f"
-    return "m" if words & lexicon.gazetteers.words("roles.masculine_words") else None
+    if words & lexicon.gazetteers.words("roles.masculine_words"):
+        return "m"
+    given = fold(ent.text).split()[:1]  # "Samia Hassan": a name borne by women
+    return "f" if given and given[0] in lexicon.gazetteers.words("roles.feminine_given_names") else None
 
 
 def _named_in_full(surname: str, mentions: list[PersonMention], before: int) -> PersonMention | None:

@@ -152,10 +152,14 @@ def quotes(cue: Token, speech: Speech) -> list[str]:
     text = doc_text(doc)
     sentence_end = sentence.start_char + len(sentence.text.rstrip())
     para_start, para_end = _paragraph(text, sentence.start_char, sentence_end)
+    below = None
     if text[para_start:para_end].rstrip().endswith(":") and not text[sentence_end:para_end].strip():
         next_start = len(text) - len(text[para_end:].lstrip())  # "X told reporters:" and the quotation below
         para_end, sentence_end = _paragraph(text, next_start, next_start)[1], next_start + 1
+        below = (next_start, para_end)
     paragraph = text[para_start:para_end]
+    if below is not None and _block_quote(text[below[0] : below[1]], cue):
+        return sentence_claims(doc, *below)  # "X, the minister, said:" and a paragraph set off without marks
     attached: list[tuple[int, int]] = []
     for start, end in quotations(paragraph):
         if not _is_speech(paragraph, start):
@@ -174,6 +178,16 @@ def quotes(cue: Token, speech: Speech) -> list[str]:
             claims[-1] = f"{claims[-1].rstrip(',')}, {found.pop(0)}"
         claims.extend(found)
     return claims
+
+
+def _block_quote(paragraph: str, cue: Token) -> bool:
+    """The paragraph below "X said:" is a block quotation set off without quotation marks: the cue reports nothing
+    of its own (no clause: "said the plan includes:" lists things), the paragraph has no quotation mark, is no
+    transcript line ("Q: ...") and ends as prose does."""
+    body = paragraph.strip()
+    return (bool(body) and not QUOTE_MARK_RE.search(body) and body[-1] in ".!?…"
+            and not TRANSCRIPT_LABEL_RE.match(body)
+            and not any(child.dep_ in {"ccomp", "xcomp", "dobj"} for child in cue.children))
 
 
 def _has_verb(doc, start: int, end: int) -> bool:

@@ -18,7 +18,7 @@ from briefer.rules.lexicon import Lexicon
 from briefer.rules.vocabulary import VIEWS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case"}
 ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
@@ -44,6 +44,8 @@ DATE_FIRST = (r"(?P<lead>(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+" + MONTH + r",?\s
 DATELINE_RE = re.compile(r"^\s*" + DATE_FIRST + r"(?![A-Z][a-z]+day\b)(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)"
                          r"(?:(?P<date>,\s*(?:" + MONTH + r"\s+)?\d)"
                          r"|\s*\(|\s+[-–—]|,\s+[A-Z]{2,}|(?(lead)\s*[:,]\s|(?!)))")
+AGE_UNITS = {"year", "years", "month", "months"}
+AGE_RE = re.compile(r"\b\d+\s?-\s?(?:years?|months?)\s?-\s?old\s+(?=\w)")  # "the 52-year-old rebel chief"
 DATELINE_LINES = 3  # a headline and a byline may come before it
 ANTECEDENT_REACH = 300  # tokens back to the named phrase a description ("the embassy") refers to
 
@@ -72,8 +74,27 @@ def _left_modifiers(token: Token, deps: set[str]) -> int:
     return start
 
 
+def after_age(doc: Doc, start: int, end: int) -> int:
+    """The start of a phrase past an age before its head: "52-year-old rebel chief" -> "rebel chief" (the parser
+    hangs "52-year" under "old", so a modifier chain stops at "old" and would make "old rebel chief" a title)."""
+    for i in range(start, end - 1):
+        if doc[i].lower_ == "old" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in AGE_UNITS:
+            return i + 1
+    return start
+
+
+def _before_age(doc: Doc, start: int) -> int:
+    """The index of the word before a phrase and any age it opens with ("the" in "the 52-year-old envoy")."""
+    i = start - 1
+    if i >= 2 and doc[i].lower_ == "old" and doc[i - 1].text == "-" and doc[i - 2].lower_ in AGE_UNITS:
+        i -= 3
+        while i >= 0 and (doc[i].text == "-" or doc[i].like_num):
+            i -= 1
+    return i
+
+
 def phrase(span: Span) -> Span:
-    """The noun phrase around the span's head, without leading determiners."""
+    """The noun phrase around the span's head, without leading determiners or an age."""
     root = span.root
     ent = entity_at(root)
     start = min(_left_modifiers(root, PHRASE_DEPS), ent.start if ent else root.i)
@@ -83,6 +104,7 @@ def phrase(span: Span) -> Span:
         if child.dep_ in {"flat", "compound"} and child.i == end:
             end = child.i + 1
     doc = root.doc
+    start = after_age(doc, start, end)
     while start < end - 1 and doc[start].lower_ in DETERMINERS:
         start += 1
     return doc[start:end]
@@ -124,6 +146,7 @@ def _role_tokens(root: Token, name_start: int) -> list[Token]:
     start = breaks[-1] + 1 if breaks else start  # a title never runs over a line break
     joins = [t.i for t in doc[start:name_start] if t.dep_ == "cc" or t.ent_type_ == "PERSON"]
     start = joins[-1] + 1 if joins else start  # "X's leader A and Y's leader B": B's title starts after "and"
+    start = after_age(doc, start, name_start)
     tokens = [t for t in doc[start:name_start] if not t.is_punct or t.text in {"-", "."}]
     while tokens and tokens[0].lower_ in DETERMINERS:
         tokens = tokens[1:]
@@ -135,7 +158,7 @@ def _apposition(root: Token) -> str:
     for child in root.rights:
         if child.dep_ == "appos":
             text = root.doc[child.left_edge.i : child.right_edge.i + 1].text
-            words = text.split()
+            words = AGE_RE.sub("", text).split()
             while words and words[0].lower() in DETERMINERS | {"now"}:
                 words = words[1:]
             return tidy(" ".join(words))
@@ -171,9 +194,20 @@ def _copula_role(root: Token) -> str:
 def _person_entity(span: Span) -> Span | None:
     """The PERSON entity of a capture: the one under its head, else the first inside a longer capture."""
     ent = entity_at(span.root)
-    if ent is not None and ent.label_ == "PERSON":
+    if ent is not None and (ent.label_ == "PERSON" or _name_after_quotation(ent)):
         return ent
     return next((e for e in span.ents if e.label_ == "PERSON"), None) if len(span) > 1 else None
+
+
+def _name_after_quotation(ent: Span) -> bool:
+    """A speaker's name the entity recogniser took for a title because it follows a closing quotation mark
+    ("“...,” Nimal Siripala de Silva, head of the delegation, told reporters" tagged WORK_OF_ART): two to five
+    capitalised words (a particle aside), the subject of its clause, right after the mark."""
+    doc = ent.doc
+    words = [t for t in ent if not t.is_punct]
+    return (ent.label_ == "WORK_OF_ART" and ent.root.dep_ == "nsubj" and 2 <= len(words) <= 5
+            and all(t.pos_ == "PROPN" for t in words) and sum(t.text[:1].isupper() for t in words) >= 2
+            and ent.start > 0 and doc[ent.start - 1].text in QUOTE_CHARS)
 
 
 @lru_cache(maxsize=4)
@@ -389,7 +423,8 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
     start = noun_phrase.start
     owned_title = fold(root.text) in lexicon.title_words and any(  # "Trump's envoy", "Iran's foreign minister"
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children)
-    definite = (start > 0 and root.doc[start - 1].lower_ in REFERRING) or owned_title
+    before = _before_age(root.doc, start)
+    definite = (before >= 0 and root.doc[before].lower_ in REFERRING) or owned_title
     found = _with_party(tidy(noun_phrase.text), "", lexicon)
     if found.party is None and fold(root.text) in lexicon.title_words:  # "the head of the Syrian delegation"
         found = found.model_copy(update={"party": _of_party(root, lexicon)})
@@ -412,9 +447,12 @@ def _of_party(title: Token, lexicon: Lexicon) -> str | None:
 
 
 def _issuer(text: Token, lexicon: Lexicon) -> Span | None:
-    """Who puts out a text: "a statement from/by the ministry", "a communique read by the chief negotiator"."""
+    """Who puts out a text: "a statement from/by the ministry", "a communique read by the chief negotiator", "the
+    movement's statement" (not "its statement": a pronoun is resolved nowhere here)."""
     doc = text.doc
     for child in text.children:
+        if child.dep_ == "poss" and child.pos_ in {"NOUN", "PROPN"}:
+            return doc[child.i : child.i + 1]
         if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:

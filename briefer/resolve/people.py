@@ -18,6 +18,7 @@ NON_SPEAKERS = {"this", "that", "it", "which", "who", "these", "those", "one", "
                 "they", "there", "what", "all", "both", "each", "you", "something", "nothing", "everyone",
                 "i", "we", "us", "me"}
 PREVIOUS_SPEAKER = "previous speaker"  # a rule's speaker for a quotation that carries on the last speaker's words
+SHE_REACH = 1500  # characters back to a woman the article names, whom a "she" refers to before anyone else
 
 
 def _is_pronoun(name: str) -> bool:
@@ -68,10 +69,14 @@ class ArticlePeople:
     def _before(self, offset: int, pronoun: str) -> PersonMention | None:
         """The person "he" or "she" at an offset refers to: the last subject named before it, else the last name;
         never one named inside a quotation ("“... as Lajcak said ...,” he told TV": he is not Lajcak), nor one the
-        article makes a man for "she" or a woman for "he"."""
+        article makes a man for "she" or a woman for "he"; for "she", a woman the article marks as one comes before
+        people of no stated gender (most people named in news on talks are men)."""
         wrong = {"she": "m", "her": "m", "he": "f", "him": "f"}[fold(pronoun)]
         candidates = [m for m in self.mentions if m.start < offset and not _is_pronoun(m.name) and not m.quoted
                       and self._gender(m) != wrong]
+        if wrong == "m":  # "she": a woman the article marks as one, before anyone whose gender it does not give
+            candidates = [m for m in candidates
+                          if self._gender(m) == "f" and m.start >= offset - SHE_REACH] or candidates
         subjects = [m for m in candidates if m.subject]
         return (subjects or candidates or [None])[-1]
 

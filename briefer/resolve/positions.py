@@ -167,8 +167,12 @@ class PositionBook:
 
     def _side(self, found: Mention, article: ArticleContext, offset: int) -> Mention | None:
         """The party a bare "the delegation" or "the government team" speaks for: the government side for a
-        government's team, else the side the article's delegation sentences named last before it."""
+        government's team, else the side the article's delegation sentences named last before it; a bare "the
+        government" is the article's government side."""
         words = fold(found.name).split()
+        if words == ["government"] and not found.party and article.sides.government:
+            party = article.sides.government  # "the government said in a statement": the article's government
+            return Mention(name=f"{party} government", party=party)
         if found.party or not words or words[-1] not in self.lexicon.gazetteers.words("roles.delegation_nouns"):
             return None
         party = article.sides.government if "government" in words else None
