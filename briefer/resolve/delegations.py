@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from briefer.extract import ArticleFacts
@@ -67,15 +68,22 @@ def _armed_group(text: str, lexicon: Lexicon) -> str | None:
     """The armed group an unnamed "rebel side" is: the one of `parties.armed_groups` the article names most often
     (by name or alias), the first named on a tie; None when it names none."""
     groups = set(lexicon.gazetteers.list("parties.armed_groups"))
+    names = tuple((party.name, tuple(sorted({party.name, *party.aliases})))
+                  for party in lexicon.gazetteers.parties if party.name in groups)
+    return _most_named(text, names)
+
+
+@lru_cache(maxsize=64)
+def _most_named(text: str, names: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    """Of (party, its spellings), the party `text` names most often, the first named on a tie (cached: an
+    article's sides are read once per fact it resolves)."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for party in lexicon.gazetteers.parties:
-        if party.name not in groups:
-            continue
-        for name in {party.name, *party.aliases}:
+    for party, spellings in names:
+        for name in spellings:
             for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                counts[party.name] += 1
-                first[party.name] = min(first.get(party.name, found.start()), found.start())
+                counts[party] += 1
+                first[party] = min(first.get(party, found.start()), found.start())
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], first[name]))
