@@ -20,31 +20,22 @@ def _referent(nlp, lexicon, text: str, pronoun: str) -> str:
     return people.resolve(pronoun, offset).name
 
 
-def test_a_surname_the_tagger_took_for_a_noun_is_the_subject_he_refers_to(nlp, lexicon):
-    text = ("Foreign Minister Maria Lund met her counterpart Pedro Alves in Lisbon on Monday. Alves welcomed the "
-            "visit. He said the border question would be settled.")
-    assert _referent(nlp, lexicon, text, "He") == "Pedro Alves"
-
-
-def test_the_source_of_according_to_is_whom_he_refers_to(nlp, lexicon):
-    text = ("According to envoy Karim Haddad, the talks with Foreign Minister Ali Bakr had been useful. He said a "
-            "second round would follow in May.")
-    assert _referent(nlp, lexicon, text, "He") == "Karim Haddad"
-
-
-def test_she_is_the_woman_the_article_names_before_a_man_named_later(nlp, lexicon):
-    text = ("Ms Anna Berg, the EU envoy, met rebel leader John Garang in Juba. Garang said his movement was ready "
-            "to sign. She said the EU would fund the monitors.")
-    assert _referent(nlp, lexicon, text, "She") == "Anna Berg"
-
-
-def test_a_given_name_borne_by_women_makes_her_whom_she_refers_to(nlp, lexicon):
-    text = ("President Samia Hassan received opposition leader Tundu Lissu on Monday. Lissu later told reporters "
-            "the meeting had been cordial. She said that the dialogue would continue.")
-    assert _referent(nlp, lexicon, text, "She") == "Samia Hassan"
-
-
-def test_he_stays_with_the_last_man_who_spoke(nlp, lexicon):
-    text = ("Envoy Karim Haddad met Defence Minister Anna Berg. Haddad said the ceasefire was holding. He added that "
-            "prisoners would be exchanged.")
-    assert _referent(nlp, lexicon, text, "He") == "Karim Haddad"
+@pytest.mark.parametrize(("text", "pronoun", "referent"), [
+    pytest.param("Foreign Minister Maria Lund met her counterpart Pedro Alves in Lisbon on Monday. Alves welcomed the "
+                 "visit. He said the border question would be settled.", "He", "Pedro Alves",
+                 id="a surname the tagger took for a noun is the subject he refers to"),
+    pytest.param("According to envoy Karim Haddad, the talks with Foreign Minister Ali Bakr had been useful. He said a "
+                 "second round would follow in May.", "He", "Karim Haddad",
+                 id="the source of according-to is whom he refers to"),
+    pytest.param("Ms Anna Berg, the EU envoy, met rebel leader John Garang in Juba. Garang said his movement was ready "
+                 "to sign. She said the EU would fund the monitors.", "She", "Anna Berg",
+                 id="she is the woman the article names before a man named later"),
+    pytest.param("President Samia Hassan received opposition leader Tundu Lissu on Monday. Lissu later told reporters "
+                 "the meeting had been cordial. She said that the dialogue would continue.", "She", "Samia Hassan",
+                 id="a given name borne by women makes her whom she refers to"),
+    pytest.param("Envoy Karim Haddad met Defence Minister Anna Berg. Haddad said the ceasefire was holding. He added "
+                 "that prisoners would be exchanged.", "He", "Karim Haddad",
+                 id="he stays with the last man who spoke"),
+])
+def test_a_pronoun_refers_to_the_person_the_article_means(nlp, lexicon, text, pronoun, referent):
+    assert _referent(nlp, lexicon, text, pronoun) == referent
