@@ -74,11 +74,16 @@ def _left_modifiers(token: Token, deps: set[str]) -> int:
     return start
 
 
+def _age_ends_at(doc: Doc, i: int) -> bool:
+    """Whether token `i` is the "old" that ends an age ("52-year-old")."""
+    return i >= 2 and doc[i].lower_ == "old" and doc[i - 1].text == "-" and doc[i - 2].lower_ in AGE_UNITS
+
+
 def after_age(doc: Doc, start: int, end: int) -> int:
     """The start of a phrase past an age before its head: "52-year-old rebel chief" -> "rebel chief" (the parser
     hangs "52-year" under "old", so a modifier chain stops at "old" and would make "old rebel chief" a title)."""
     for i in range(start, end - 1):
-        if doc[i].lower_ == "old" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in AGE_UNITS:
+        if _age_ends_at(doc, i):
             return i + 1
     return start
 
@@ -86,7 +91,7 @@ def after_age(doc: Doc, start: int, end: int) -> int:
 def _before_age(doc: Doc, start: int) -> int:
     """The index of the word before a phrase and any age it opens with ("the" in "the 52-year-old envoy")."""
     i = start - 1
-    if i >= 2 and doc[i].lower_ == "old" and doc[i - 1].text == "-" and doc[i - 2].lower_ in AGE_UNITS:
+    if _age_ends_at(doc, i):
         i -= 3
         while i >= 0 and (doc[i].text == "-" or doc[i].like_num):
             i -= 1
