@@ -3,8 +3,8 @@
 The body alternates question lines and answer lines. A question line is labelled ("Q:", "Question:", the
 outlet's or the interviewer's name), printed in bold ("**...?**"), or a paragraph that is only a question; an
 answer line is labelled ("A:", the interviewee's name, surname or initials) or is any paragraph below a question.
-The interviewee is introduced once: by the answer label, in the headline ("NAME: '...'", "Interview with NAME"),
-or in the intro ("In an interview with OUTLET, NAME, TITLE, said ...", "NAME spoke to OUTLET").
+The interviewee is introduced once: by the answer label, in the headline ("NAME: '...'", "Interview with NAME",
+"'...', says NAME"), or in the intro ("In an interview with OUTLET, NAME, TITLE, said ...", "NAME spoke to OUTLET").
 
 The words come from the `interviews` gazetteer; `layout(doc, lexicon)` reads a Doc once (cached)."""
 
@@ -43,6 +43,8 @@ HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 ASKER_VERBS = {"interview", "ask"}
 SMALL_WORDS = {"of", "for", "the", "and", "on", "to", "at", "in"}
 NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+# What a headline that quotes someone puts before their name: "'...', says (TITLE) NAME", "'...' - (TITLE) NAME".
+HEADLINE_CREDIT_RE = re.compile(r"(?:\b(?:says|said|tells|told)|\s[-–—])(?:\s+[\w.’'-]+){0,4}$")
 INTRO_PARAGRAPHS = 3  # the paragraphs before a question-and-answer body that introduce who answers
 _CACHE: dict[tuple[int, int], tuple[str, Layout | None]] = {}
 CACHE_SIZE = 64
@@ -186,7 +188,19 @@ def _plain_question(line: Line, text: str) -> bool:
 def _cue_before(doc: Doc, end: int, lexicon: Lexicon) -> bool:
     """Whether the headline or intro (the text before `end`) says an interview follows."""
     words = f" {fold(doc_text(doc)[:end])} "
-    return any(f" {cue} " in words for cue in lexicon.gazetteers.words("interviews.cue_words"))
+    return any(f" {cue} " in words for cue in _cue_words(lexicon))
+
+
+def _cue_words(lexicon: Lexicon) -> set[str]:
+    """The interview cues, folded as the text they are looked for in is ("Q&A" is "q a")."""
+    return {fold(cue) for cue in lexicon.gazetteers.words("interviews.cue_words")}
+
+
+def _credited_in_headline(headline: str, ent: Span) -> bool:
+    """A headline that quotes the person it ends on: "'...', says NAME", "'...' - TITLE NAME"."""
+    if headline[ent.end_char :].strip(" .") or not any(mark in headline for mark in QUOTE_MARKS + "‘’'"):
+        return False
+    return bool(HEADLINE_CREDIT_RE.search(headline[: ent.start_char].rstrip()))
 
 
 def _questions(lines: list[Line], doc: Doc, lexicon: Lexicon) -> tuple[list[int], set[str]]:
@@ -289,7 +303,11 @@ def _interviewee(doc: Doc, label: str, intro_start: int, body_start: int, lexico
             if ent.text == headline_label.group("label"):
                 role, party = _described(doc, headline_end, body_start, lexicon)
                 return Interviewee((ent.start_char, ent.end_char), role=role, party=party)
-    cues = lexicon.gazetteers.words("interviews.cue_words")
+    for ent in intro:
+        if ent.start_char < headline_end and _credited_in_headline(text[:headline_end], ent):
+            role, party = _described(doc, headline_end, body_start, lexicon)
+            return Interviewee((ent.start_char, ent.end_char), role=role, party=party)
+    cues = _cue_words(lexicon)
     for ent in sorted(intro, key=lambda ent: ent.label_ != "PERSON"):  # a name tagged as a place comes second
         if any(f" {cue} " in f" {fold(ent.sent.text)} " for cue in cues):
             return Interviewee((ent.start_char, ent.end_char))
