@@ -19,7 +19,9 @@ ARTICLES = {
         "The opposition leader Sara Mendes pushed for an independent inquiry into the shelling.\n\n"
         "President Omar Haddad hinted at a possible prisoner exchange before the holidays.\n\n"
         "Defence Minister Ivo Petrov is concerned that the rebels will use the truce to rearm.\n\n"
-        "The rebels, backed by a neighbouring army, seized the river port in the spring.\n"
+        "The rebels, backed by a neighbouring army, seized the river port in the spring.\n\n"
+        "In an interview with a Lisbon radio station aired on Sunday, Foreign Minister Rui Costa said the talks "
+        "would resume in May.\n"
     ),
     "nouns.txt": (
         "Border stays shut\n\n"
@@ -114,3 +116,17 @@ def test_a_question_answered_at_once_is_not_open_but_an_unanswered_one_is(briefi
 
 def test_an_unclear_toll_is_no_open_question_about_the_talks(briefing):
     assert not any("death toll" in q for q in _questions(briefing))
+
+
+def test_an_opening_phrase_the_parser_hung_on_the_verb_is_not_what_was_said(briefing):
+    statements = said(briefing, "Rui Costa")
+    assert any("talks would resume in May" in s for s in statements)
+    assert not any("radio station" in s for s in statements), statements
+
+
+def test_an_unspecified_date_is_an_open_question():
+    result = briefer("extract", "-", "--format", "json", stdin=(
+        "Lake talks end\n\nThe mediators said both delegations would return for a further round but did not "
+        "specify an exact date.\n"))
+    assert result.returncode == 0, result.stderr
+    assert any("exact date" in q["text"] for q in json.loads(result.stdout)["open_questions"])

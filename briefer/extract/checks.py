@@ -399,3 +399,15 @@ def event_fact(match: RuleMatch, lexicon: Lexicon) -> bool:
     verb = root if root.pos_ in {"VERB", "AUX"} else root.head
     facts = lexicon.gazetteers.words("uncertainty.event_facts")
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in facts for c in verb.children)
+
+
+@CHECKS.register("clause_after")
+def clause_after(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The captured clause stands before the cue while the cue reports another clause after it ("In an interview
+    aired on Saturday, X said Iran is open to ..."): the parser hung an opening phrase on the cue, and what was said
+    is the clause after it."""
+    content, cue = match.captures.get("content"), match.captures.get("cue")
+    if content is None or cue is None:
+        return False
+    verb = cue.root
+    return content.root.i < verb.i and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
