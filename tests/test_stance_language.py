@@ -53,12 +53,37 @@ INTERVIEW = "\n\n".join([
     "We will meet them in March, if the ceasefire holds.",
 ])
 
+# Plain questions, only one of them put to "you", after an intro that names who answers.
+PLAIN_INTERVIEW = "\n\n".join([
+    "Mediator says both armies must pull back",
+    "The Harbour Courier spoke to the regional bloc's mediator, Amina Sow, on Tuesday.",
+    "Will the monitors deploy before the rains?",
+    "It depends on the donors, who have pledged half of the money so far.",
+    "Are you worried that the truce will collapse?",
+    "Every truce can collapse, but this one is stronger than the last.",
+    "What happens if the rebels refuse?",
+    "Then the delegations go back to the table in the lake city.",
+])
+
+# A report whose questions follow a minister who spoke to reporters: no interview.
+REPORT = "\n\n".join([
+    "Talks on the grain corridor stall",
+    "Foreign Minister Hakan Yilmaz spoke to reporters on Monday after the session.",
+    "Will the corridor reopen?",
+    "Officials on both sides declined to say.",
+    "Can you trust the rebels?",
+    "Many diplomats doubt it.",
+    "What comes next?",
+    "The talks resume next week in the port city.",
+])
+
 
 @pytest.fixture(scope="module")
 def briefing(tmp_path_factory) -> dict:
     """The briefing `briefer extract` gives for the articles above."""
     folder = tmp_path_factory.mktemp("articles")
-    for name, text in {**ARTICLES, "interview.txt": INTERVIEW}.items():
+    texts = {**ARTICLES, "interview.txt": INTERVIEW, "plain.txt": PLAIN_INTERVIEW, "report.txt": REPORT}
+    for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
     result = briefer("extract", str(folder), "--format", "json")
     assert result.returncode == 0, result.stderr
@@ -130,3 +155,14 @@ def test_an_unspecified_date_is_an_open_question():
         "specify an exact date.\n"))
     assert result.returncode == 0, result.stderr
     assert any("exact date" in q["text"] for q in json.loads(result.stdout)["open_questions"])
+
+
+def test_plain_questions_after_an_intro_that_names_who_answers_are_an_interview(briefing):
+    questions = _questions(briefing)
+    assert not any("monitors deploy" in q or "worried that the truce" in q for q in questions), questions
+    assert any("stronger than the last" in s for s in said(briefing, "Amina Sow"))
+
+
+def test_questions_after_a_minister_spoke_to_reporters_stay_the_report_s(briefing):
+    assert any("corridor reopen" in q for q in _questions(briefing))
+    assert not said(briefing, "Hakan Yilmaz")

@@ -222,10 +222,27 @@ def _questions(lines: list[Line], doc: Doc, lexicon: Lexicon) -> tuple[list[int]
     plain = [i for i in range(1, len(lines)) if _plain_question(lines[i], text)]
     answered = [i for i in plain if i in followed]
     addressed = [i for i in answered if SECOND_PERSON_RE.search(text[lines[i].start : lines[i].end])]
-    if (len(answered) >= MIN_PLAIN_TURNS and 2 * len(addressed) >= len(answered)
-            and _cue_before(doc, lines[answered[0]].start, lexicon)):
+    if len(answered) >= MIN_PLAIN_TURNS and _cue_before(doc, lines[answered[0]].start, lexicon) and (
+            2 * len(addressed) >= len(answered) or (addressed and _introduced(doc, lines[answered[0]].start, lexicon))):
         return plain, set()
     return [], set()
+
+
+def _introduced(doc: Doc, end: int, lexicon: Lexicon) -> bool:
+    """Whether the text before `end` introduces someone to answer: a person named in a sentence with an interview
+    cue ("The Courier spoke to the mediator, Amina Sow"), not the one who asks, nor one who spoke to reporters
+    (`reporting.addressees`: a news conference). With that, questions put to "you" now and then are an interview's,
+    though most of them do not say "you"."""
+    cues = _cue_words(lexicon)
+    addressees = lexicon.gazetteers.words("reporting.addressees")
+
+    def introduces(ent: Span) -> bool:
+        words = set(fold(ent.sent.text).split())
+        return (any(f" {cue} " in f" {fold(ent.sent.text)} " for cue in cues)
+                and not any(word.rstrip("s") in addressees for word in words))
+
+    return any(ent.end_char <= end and not _asker(ent, lexicon) and introduces(ent)
+               for ent in doc.ents if ent.label_ == "PERSON")
 
 
 def _read(doc: Doc, text: str, lexicon: Lexicon) -> Layout | None:
