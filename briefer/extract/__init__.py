@@ -120,7 +120,7 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
                 continue
             root = ent.root
             subject = (root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
-                       or _agent_of_impersonal(root) or _source_of_according(root)) \
+                       or _agent_of_impersonal(root) or _source_of_according(root) or _quoted_as_saying(root)) \
                 and not _reported_subject(root, reporting)
             mentions.append(PersonMention(found.name, found.role, found.party, ent.start_char, subject,
                                           within_quotation(doc, ent.start_char), _gender(ent, found.role, lexicon)))
@@ -155,6 +155,14 @@ def _source_of_according(token: Token) -> bool:
         token = token.head
     to = token.head
     return token.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
+
+
+def _quoted_as_saying(token: Token) -> bool:
+    """The person in "<outlet> quoted X as saying ...": the one who speaks, whom a following "he" or "she" most
+    likely refers to, rather than the outlet's or an earlier speaker."""
+    verb = token.head
+    return (token.dep_ == "dobj" and verb.lemma_ == "quote"
+            and any(c.lower_ == "as" and any(g.lemma_ in {"say", "tell"} for g in c.children) for c in verb.rights))
 
 
 def _mistagged_surname(token: Token, mentions: list[PersonMention]) -> bool:

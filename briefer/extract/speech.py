@@ -40,6 +40,7 @@ class Speech:
     addressees: frozenset[str]  # whom a statement is told to ("told reporters that ...")
     media: frozenset[str]  # news outlets: their "said" relays someone else's words
     honorifics: frozenset[str]  # "Dr", "Ms": a transcript label that opens with one names a person
+    plain: frozenset[str] = frozenset()  # verbs that only attribute ("add", "note"): what they report is the words
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> Speech:
@@ -49,7 +50,8 @@ class Speech:
         return cls(verbs=words("reporting.verbs") | say,
                    participles=(say | words("reporting.stance_verbs")) - words("reporting.narrative_participles"),
                    addressees=words("reporting.addressees"),
-                   media=words("reporting.media"), honorifics=lexicon.honorifics)
+                   media=words("reporting.media"), honorifics=lexicon.honorifics,
+                   plain=words("reporting.plain_verbs"))
 
     def is_media(self, text: str) -> bool:
         """A news outlet or its report ("Channel 12 news", "the SABA news agency", "media reports")."""
@@ -294,10 +296,46 @@ def predicate(verb: Token, speech: Speech) -> str:
 
 def conjunct(verb: Token, speech: Speech) -> str:
     """The predicate of a verb joined to an earlier one ("said A and repeated that B"), when it shares that verb's
-    subject; nothing when it has a subject of its own ("Kyiv agreed and Moscow warned that ...")."""
+    subject; nothing when it has a subject of its own ("Kyiv agreed and Moscow warned that ..."). A verb that only
+    attributes gives the words it reports ("and added in a statement that B" -> B)."""
     if any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in verb.children):
         return ""
+    if verb.lemma_ in speech.plain:
+        content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        words = _reported_clause(content) if content is not None else _after_setting(verb) or reported(verb, speech)
+        if words:
+            return words
     return predicate(verb, speech)
+
+
+def attributing_conjunct(head: Token, plain: frozenset[str]) -> Token | None:
+    """A verb that only attributes, joined to a clause with no subject of its own ("the meeting was frank, and added
+    in a statement ..."): it starts the next thing said, not more of this clause."""
+    return next((c for c in head.rights if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_ in plain
+                 and not any(g.dep_ in {"nsubj", "nsubjpass", "expl", "dobj"} for g in c.children)), None)
+
+
+def _after_setting(verb: Token) -> str:
+    """The words a verb of saying introduces after where it was said and a colon or comma ("added in a statement:
+    “B”" -> B); nothing when no such break follows."""
+    doc, end = verb.doc, verb.sent.end
+    i = verb.i + 1
+    while i < end and doc[i].dep_ == "prep" and doc[i].head.i == verb.i:
+        i = doc[i].right_edge.i + 1
+    if i == verb.i + 1 or i >= end or doc[i].text not in {":", ","}:
+        return ""
+    while i < end and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    return tidy(doc[i:end].text) if i < end else ""
+
+
+def _reported_clause(head: Token) -> str:
+    """A reported clause without its "that"."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and (doc[start].lower_ == "that" or doc[start].is_punct):
+        start += 1
+    return tidy(doc[start : head.right_edge.i + 1].text)
 
 
 def reported(cue: Token, speech: Speech) -> str:
@@ -345,7 +383,8 @@ def within_quotation(doc, offset: int) -> bool:
 def nested(cue: Token, speech: Speech) -> bool:
     """Whether a cue reports no words of its subject's own: it is negated ("did not respond"), or it stands
     inside someone else's words: within quotation marks, on a transcript line that a named person speaks, or
-    in the clause another reporting verb reports ("she said he had warned ..."), unless a news outlet reports it."""
+    in the clause another reporting verb reports ("she said he had warned ..."), unless a news outlet reports it;
+    a verb that only attributes, joined to that clause without a subject ("said A, and added B"), is the speaker's."""
     if any(child.dep_ == "neg" for child in cue.children):
         return True
     if within_quotation(cue.doc, cue.idx):
@@ -362,6 +401,8 @@ def nested(cue: Token, speech: Speech) -> bool:
         if fold(re.split(r"[\s.]", label.group(1))[0]) in speech.honorifics:
             return True
     head = cue
+    if cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and attributing_conjunct(cue.head, speech.plain) == cue:
+        head = cue.head.head  # "X said A, and added B": "added" is X's, whatever clause the parser joined it to
     while head.head.i != head.i:
         if head.dep_ == "ccomp" and head.head.lemma_ in speech.verbs and not _relayed_by_media(head.head, speech):
             return True

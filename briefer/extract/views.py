@@ -121,10 +121,18 @@ def subtree(span: Span) -> Span:
     return root.doc[root.left_edge.i : root.right_edge.i + 1]
 
 
-def clause(span: Span) -> str:
-    """A reported clause: its subtree without a leading "that" or final punctuation."""
+def clause(span: Span, plain: frozenset[str] = frozenset()) -> str:
+    """A reported clause: its subtree without a leading "that" or final punctuation, and without a verb that only
+    attributes (one of `plain`) joined to it ("the meeting was frank, and added in a statement ...")."""
     tokens = list(subtree(span))
+    joined = speech.attributing_conjunct(span.root, plain) if plain else None
+    if joined is not None:
+        tokens = [t for t in tokens if t.i < joined.left_edge.i]
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc" or tokens[-1].is_space):
+            tokens = tokens[:-1]
     while tokens and (tokens[0].lower_ in STRIP_LEFT or tokens[0].text in QUOTE_CHARS or tokens[0].is_space):
+        if tokens[0].lower_ == "because" and tokens[0].head != span.root:
+            break  # "Because the river moved, the map is useless": the clause it opens is part of what was said
         tokens = tokens[1:]
     if not tokens:
         return ""
@@ -719,7 +727,7 @@ def _subtree(span: Span, lexicon: Lexicon) -> str:
 
 @VIEWS.register("clause", parse=True)
 def _clause(span: Span, lexicon: Lexicon) -> str:
-    return clause(span)
+    return clause(span, speech.Speech.of(lexicon).plain)
 
 
 @VIEWS.register("rest")
