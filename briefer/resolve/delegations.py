@@ -163,6 +163,7 @@ class DelegationBook:
         self._by_party: dict[str, Delegation] = {}
         self._evidence: dict[str, set[tuple]] = {}  # per folded party: the evidence it holds, as keys
         self._implicit: set[int] = set()  # delegations whose leader is only a head of state seen at the talks
+        self._principals: dict[int, list[str]] = {}  # per delegation: who the text shows meeting for it
 
     def _delegation(self, party: str, fact: Fact) -> Delegation:
         folded = fold(party)
@@ -196,6 +197,8 @@ class DelegationBook:
         side = self._party(context.unnamed(side))
         leader = self._resolve(people, fields.get("leader"), offset)
         members = [m for m in (self._resolve(people, item, offset) for item in _items(fields)) if m]
+        principal = self._resolve(people, fields.get("principal"), offset)
+        members += [principal] if principal else []
         if not side:  # "rebel delegation chief X" in an article that names no armed group: no side to seat X on
             leader = None if leader and self._unplaced_rebel(leader, context) else leader
             members = [m for m in members if not self._unplaced_rebel(m, context)]
@@ -220,7 +223,10 @@ class DelegationBook:
             if party := side or self._seated(member.name) or own_party(member) or default:
                 if hint and not self._open_to_hint(party, member):
                     continue
-                self._join(self._delegation(party, fact), member)
+                delegation = self._delegation(party, fact)
+                self._join(delegation, member)
+                if member is principal:
+                    self._principals.setdefault(id(delegation), []).append(member.name)
         if party := side or (own_party(sender) if sender else None):
             delegation = self._delegation(party, fact)
             if sender and delegation.sent_by is None:
@@ -309,14 +315,25 @@ class DelegationBook:
 
     def settle(self) -> None:
         """A delegation with no named leader is led by its one named person (unless the text calls them only
-        one of its members: "one Afghan negotiator, X"). A roster of several with no head wording has no
-        leader: the text names none, and the most senior title is no proof of one ("the team included Deputy
-        Minister X and envoy Y")."""
+        one of its members: "one Afghan negotiator, X"), else by its one principal: the one person the text
+        shows meeting the other side for it ("Foreign Minister A held talks with B. Also attending were ...").
+        A roster of several with no head wording and no single principal has no leader: the text names none,
+        and the most senior title is no proof of one ("the team included Deputy Minister X and envoy Y";
+        "A and B met C and D")."""
         for delegation in self.delegations:
-            if delegation.leader is not None or len(delegation.members) != 1:
+            if delegation.leader is not None or not delegation.members:
                 continue
-            if not self._only_member(delegation.members[0].role):
+            if len(delegation.members) == 1 and not self._only_member(delegation.members[0].role):
                 delegation.leader = delegation.members.pop()
+            elif (principal := self._sole_principal(delegation)) is not None:
+                delegation.members.remove(principal)
+                delegation.leader = principal
+
+    def _sole_principal(self, delegation: Delegation) -> Person | None:
+        """The member the text shows meeting for a side, when it shows exactly one."""
+        named = self._principals.get(id(delegation), [])
+        found = [m for m in delegation.members if any(same_person(m.name, name) for name in named)]
+        return found[0] if len(found) == 1 else None
 
     def _only_member(self, role: str | None) -> bool:
         """A role that makes its holder one of a team, not its head: "Afghan negotiator", "a member"."""
