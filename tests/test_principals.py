@@ -97,3 +97,24 @@ def test_who_joins_a_principal_sits_on_that_side(sides):
 def test_a_semicolon_list_is_read_to_its_end(sides, text):
     found = sides(text)
     assert {"Luis Ortega", "Marta Gil"} <= set(found["Colombia"][1])
+
+
+def test_talks_held_between_two_people_and_each_side_present_in_its_own_list(sides):
+    found = sides("Talks were held in Vilnius on Friday between Tomas Kazlauskas, defence minister of Lithuania, "
+                  "and Janis Ozols, state secretary and defence minister of Latvia. Present at them from the "
+                  "Lithuanian side were Ruta Petraitis, deputy minister of defence, and from the Latvian side "
+                  "Ilze Berzina, deputy state secretary.")
+    assert found["Lithuania"] == ("Tomas Kazlauskas", {"Ruta Petraitis": "deputy minister of defence"})
+    assert found["Latvia"][0] == "Janis Ozols" and set(found["Latvia"][1]) == {"Ilze Berzina"}
+
+
+def test_an_office_that_belongs_to_one_country_seats_its_holder_there(sides):
+    found = sides("External Affairs Minister Ravi Menon held talks with his Nepali counterpart Bimala Rai in "
+                  "Kathmandu on Monday.")
+    assert found["India"][0] == "Ravi Menon" and found["Nepal"][0] == "Bimala Rai"
+
+
+def test_a_plural_title_is_no_person(sides):
+    found = sides("The Foreign Secretaries of Chile and Peru met in Lima on Monday. Chilean Foreign Minister Ana "
+                  "Ruiz said the talks were useful.")
+    assert "Secretaries" not in {name for leader, members in found.values() for name in [leader, *members]}

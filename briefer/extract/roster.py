@@ -318,7 +318,8 @@ def _name_word(token: Token, lexicon: Lexicon) -> bool:
     """A capitalised word that can be part of a name: not a title, demonym, party or place."""
     text = fold(token.text)
     titles = lexicon.title_words
-    return (token.pos_ == "PROPN" and token.is_title and text not in titles and text.rstrip("s") not in titles
+    plural = text[:-3] + "y" if text.endswith("ies") else text.rstrip("s")  # "Secretaries", "Ministers"
+    return (token.pos_ == "PROPN" and token.is_title and text not in titles and plural not in titles
             and text not in lexicon.demonyms and not lexicon.places.get(text) and token.ent_type_ not in PLACE_LABELS
             and text not in lexicon.gazetteers.words("roles.office_words"))
 
@@ -391,8 +392,8 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
                 role = joint.join(r for r in (people[entry].role, _text(words)) if r)
                 party = people[entry].party or role_party(role, people[entry].name, lexicon)
                 people[entry] = people[entry].model_copy(update={"role": role, "party": party})
-            elif people and tokens[0].lower_ in ARTICLES and (
-                    (last_was_person and not people[-1].role) or (described_before and _after_link(tokens[0]))):
+            elif people and _describes_last(tokens, words, last_was_person and not people[-1].role,
+                                            described_before, lexicon):
                 # "B, a participant in past talks and a member of the council": an apposition describes B
                 joint = " and " if described_before else ""
                 role = joint.join(r for r in (people[-1].role if described_before else "", _text(words)) if r)
@@ -454,6 +455,18 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         people[-1] = people[-1].model_copy(
             update={"role": role, "party": people[-1].party or role_party(role, people[-1].name, lexicon)})
     return people
+
+
+def _describes_last(tokens: list[Token], words: list[Token], bare: bool, described: bool, lexicon: Lexicon) -> bool:
+    """Whether a segment naming no one describes the person named last: an apposition after a name without a role
+    ("B, a participant in past talks"), or a second description joined by "and" to the one just given ("B, a
+    member of the council and a former minister", "B, state councillor and foreign minister of X"; not "and other
+    senior officials", a group)."""
+    appositive = tokens[0].lower_ in ARTICLES
+    if appositive and bare:
+        return True
+    second = appositive or (is_title(_text(words), lexicon) and not _group_head(Segment(words)))
+    return described and _after_link(tokens[0]) and second
 
 
 def _after_link(token: Token) -> bool:
