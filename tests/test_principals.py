@@ -118,3 +118,12 @@ def test_a_plural_title_is_no_person(sides):
     found = sides("The Foreign Secretaries of Chile and Peru met in Lima on Monday. Chilean Foreign Minister Ana "
                   "Ruiz said the talks were useful.")
     assert "Secretaries" not in {name for leader, members in found.values() for name in [leader, *members]}
+
+
+def test_a_host_heads_no_side_unless_shown_meeting_for_it(sides):
+    found = sides("Danish Foreign Minister Lars Holm hosted the talks in Copenhagen on Monday. Serbian envoy "
+                  "Dragan Petrovic held talks with Bosnian envoy Amir Hadzic.")
+    assert found["Denmark"] == (None, {"Lars Holm": "Danish Foreign Minister"})
+    found = sides("Kenyan President Paul Otieno hosted the summit in Nairobi on Monday.\n\nOn Tuesday, Otieno met "
+                  "with Ugandan President Moses Oketch to discuss the border.")
+    assert found["Kenya"][0] == "Paul Otieno" and found["Uganda"][0] == "Moses Oketch"
