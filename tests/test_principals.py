@@ -127,3 +127,9 @@ def test_a_host_heads_no_side_unless_shown_meeting_for_it(sides):
     found = sides("Kenyan President Paul Otieno hosted the summit in Nairobi on Monday.\n\nOn Tuesday, Otieno met "
                   "with Ugandan President Moses Oketch to discuss the border.")
     assert found["Kenya"][0] == "Paul Otieno" and found["Uganda"][0] == "Moses Oketch"
+
+
+def test_people_of_a_meeting_still_to_come_sit_nowhere(sides):
+    found = sides("Chilean Foreign Minister Ana Ruiz and her Peruvian counterpart Luis Mamani held talks in Lima on "
+                  "Monday to prepare an upcoming meeting between their presidents, Pablo Vega and Rosa Quispe.")
+    assert {name for leader, members in found.values() for name in [leader, *members]} == {"Ana Ruiz", "Luis Mamani"}
