@@ -162,3 +162,14 @@ def test_a_long_articles_pronouns_resolve_in_linear_time(lexicon):
     found = [article.resolve("she" if i % 2 else "he", i * 1500 + 10) for i in range(400)]
     assert time.process_time() - started < 3.0
     assert all(person is not None for person in found)
+
+
+def test_a_counterpart_is_no_role_the_article_or_the_gazetteer_gives_the_title(lexicon):
+    people = ArticlePeople([PersonMention("Vladimir Putin", "his Russian counterpart", "Russia", 40, subject=False),
+                            PersonMention("Ana Lopez", "her Chilean counterpart", "Chile", 90, subject=False),
+                            PersonMention("Ana Lopez", "Chilean Trade Minister", "Chile", 150, subject=True)],
+                           lexicon)
+    assert people.resolve(Mention(name="Vladimir Putin", role="his Russian counterpart"), 45).role == "President"
+    assert people.resolve(Mention(name="Ana Lopez", role="her Chilean counterpart"), 95).role == \
+        "Chilean Trade Minister"
+    assert people.resolve(Mention(name="Juan Perez", role="opposite number"), 10).role == ""

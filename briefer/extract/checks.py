@@ -28,6 +28,7 @@ FAQ_HEADING_RE = re.compile(r"\b(faq|frequently asked questions|questions and an
 LEAD_IN_WORDS = 5
 WH_WORDS = {"why", "what", "how", "who", "where", "when", "which", "whats"}
 YES_NO_RE = re.compile(r"^(?:yes|no)\b\s*(?:[.,;!–—-]|and\b|but\b)", re.I)  # "Yes.", "No, but ...", "Yes and no."
+ANSWER_END = ".,;!–—-"  # what closes a short answer ("Not even close.", "Hardly, ...")
 LIST_MARK_RE = re.compile(r"^[\s•*\-–—]*(?:\d+(?:\.\d+)*[.)]\s+)?")
 CLOSING_QUOTES = {"”", '"', "’"}
 REPORTED_SPEECH_ENDS = {",", *CLOSING_QUOTES}  # what closes the words before their attribution: "“...,” X said"
@@ -36,6 +37,9 @@ WH_TAGS = {"WP", "WDT", "WRB"}  # "what", "which", "how", "why": the words that 
 BACKDROP_MARKS = {"if", "unless", "after", "since", "once", "because"}  # "if they cannot agree", "after X failed"
 BACKDROP_REACH = 6  # words back from a clause to an "after" the parser hung elsewhere ("after months of talks")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+CONDITION_MARKS = {"unless"}  # "we will not sign unless ..."; "if they are to succeed" asks what the outcome needs
+SIDE_PRONOUNS = {"i", "we", "he", "she", "they"}  # who sets a condition on their own act
+SIDE_LABELS = {"PERSON", "GPE", "NORP", "ORG"}
 OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"}  # a verb's own object after it
 
 
@@ -128,19 +132,24 @@ def _lead_in(sentence: Span) -> bool:
     return bool(following) and "?" not in following  # something below answers it; a closing question stays open
 
 
-def _yes_or_no_after(sentence: Span) -> bool:
-    """The words after the question on its line open with a bare "Yes." or "No," ("Is it a breakthrough? Yes.")."""
+def _answer_after(sentence: Span, lexicon: Lexicon) -> bool:
+    """The words after the question on its line open with a bare "Yes." or "No," ("Is it a breakthrough? Yes."),
+    or with a short answer of `questions.short_answers` ("... ? Not even close.", "... ? Hardly.")."""
     text = doc_text(sentence.doc)
     after = text[sentence.end_char : _line_bounds(sentence)[1]].strip()
-    return bool(YES_NO_RE.match(after))
+    if YES_NO_RE.match(after):
+        return True
+    lowered = after.lower().replace("’", "'")
+    return any(lowered.startswith(phrase) and lowered[len(phrase) : len(phrase) + 1] in set(ANSWER_END)
+               for phrase in lexicon.gazetteers.list("questions.short_answers"))
 
 
 @CHECKS.register("answered")
 def answered(match: RuleMatch, lexicon: Lexicon) -> bool:
     """A question the text answers at once: an FAQ entry, a heading followed by an answer line, a lead-in, a
-    question the next words answer with "Yes" or "No"."""
+    question the next words answer with "Yes", "No" or a short answer ("Not even close.")."""
     sentence = match.sentence
-    if _lead_in(sentence) or _yes_or_no_after(sentence):
+    if _lead_in(sentence) or _answer_after(sentence, lexicon):
         return True
     if not is_heading(sentence):
         return False
@@ -364,3 +373,41 @@ def sourcing(match: RuleMatch, lexicon: Lexicon) -> bool:
     words = lexicon.gazetteers.words("reporting.sourcing_words")
     taken = [t for child in verb.rights if child.dep_ not in {"conj", "cc", "punct"} for t in child.subtree]
     return any(t.lower_ in words for t in taken)
+
+
+@CHECKS.register("side_condition")
+def side_condition(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The condition is one a side sets on what it will do itself ("we will not sign unless the troops leave",
+    "Israel will not send a team unless Hamas accepts"): a stance, not a question the text leaves open. A condition
+    on an outcome ("the truce will not last unless ...") stays."""
+    for token in match.span:
+        if token.dep_ != "mark" or token.lower_ not in CONDITION_MARKS:
+            continue
+        verb = token.head.head
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if any(s.lower_ in SIDE_PRONOUNS or s.ent_type_ in SIDE_LABELS for s in subjects):
+            return True
+    return False
+
+
+@CHECKS.register("event_fact")
+def event_fact(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The uncertainty is about the facts of an event, not about what the talks will bring: its subject is a toll,
+    a cause or an identity ("the death toll remains unclear", "the cause of the blast is still unknown");
+    nouns in `gazetteers/uncertainty.yml`, `event_facts`."""
+    root = match.span.root
+    verb = root if root.pos_ in {"VERB", "AUX"} else root.head
+    facts = lexicon.gazetteers.words("uncertainty.event_facts")
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in facts for c in verb.children)
+
+
+@CHECKS.register("clause_after")
+def clause_after(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The captured clause stands before the cue while the cue reports another clause after it ("In an interview
+    aired on Saturday, X said Iran is open to ..."): the parser hung an opening phrase on the cue, and what was said
+    is the clause after it."""
+    content, cue = match.captures.get("content"), match.captures.get("cue")
+    if content is None or cue is None:
+        return False
+    verb = cue.root
+    return content.root.i < verb.i and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)

@@ -3,8 +3,8 @@
 The body alternates question lines and answer lines. A question line is labelled ("Q:", "Question:", the
 outlet's or the interviewer's name), printed in bold ("**...?**"), or a paragraph that is only a question; an
 answer line is labelled ("A:", the interviewee's name, surname or initials) or is any paragraph below a question.
-The interviewee is introduced once: by the answer label, in the headline ("NAME: '...'", "Interview with NAME"),
-or in the intro ("In an interview with OUTLET, NAME, TITLE, said ...", "NAME spoke to OUTLET").
+The interviewee is introduced once: by the answer label, in the headline ("NAME: '...'", "Interview with NAME",
+"'...', says NAME"), or in the intro ("In an interview with OUTLET, NAME, TITLE, said ...", "NAME spoke to OUTLET").
 
 The words come from the `interviews` gazetteer; `layout(doc, lexicon)` reads a Doc once (cached)."""
 
@@ -43,6 +43,8 @@ HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 ASKER_VERBS = {"interview", "ask"}
 SMALL_WORDS = {"of", "for", "the", "and", "on", "to", "at", "in"}
 NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+# What a headline that quotes someone puts before their name: "'...', says (TITLE) NAME", "'...' - (TITLE) NAME".
+HEADLINE_CREDIT_RE = re.compile(r"(?:\b(?:says|said|tells|told)|\s[-–—])(?:\s+[\w.’'-]+){0,4}$")
 INTRO_PARAGRAPHS = 3  # the paragraphs before a question-and-answer body that introduce who answers
 _CACHE: dict[tuple[int, int], tuple[str, Layout | None]] = {}
 CACHE_SIZE = 64
@@ -186,7 +188,19 @@ def _plain_question(line: Line, text: str) -> bool:
 def _cue_before(doc: Doc, end: int, lexicon: Lexicon) -> bool:
     """Whether the headline or intro (the text before `end`) says an interview follows."""
     words = f" {fold(doc_text(doc)[:end])} "
-    return any(f" {cue} " in words for cue in lexicon.gazetteers.words("interviews.cue_words"))
+    return any(f" {cue} " in words for cue in _cue_words(lexicon))
+
+
+def _cue_words(lexicon: Lexicon) -> set[str]:
+    """The interview cues, folded as the text they are looked for in is ("Q&A" is "q a")."""
+    return {fold(cue) for cue in lexicon.gazetteers.words("interviews.cue_words")}
+
+
+def _credited_in_headline(headline: str, ent: Span) -> bool:
+    """A headline that quotes the person it ends on: "'...', says NAME", "'...' - TITLE NAME"."""
+    if headline[ent.end_char :].strip(" .") or not any(mark in headline for mark in QUOTE_MARKS + "‘’'"):
+        return False
+    return bool(HEADLINE_CREDIT_RE.search(headline[: ent.start_char].rstrip()))
 
 
 def _questions(lines: list[Line], doc: Doc, lexicon: Lexicon) -> tuple[list[int], set[str]]:
@@ -208,10 +222,27 @@ def _questions(lines: list[Line], doc: Doc, lexicon: Lexicon) -> tuple[list[int]
     plain = [i for i in range(1, len(lines)) if _plain_question(lines[i], text)]
     answered = [i for i in plain if i in followed]
     addressed = [i for i in answered if SECOND_PERSON_RE.search(text[lines[i].start : lines[i].end])]
-    if (len(answered) >= MIN_PLAIN_TURNS and 2 * len(addressed) >= len(answered)
-            and _cue_before(doc, lines[answered[0]].start, lexicon)):
+    if len(answered) >= MIN_PLAIN_TURNS and _cue_before(doc, lines[answered[0]].start, lexicon) and (
+            2 * len(addressed) >= len(answered) or (addressed and _introduced(doc, lines[answered[0]].start, lexicon))):
         return plain, set()
     return [], set()
+
+
+def _introduced(doc: Doc, end: int, lexicon: Lexicon) -> bool:
+    """Whether the text before `end` introduces someone to answer: a person named in a sentence with an interview
+    cue ("The Courier spoke to the mediator, Amina Sow"), not the one who asks, nor one who spoke to reporters
+    (`reporting.addressees`: a news conference). With that, questions put to "you" now and then are an interview's,
+    though most of them do not say "you"."""
+    cues = _cue_words(lexicon)
+    addressees = lexicon.gazetteers.words("reporting.addressees")
+
+    def introduces(ent: Span) -> bool:
+        words = set(fold(ent.sent.text).split())
+        return (any(f" {cue} " in f" {fold(ent.sent.text)} " for cue in cues)
+                and not any(word.rstrip("s") in addressees for word in words))
+
+    return any(ent.end_char <= end and not _asker(ent, lexicon) and introduces(ent)
+               for ent in doc.ents if ent.label_ == "PERSON")
 
 
 def _read(doc: Doc, text: str, lexicon: Lexicon) -> Layout | None:
@@ -289,7 +320,11 @@ def _interviewee(doc: Doc, label: str, intro_start: int, body_start: int, lexico
             if ent.text == headline_label.group("label"):
                 role, party = _described(doc, headline_end, body_start, lexicon)
                 return Interviewee((ent.start_char, ent.end_char), role=role, party=party)
-    cues = lexicon.gazetteers.words("interviews.cue_words")
+    for ent in intro:
+        if ent.start_char < headline_end and _credited_in_headline(text[:headline_end], ent):
+            role, party = _described(doc, headline_end, body_start, lexicon)
+            return Interviewee((ent.start_char, ent.end_char), role=role, party=party)
+    cues = _cue_words(lexicon)
     for ent in sorted(intro, key=lambda ent: ent.label_ != "PERSON"):  # a name tagged as a place comes second
         if any(f" {cue} " in f" {fold(ent.sent.text)} " for cue in cues):
             return Interviewee((ent.start_char, ent.end_char))

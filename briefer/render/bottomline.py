@@ -28,6 +28,7 @@ MIN_QUESTION_WORDS = 6  # a shorter "question" is a fragment, not worth a minist
 HAPPENED = ("held", "under way", "ended")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"'][.!?])\s+(?=[\"'“A-Z])")  # not after "U.S."
 _NAME = re.compile(r"[A-Z][\w.'’ -]+")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")  # a name of one or two words
 # Where a statement's clause ends: before a comma opening a subordinate or participle clause, a semicolon, a dash.
 _CLAUSE_END = re.compile(
     r",\s+(?=(?:which|who|while|whereas|although|though|but|even|amid|despite|after|before|following|according|"
@@ -137,16 +138,33 @@ def rounds(talks: Talks, venues: list[Venue]) -> Rounds:
     return Rounds([v for v in venues if id(v) not in gone or id(v) in kept], here, earlier, upcoming)
 
 
-def purpose(found: Rounds) -> str:
+def purpose(found: Rounds, talks: Talks, party_of: PartyOf | None = None) -> str:
     """What the latest round meets for ("to discuss the work of their embassies"), as a sentence reporting it
-    (one of its dates' or its first venue's) says, in PURPOSE_WORDS words or fewer; "" when none says."""
+    (one of its dates' or its first venue's) says, in PURPOSE_WORDS words or fewer; "" when none says. A
+    sentence that names parties, none of them those the track is about, reports another meeting at the same place."""
     sentences = [d.evidence.sentence for d in reversed(found.dates)]
     sentences += [e.sentence for v in found.venues[:1] for e in v.evidence]
     for sentence in sentences:
+        named = _parties_named(sentence, party_of)
+        if named and not any(party in talks.title for party in named):  # the parties it is about
+            continue
         said = _PURPOSE.search(sentence)
         if said and len(said.group(0).split()) <= PURPOSE_WORDS + 1 and said.group(0).split()[-1] not in _DANGLING:
             return said.group(0).strip()
     return ""
+
+
+def _parties_named(sentence: str, party_of: PartyOf | None) -> set[str]:
+    """The parties a sentence names by a capitalised name or demonym ("Iranian representatives" -> Iran)."""
+    if party_of is None:
+        return set()
+    found = set()
+    for match in _CAPITALISED.finditer(sentence):
+        words = match.group().removesuffix("'s").removesuffix("’s")
+        party = party_of(words) or party_of(words.split()[0])
+        if party:
+            found.add(party)
+    return found
 
 
 def _distance(venue: Venue, day: MeetingDate) -> int:
@@ -189,7 +207,8 @@ def _sentence(text: str, cites: tuple[int, ...]) -> Sentence:
 
 
 def meeting_sentence(
-    talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int], published: dict[str, str]
+    talks: Talks, items: dict[str, list[Item]], numbers: dict[str, int], published: dict[str, str],
+    party_of: PartyOf | None = None,
 ) -> Sentence:
     """Who met whom (and who led each side), where and when; an earlier round held elsewhere; what earlier
     reports said when the latest changed the status."""
@@ -209,7 +228,7 @@ def meeting_sentence(
         verb = VERBS.get(talks.status, VERBS[None])
         who = _join(sides) if sides else "Delegations"
     meeting = " ".join(part for part in (who, verb, where, _when(talks, found.dates, published)) if part)
-    text = " ".join(part for part in (meeting, purpose(found)) if part)
+    text = " ".join(part for part in (meeting, purpose(found, talks, party_of)) if part)
     before = talks.previous_status if talks.previous_status != talks.status else None
     if before in ("scheduled", "proposed") and talks.status in HAPPENED:
         text += f", as {before}"  # what earlier reports said: the talks took place as they had them planned
@@ -271,8 +290,11 @@ def _balanced(text: str) -> bool:
 
 
 def speaker_label(position: Position, party_of: PartyOf | None = None) -> str:
-    """`Yuri Ushakov (Russia)`; a body named for its party ("the Kremlin", "Washington") folded into the party."""
+    """`Yuri Ushakov (Russia)`; a body named for its party ("the Kremlin", "Washington") folded into the party;
+    an analyst by their role (`Jane Doe (political analyst)`): they speak for no side."""
     name, party = position.speaker.name, position.speaker.party
+    if position.kind == "analyst":
+        return f"{name} ({position.speaker.role or 'analyst'})"
     if party and (name == party or (party_of is not None and party_of(name) == party)):
         return party
     return f"{name} ({party})" if party and party.lower() not in name.lower() else name
@@ -293,6 +315,7 @@ def positions_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict
                 continue
             said = clause(position.statement)
             fragment = said is None or said.split()[0].endswith("ing")  # "rebuking his counterpart": no clause
+            fragment = fragment or _names_itself(said, position)  # "Swiss President X also tried to ...": the report
             if not fragment and position.speaker.party not in {p.speaker.party for p, _ in chosen}:
                 chosen.append((position, said))
         if chosen:
@@ -302,6 +325,12 @@ def positions_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict
     parts = [f"{speaker_label(position, party_of)}: " + (f"“{said}”" if position.direct_quote else said)
              for position, said in chosen]
     return _sentence("; ".join(parts), _cites(numbers, *(position for position, _ in chosen)))
+
+
+def _names_itself(said: str, position: Position) -> bool:
+    """Whether a statement names its own speaker: the sentence that reports it, not what was said."""
+    surname = position.speaker.name.split()[-1] if position.speaker.name.split() else ""
+    return len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", said) is not None
 
 
 def _named(name: str) -> bool:
@@ -338,7 +367,7 @@ def summarise(talks: Talks, briefing: Briefing, numbers: dict[str, int], party_o
     """Two to four sentences on one track."""
     items = _items(briefing, talks)
     published = {s.id: s.published for s in briefing.sources if s.published and s.dated_by not in ("file", "text")}
-    candidates = [meeting_sentence(talks, items, numbers, published),
+    candidates = [meeting_sentence(talks, items, numbers, published, party_of),
                   positions_sentence(talks, items, numbers, party_of), next_sentence(talks, items, numbers)]
     return TrackSummary(talks, [sentence for sentence in candidates if sentence][:4])
 

@@ -35,6 +35,12 @@ def _better_role(role: str, other: str) -> str:
     return other if not name_words(role) and other else role or other
 
 
+def relational(role: str, lexicon: Lexicon) -> bool:
+    """A role that says only how its holder stands to another ("Russian counterpart"), not what they hold."""
+    padded = f" {fold(role)} "
+    return any(f" {fold(title)} " in padded for title in lexicon.gazetteers.list("roles.relational_titles"))
+
+
 class ArticlePeople:
     """The people one article names, to resolve its references to full names."""
 
@@ -96,6 +102,9 @@ class ArticlePeople:
             name = name if given_names(name) else full.name
             role = _better_role(role, full.role)
             party = party or full.party
+        if relational(role, self.lexicon):
+            role = next((m.role for m in self.mentions if m.role and same_person(m.name, name)
+                         and not relational(m.role, self.lexicon)), "")
         actor = self.lexicon.actor(name)
         if actor is not None:
             if not given_names(name):

@@ -140,9 +140,19 @@ class PositionBook:
                 return self._as_mention(mention)
         later = [m for m in people.mentions  # a lead's "the head of the X delegation", named in the next lines
                  if evidence.start < m.start <= evidence.start + FORWARD_REACH and not m.quoted]
-        for mention in later:
-            if party and self._party(mention) == party and titles <= set(fold(mention.role).split()):
-                return self._as_mention(mention)
+        return self._named_later(later, titles, party)
+
+    def _named_later(self, later: list[PersonMention], titles: set[str], party: str | None) -> Mention | None:
+        """The person named in the next lines with the office a description gives ("The foreign minister said ...
+        Foreign Minister Jane Doe ..."): of its party (or of none the text gives, when the description has title
+        words); without a party, only when one person there holds those titles."""
+        fitting = [m for m in later if titles <= set(fold(m.role).split())]
+        if party:
+            mention = next((m for m in fitting if self._party(m) == party
+                            or (titles and self._party(m) is None)), None)
+            return self._as_mention(mention) if mention is not None else None
+        if titles and fitting and all(same_person(m.name, fitting[0].name) for m in fitting):
+            return self._as_mention(fitting[0])
         return None
 
     def _attribution(self, statement: str) -> bool:

@@ -101,6 +101,25 @@ def _status(track: Track, dates: list[MeetingDate]) -> tuple[str | None, str | N
     return latest, earlier
 
 
+def _met_before(venue: Venue, lexicon: Lexicon) -> bool:
+    """Whether every sentence naming the venue names it after an earlier meeting, with no meeting of these talks
+    between ("Previous rounds were held in Vienna"): where the talks met before, not where they meet."""
+    earlier = lexicon.earlier_meeting
+    if earlier is None:
+        return False
+    nouns = "|".join(re.escape(noun) for noun in lexicon.gazetteers.list("roles.talks_nouns"))
+    these = re.compile(rf"\b(?:{_THESE})\s+(?:\w+\s+)?(?:{nouns})\b", re.IGNORECASE)
+    for evidence in venue.evidence:
+        at = evidence.sentence.find(venue.name)
+        cues = list(earlier.finditer(evidence.sentence, 0, max(at, 0)))
+        if at < 0 or not cues or these.search(evidence.sentence, cues[-1].end(), at):
+            return False
+    return True
+
+
+_THESE = "the|this|these|today's|current|latest|new|next"  # words before a meeting noun naming these talks
+
+
 def venue_name(venue: Venue) -> str:
     """A venue as a track lists it: "Istanbul, Turkey", "Turkey"."""
     return venue.name if not venue.country or venue.country == venue.name else f"{venue.name}, {venue.country}"
@@ -108,14 +127,15 @@ def venue_name(venue: Venue) -> str:
 
 def describe_track(track_id: str, track: Track, resolved, lexicon: Lexicon) -> Talks:
     """The Talks entry of a track, from its articles and its resolved items: its parties those it is about
-    first (the title's), its venues where it meets, the most reported first (a place only offered to host it is
-    a venue item of the track, not where it meets)."""
+    first (the title's), its venues where it meets, the most reported first (a place only offered to host it,
+    or named only as where earlier rounds met, is a venue item of the track, not where it meets)."""
     about = leading(track.sides)
     parties = about + [party for party, _ in track.sides.most_common() if party not in about]
     parties += [d.party for d in resolved.delegations if d.party not in parties]
     offered = lexicon.offer
     ordered = [v for v in sorted(resolved.venues, key=lambda v: -len(v.evidence))
-               if offered is None or not all(offered.search(e.sentence) for e in v.evidence)]
+               if (offered is None or not all(offered.search(e.sentence) for e in v.evidence))
+               and not _met_before(v, lexicon)]
     venues = [venue_name(v) for v in ordered]
     inner = {v.country for v in ordered if v.country and v.country != v.name}
     shown = [v.name for v in ordered if v.name not in inner]  # "Istanbul" rather than the "Turkey" it lies in

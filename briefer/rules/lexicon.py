@@ -118,6 +118,16 @@ class Lexicon:
         return re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
 
     @cached_property
+    def earlier_meeting(self) -> re.Pattern[str] | None:
+        """A meeting noun with a word that makes it an earlier meeting ("previous rounds"; gazetteers
+        `meetings.earlier` and `roles.talks_nouns`), up to a word apart ("earlier peace talks"; case ignored)."""
+        if not self.gazetteers.has_list("meetings.earlier"):
+            return None
+        cues = "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.earlier"))
+        nouns = "|".join(re.escape(noun) for noun in self.gazetteers.list("roles.talks_nouns"))
+        return re.compile(rf"\b(?:{cues})\s+(?:\w+\s+)?(?:{nouns})\b", re.IGNORECASE)
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         """Words that make up titles before names ("deputy", "foreign", "minister")."""
         return self.gazetteers.words("roles.title_words")

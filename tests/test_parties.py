@@ -1,0 +1,32 @@
+"""Parties the gazetteer knows beyond the development articles: non-state sides named by their short names,
+and countries named by their capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.model import Article
+
+
+@pytest.mark.parametrize(("written", "party"), [
+    ("MILF", "Moro Islamic Liberation Front"),
+    ("the Arakan Army", "Arakan Army"),
+    ("Renamo", "Renamo"),
+    ("Port Moresby", "Papua New Guinea"),
+    ("Mercosur", "Mercosur"),
+    ("Equatorial Guinea", "Equatorial Guinea"),
+])
+def test_parties_are_known_by_the_names_news_uses(knowledge, written, party):
+    assert knowledge.lexicon.party_of(written) == party
+
+
+def test_a_non_state_side_named_by_its_short_name_gets_its_delegation(nlp, compiled, knowledge):
+    from briefer.extract import extract_facts
+    from briefer.resolve import resolve
+
+    text = ("The MILF delegation, led by its peace panel chairman Omar Sulaiman, met government negotiators in "
+            "Kuala Lumpur on Tuesday.\n")
+    article = Article(id="report", text=text, title="Peace panels meet", published="2025-02-04", dated_by="metadata")
+    resolved = resolve([extract_facts(nlp(article.text), article, compiled, knowledge.lexicon)], knowledge.lexicon)
+    side = next(d for d in resolved.delegations if d.party == "Moro Islamic Liberation Front")
+    assert side.leader is not None and side.leader.name == "Omar Sulaiman"
