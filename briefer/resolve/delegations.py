@@ -81,12 +81,21 @@ def _most_named(text: str, names: tuple[tuple[str, tuple[str, ...]], ...]) -> st
     first: dict[str, int] = {}
     for party, spellings in names:
         for name in spellings:
-            for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if name not in text:  # the pattern needs the name verbatim: most spellings are not there
+                continue
+            for found in _standing_alone(name).finditer(text):
                 counts[party] += 1
                 first[party] = min(first.get(party, found.start()), found.start())
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], first[name]))
+
+
+@lru_cache(maxsize=4096)
+def _standing_alone(name: str) -> re.Pattern:
+    """`name` as a whole word (not inside a longer word or hyphenated compound), compiled once: the gazetteer
+    holds more spellings than the `re` module's own cache keeps."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def _government_country(article: ArticleFacts, sides: list[str], lexicon: Lexicon) -> str | None:
