@@ -20,6 +20,11 @@ def test_parties_are_known_by_the_names_news_uses(knowledge, written, party):
     assert knowledge.lexicon.party_of(written) == party
 
 
+@pytest.mark.parametrize("name", ["Ola", "Jem", "Moroni", "Nassau", "Male", "Victoria", "Kingston"])
+def test_a_given_name_or_common_place_is_no_party(knowledge, name):
+    assert knowledge.lexicon.party_of(name) is None  # aliases fold case: "OLA" would take "Ola Berg"
+
+
 def test_a_non_state_side_named_by_its_short_name_gets_its_delegation(nlp, compiled, knowledge):
     from briefer.extract import extract_facts
     from briefer.resolve import resolve

@@ -14,6 +14,9 @@ HEDGE_MARKS = {"whether", "if", "unless"}
 HEDGE_AUX = {"may", "might", "could"}
 # A meeting named by a noun that is only supposed: "a possible meeting", "a meeting, potentially in Seoul".
 SUPPOSED = {"potential", "possible", "hypothetical", "eventual", "potentially", "possibly", "perhaps", "maybe"}
+# A meeting named by a noun that is still to come ("an upcoming meeting between their two leaders"): nobody is at
+# it yet, though its place is where talks are prepared (a venue).
+COMING = {"upcoming", "planned", "proposed", "future", "prospective"}
 
 
 @CHECKS.register("hedged")
@@ -21,13 +24,14 @@ def hedged(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The event the match reports may not happen: the verb at the top of the match is negated ("did not
     attend"), asked about ("whether Putin will attend"), conditional ("if they meet"), merely possible
     ("could meet"), refused ("declined to attend"), only offered ("ready to meet") or, for a meeting named by a
-    noun, only supposed ("a possible meeting")."""
+    noun, only supposed ("a possible meeting"), or for the people at it, still to come ("an upcoming meeting")."""
     verb = min((span.root for span in match.captures.values()), key=lambda t: len(list(t.ancestors)),
                default=match.span.root)
     if verb.pos_ not in {"VERB", "AUX"}:
         # a meeting named by a noun ("Trump's meeting with Putin could shape ...") took place, unless the text
         # only supposes it ("a possible meeting between X and Y", "a meeting ..., potentially in Seoul")
-        return any(t.lower_ in SUPPOSED and t.dep_ in {"amod", "advmod"} for t in verb.subtree)
+        words = SUPPOSED | COMING if match.rule.section == "delegations" else SUPPOSED
+        return any(t.lower_ in words and t.dep_ in {"amod", "advmod"} for t in verb.subtree)
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "mark" and child.lower_ in HEDGE_MARKS) or (
                 child.dep_ == "aux" and child.lower_ in HEDGE_AUX):

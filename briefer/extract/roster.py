@@ -29,6 +29,8 @@ PLACE_LABELS = {"LOC", "FAC", "EVENT", "DATE", "TIME"}  # never a name (the smal
 NOISE_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME"}
 NOISE_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "ADV", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 ROLE_PREPS = {"for", "from", "of", "representing", "at", "with"}
+# Prepositions after a name that start an adjunct, never a name word: "counterpart Jane Roe in Lima on Tuesday".
+ADJUNCT_PREPS = {"in", "on"}
 PRONOUN_REFS = {"he", "she", "him", "her"}
 ARTICLES = {"a", "an", "the"}
 # Courtesy titles: no role of their own ("Deputy Minister, Ms. X" keeps "Deputy Minister").
@@ -193,7 +195,8 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
                 _links_names(doc[end], lexicon) and end < last and _name_word(doc[end + 1], lexicon))):
             end += 1
         return start, end
-    cut = next((t.i for t in segment.tokens if t.lower_ in ROLE_PREPS and t.i > first), last + 1)
+    cut = next((t.i for t in segment.tokens if t.i > first and (t.lower_ in ROLE_PREPS or (
+        t.lower_ in ADJUNCT_PREPS and t.nbor(-1).pos_ == "PROPN" and t.nbor(-1).is_title))), last + 1)
     run = [t for t in segment.tokens if t.i < cut]
     while run and (run[-1].is_punct or run[-1].is_space):
         run = run[:-1]
@@ -262,6 +265,16 @@ def title_tail(region: Span, lexicon: Lexicon) -> Span:
     return doc[region.start : end] if any(t.pos_ == "PROPN" for t in doc[region.end : end]) else region
 
 
+def semicolon_run(region: Span) -> Span:
+    """A roster the parser cut at a semicolon ("Senator A; General B; and former judge C"): a region a semicolon
+    follows runs on to the end of its sentence, when no finite verb stands there (the list goes on, no new clause)."""
+    doc, end = region.doc, region.end
+    if not region or end >= len(doc) or doc[end].text != ";":
+        return region
+    rest = doc[end : region[-1].sent.end]
+    return region if any(_finite_verb(t) for t in rest) else doc[region.start : rest.end]
+
+
 def run_on(region: Span) -> Span:
     """A roster the sentence splitter cut short ("Maj. Gen. (res.)" + "Jane Roe, and adviser John Doe."): a region
     that ends its sentence runs on over the next ones on its line that hold no finite verb (fragments of it)."""
@@ -305,7 +318,8 @@ def _name_word(token: Token, lexicon: Lexicon) -> bool:
     """A capitalised word that can be part of a name: not a title, demonym, party or place."""
     text = fold(token.text)
     titles = lexicon.title_words
-    return (token.pos_ == "PROPN" and token.is_title and text not in titles and text.rstrip("s") not in titles
+    plural = text[:-3] + "y" if text.endswith("ies") else text.rstrip("s")  # "Secretaries", "Ministers"
+    return (token.pos_ == "PROPN" and token.is_title and text not in titles and plural not in titles
             and text not in lexicon.demonyms and not lexicon.places.get(text) and token.ent_type_ not in PLACE_LABELS
             and text not in lexicon.gazetteers.words("roles.office_words"))
 
@@ -356,7 +370,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
     group_role = ""  # "the representatives of the EU – A and B": the role of those that have none
     unmarked = 0  # the first person no "on the X side" has placed yet
     segments = _segments(region)
-    if (paired := _respectively(segments, region, lexicon)) is not None:
+    if (paired := _respectively(segments, region, lexicon) or _paired(segments, region, lexicon)) is not None:
         return paired
     by_line = any("\n" in t.text + t.whitespace_ for t in region[:-1])  # one entry a line: "A, title"
     entry = None  # on such a list, the person the current line names
@@ -378,8 +392,8 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
                 role = joint.join(r for r in (people[entry].role, _text(words)) if r)
                 party = people[entry].party or role_party(role, people[entry].name, lexicon)
                 people[entry] = people[entry].model_copy(update={"role": role, "party": party})
-            elif people and tokens[0].lower_ in ARTICLES and (
-                    (last_was_person and not people[-1].role) or (described_before and _after_link(tokens[0]))):
+            elif people and _describes_last(tokens, words, last_was_person and not people[-1].role,
+                                            described_before, lexicon):
                 # "B, a participant in past talks and a member of the council": an apposition describes B
                 joint = " and " if described_before else ""
                 role = joint.join(r for r in (people[-1].role if described_before else "", _text(words)) if r)
@@ -443,6 +457,18 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
     return people
 
 
+def _describes_last(tokens: list[Token], words: list[Token], bare: bool, described: bool, lexicon: Lexicon) -> bool:
+    """Whether a segment naming no one describes the person named last: an apposition after a name without a role
+    ("B, a participant in past talks"), or a second description joined by "and" to the one just given ("B, a
+    member of the council and a former minister", "B, state councillor and foreign minister of X"; not "and other
+    senior officials", a group)."""
+    appositive = tokens[0].lower_ in ARTICLES
+    if appositive and bare:
+        return True
+    second = appositive or (is_title(_text(words), lexicon) and not _group_head(Segment(words)))
+    return described and _after_link(tokens[0]) and second
+
+
 def _after_link(token: Token) -> bool:
     """Whether "and" (or "&") comes right before a token."""
     return token.i > 0 and token.doc[token.i - 1].lower_ in LINKS
@@ -481,6 +507,52 @@ def _respectively(segments: list[Segment], region: Span, lexicon: Lexicon) -> li
         return None
     return [Mention(name=name, role=role, party=role_party(role, name, lexicon))
             for name, role in zip(names, roles, strict=True)]
+
+
+def _paired(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[Mention] | None:
+    """A role shared by two or more parties and as many names, matched in order: "the foreign ministers of A and B,
+    X and Y", "his A and B counterparts, X and Y", "A's and B's envoys, X and Y", "X and Y, the envoys of A and B
+    respectively" (names first only with "respectively"). None when the roster is not so built."""
+    spans = [_name_span(segment, lexicon, region) for segment in segments]
+    while len(spans) > 1 and spans[-1] is None and segments[-1].tokens[0].pos_ == "ADP":  # "..., in Ankara"
+        segments, spans = segments[:-1], spans[:-1]
+    kinds = [span is not None for span in spans]
+    if len(segments) < 4 or sum(kinds) * 2 != len(segments) or kinds[0] == kinds[-1]:
+        return None
+    half = len(segments) // 2
+    if kinds[:half] != [kinds[0]] * half:  # one block of names and one of roles
+        return None
+    names_first = kinds[0]
+    after = region.doc[region.start : region.end + 1]  # "X and Y, the envoys of A and B" + "respectively"
+    if names_first and not any(t.lower_ == "respectively" for t in after):
+        return None
+    roles = [_strip_noise([t for t in s.tokens if t.lower_ != "respectively"]) for s in segments]
+    roles = roles[half:] if names_first else roles[:half]
+    parties = [_party_words(tokens, lexicon) for tokens in roles]
+    shared = [tokens for tokens in roles if any(t.tag_ in {"NNS", "NNPS"} for t in tokens)]
+    if None in parties or len({fold(p) for p in parties}) != half or len(shared) != 1:
+        return None
+    template, own = _singular(_text(shared[0])), parties[roles.index(shared[0])]
+    named = [segment for segment, span in zip(segments, spans, strict=True) if span is not None]
+    people = []
+    for segment, party_words in zip(named, parties, strict=True):
+        start, end = _name_span(segment, lexicon, region)
+        name = " ".join(segment.tokens[0].doc[start:end].text.split())
+        role = re.sub(rf"\b{re.escape(own)}\b", party_words, template, count=1)
+        people.append(Mention(name=name, role=role, party=role_party(role, name, lexicon)))
+    return people
+
+
+def _party_words(tokens: list[Token], lexicon: Lexicon) -> str | None:
+    """The words of a roster segment that name a party ("Armenia", "Greek", "Egypt" of "Egypt's"), when they name
+    exactly one."""
+    found, i = [], 0
+    while i < len(tokens):
+        size = next((n for n in (3, 2, 1) if i + n <= len(tokens) and lexicon.party_of(_text(tokens[i : i + n]))), 0)
+        if size:
+            found.append(_text(tokens[i : i + size]))
+        i += size or 1
+    return found[0] if len(found) == 1 else None
 
 
 def _singular(text: str) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from briefer.extract import speech
 from briefer.extract.clauses import passage, question
 from briefer.extract.interview import layout
-from briefer.extract.roster import office_party, role_party, roster, run_on, side_party, title_tail
+from briefer.extract.roster import office_party, role_party, roster, run_on, semicolon_run, side_party, title_tail
 from briefer.extract.text import QUOTE_CHARS, quotes_in, spaced_dash, tidy
 from briefer.model import Mention
 from briefer.names import fold
@@ -587,7 +587,7 @@ def members(span: Span, lexicon: Lexicon) -> list[Mention]:
     its sentence (a list broken over lines, one name a line, runs on), and on over fragments the sentence
     splitter cut off it."""
     if len(span) == 1:
-        return roster(run_on(title_tail(subtree(span), lexicon)), lexicon)
+        return roster(run_on(semicolon_run(title_tail(subtree(span), lexicon))), lexicon)
     doc = span.doc
     end = next((t.i for t in span[1:] if t.is_sent_start and doc[t.i - 1].text in SENTENCE_ENDS
                 and not (t.i >= 2 and doc[t.i - 2].like_num)), span.end)  # "2." numbers a list, ends no sentence

@@ -81,12 +81,21 @@ def _most_named(text: str, names: tuple[tuple[str, tuple[str, ...]], ...]) -> st
     first: dict[str, int] = {}
     for party, spellings in names:
         for name in spellings:
-            for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if name not in text:  # the pattern needs the name verbatim: most spellings are not there
+                continue
+            for found in _standing_alone(name).finditer(text):
                 counts[party] += 1
                 first[party] = min(first.get(party, found.start()), found.start())
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], first[name]))
+
+
+@lru_cache(maxsize=4096)
+def _standing_alone(name: str) -> re.Pattern:
+    """`name` as a whole word (not inside a longer word or hyphenated compound), compiled once: the gazetteer
+    holds more spellings than the `re` module's own cache keeps."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def _government_country(article: ArticleFacts, sides: list[str], lexicon: Lexicon) -> str | None:
@@ -163,6 +172,8 @@ class DelegationBook:
         self._by_party: dict[str, Delegation] = {}
         self._evidence: dict[str, set[tuple]] = {}  # per folded party: the evidence it holds, as keys
         self._implicit: set[int] = set()  # delegations whose leader is only a head of state seen at the talks
+        self._principals: dict[int, list[str]] = {}  # per delegation: who the text shows meeting for it
+        self._hosts: dict[int, list[str]] = {}  # per delegation: who the text shows hosting the talks
 
     def _delegation(self, party: str, fact: Fact) -> Delegation:
         folded = fold(party)
@@ -196,6 +207,9 @@ class DelegationBook:
         side = self._party(context.unnamed(side))
         leader = self._resolve(people, fields.get("leader"), offset)
         members = [m for m in (self._resolve(people, item, offset) for item in _items(fields)) if m]
+        principal = self._resolve(people, fields.get("principal"), offset)
+        host = self._resolve(people, fields.get("host"), offset)
+        members += [found for found in (principal, host) if found]
         if not side:  # "rebel delegation chief X" in an article that names no armed group: no side to seat X on
             leader = None if leader and self._unplaced_rebel(leader, context) else leader
             members = [m for m in members if not self._unplaced_rebel(m, context)]
@@ -220,7 +234,11 @@ class DelegationBook:
             if party := side or self._seated(member.name) or own_party(member) or default:
                 if hint and not self._open_to_hint(party, member):
                     continue
-                self._join(self._delegation(party, fact), member)
+                delegation = self._delegation(party, fact)
+                self._join(delegation, member, hosting=member is host)
+                if member is principal or member is host:
+                    book = self._principals if member is principal else self._hosts
+                    book.setdefault(id(delegation), []).append(member.name)
         if party := side or (own_party(sender) if sender else None):
             delegation = self._delegation(party, fact)
             if sender and delegation.sent_by is None:
@@ -294,14 +312,17 @@ class DelegationBook:
             self._implicit.discard(id(delegation))
         delegation.members = [m for m in delegation.members if not same_person(m.name, sender.name)]
 
-    def _join(self, delegation: Delegation, member: Mention) -> None:
+    def _join(self, delegation: Delegation, member: Mention, hosting: bool = False) -> None:
+        """Seat a person on a side: one whose role heads a delegation leads it, and so does a head of state or
+        government, unless the fact shows them hosting the talks (a host is no side's head for that)."""
         if delegation.sent_by is not None and same_person(delegation.sent_by.name, member.name):
             return  # the sender stays home
         role = member.role
         if heads_delegation(role, self.lexicon):
             self._lead(delegation, member, explicit=True)
             return
-        if is_head_of_state(role, self.lexicon) or is_head_of_state(_known_role(member, self.lexicon), self.lexicon):
+        if not hosting and (is_head_of_state(role, self.lexicon)
+                            or is_head_of_state(_known_role(member, self.lexicon), self.lexicon)):
             self._lead(delegation, member, explicit=False)  # a head of state is nobody's member
             return
         if not any(p and same_person(p.name, member.name) for p in [delegation.leader, *delegation.members]):
@@ -309,14 +330,32 @@ class DelegationBook:
 
     def settle(self) -> None:
         """A delegation with no named leader is led by its one named person (unless the text calls them only
-        one of its members: "one Afghan negotiator, X"). A roster of several with no head wording has no
-        leader: the text names none, and the most senior title is no proof of one ("the team included Deputy
-        Minister X and envoy Y")."""
+        one of its members: "one Afghan negotiator, X"), else by its one principal: the one person the text
+        shows meeting the other side for it ("Foreign Minister A held talks with B. Also attending were ...").
+        A roster of several with no head wording and no single principal has no leader: the text names none,
+        and the most senior title is no proof of one ("the team included Deputy Minister X and envoy Y";
+        "A and B met C and D"). A host heads no side for being its one person named ("X, who hosted the talks"),
+        only when the text also shows them meeting for it."""
         for delegation in self.delegations:
-            if delegation.leader is not None or len(delegation.members) != 1:
+            if delegation.leader is not None or not delegation.members:
                 continue
-            if not self._only_member(delegation.members[0].role):
+            if len(delegation.members) == 1 and not self._only_member(delegation.members[0].role) and not (
+                    self._among(delegation, self._hosts) and not self._among(delegation, self._principals)):
                 delegation.leader = delegation.members.pop()
+            elif (principal := self._sole_principal(delegation)) is not None:
+                delegation.members.remove(principal)
+                delegation.leader = principal
+
+    def _sole_principal(self, delegation: Delegation) -> Person | None:
+        """The member the text shows meeting for a side, when it shows exactly one."""
+        found = self._among(delegation, self._principals)
+        return found[0] if len(found) == 1 else None
+
+    @staticmethod
+    def _among(delegation: Delegation, book: dict[int, list[str]]) -> list[Person]:
+        """The members of a delegation a book (its principals or hosts) names."""
+        named = book.get(id(delegation), [])
+        return [m for m in delegation.members if any(same_person(m.name, name) for name in named)]
 
     def _only_member(self, role: str | None) -> bool:
         """A role that makes its holder one of a team, not its head: "Afghan negotiator", "a member"."""
