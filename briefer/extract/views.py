@@ -25,6 +25,7 @@ ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
 STRIP_LEFT = {"that", "because", ",", ":", "-", "—", "–", "and", "but"}
 PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 FIRST_PERSON = {"i", "we"}
+THING_PRONOUN = "it"  # the subject of a reporting verb: the ministry, government or group that spoke just before
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
 REFERRING = {"the", "his", "her", "its", "their", "this", "that"}  # "the source said": someone named before
 SPEAKER_LABELS = {"ORG", "GPE", "NORP"}  # entities that speak without being a person
@@ -419,6 +420,8 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         role = role or _apposition(ent.root) or _copula_role(ent.root) or _titled_by(ent.root, lexicon)
         role = role or tidy(honorific)
         return _with_party(name, role, lexicon)
+    if root.lower_ == THING_PRONOUN and root.dep_ == "nsubj":  # "it said in a statement": a body that spoke before
+        return Mention(name=root.text, definite=True)
     if root.lower_ in PRONOUNS:
         if root.lower_ in FIRST_PERSON and (answering := interviewee_at(span, lexicon)) is not None:
             return answering  # "I", "we" in an interview's answer: the interviewee (for their side)

@@ -88,10 +88,10 @@ class PositionBook:
         """Nothing waits for the last fact."""
 
     def _latest_before(self, evidence: Evidence, speaker_head: str | None = None,
-                       party_only: bool = False) -> Position | None:
+                       party_only: bool = False, body_only: bool = False) -> Position | None:
         """The position with the nearest earlier evidence in the same article (within reach), of a speaker
-        whose name ends in `speaker_head` if given, or that is a party if `party_only`; on a tie, the one
-        listed first."""
+        whose name ends in `speaker_head` if given, or that is a party if `party_only`, or a body (a party,
+        ministry or group; no person) if `body_only`; on a tie, the one listed first."""
         best, best_key = None, None
         for start, position in self._by_article.get(evidence.source, ()):
             if not evidence.start - PREVIOUS_SPEAKER_REACH <= start < evidence.start:
@@ -100,10 +100,20 @@ class PositionBook:
                 continue
             if party_only and not self.lexicon.party_of(position.speaker.name):
                 continue
+            if body_only and not self._is_body(position.speaker.name):
+                continue
             key = (start, -self._listed[id(position)])
             if best_key is None or key > best_key:
                 best, best_key = position, key
         return best
+
+    def _is_body(self, name: str) -> bool:
+        """A speaker that is no person: a party ("the Kremlin") or a body named by its last word ("the Kenyan
+        foreign ministry", "the rebel group")."""
+        last = fold(name).split()[-1:]
+        bodies = self.lexicon.gazetteers.words("roles.organisation_words") | self.lexicon.gazetteers.words(
+            "roles.group_nouns")
+        return bool(self.lexicon.party_of(name)) or bool(last and last[0] in bodies)
 
     def _referent(self, people: ArticlePeople, found: Mention, evidence: Evidence) -> Mention | None:
         """Who a description refers back to: "the source" to the "defence ministry source" who spoke before, "the
@@ -112,6 +122,9 @@ class PositionBook:
         words = fold(found.name).split()
         if not words:
             return None
+        if words == ["it"]:  # "it said": the body (ministry, government, group) that spoke last before, if any
+            body = self._latest_before(evidence, body_only=True)
+            return _as_found(body.speaker) if body is not None else None
         head = words[-1]
         best = self._latest_before(evidence, head)
         if best is not None and found.party and best.speaker.party not in {None, found.party}:
