@@ -153,6 +153,18 @@ def compiled(knowledge, nlp):
     return knowledge.compile(nlp.vocab)
 
 
+@pytest.fixture(scope="session")
+def resolve_article(knowledge, nlp, compiled):
+    """Extract and resolve one article in process: `resolve_article(article)` -> its Briefing."""
+    from briefer.extract import extract_facts
+    from briefer.resolve import resolve
+
+    def run(article):
+        return resolve([extract_facts(nlp(article.text), article, compiled, knowledge.lexicon)], knowledge.lexicon)
+
+    return run
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_data_dir(tmp_path_factory):
     """Keep the brief history and the YAML cache of every test run (CLI subprocesses too) out of the user's

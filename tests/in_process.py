@@ -36,6 +36,17 @@ def _exit_code(exc: SystemExit) -> int:
     return exc.code if isinstance(exc.code, int) else 1
 
 
+def extract_json(folder: Path, texts: Mapping[str, str]) -> dict:
+    """The JSON `briefer extract` gives for the articles `texts` ({file name: text}), written into `folder`."""
+    import json
+
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = briefer("extract", str(folder), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
 def briefer(
     *args: str, stdin: str | None = None, env: Mapping[str, str | None] | None = None, cwd: Path = ROOT
 ) -> Ran:

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from in_process import briefer
+from in_process import extract_json
 
 # Made-up copy in the language of news, about no real round of talks.
 BODY = "\n\n".join([
@@ -26,12 +24,7 @@ PERSON = "\n\n".join([
 @pytest.fixture(scope="module")
 def briefing(tmp_path_factory) -> dict:
     """The briefing `briefer extract` gives for the two articles above."""
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in {"body.txt": BODY, "person.txt": PERSON}.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    result = briefer("extract", str(folder), "--format", "json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return extract_json(tmp_path_factory.mktemp("articles"), {"body.txt": BODY, "person.txt": PERSON})
 
 
 @pytest.mark.parametrize("words", ["agreed on the order of the sessions", "survey of the river to be finished"])

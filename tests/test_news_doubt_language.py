@@ -5,10 +5,8 @@ B, a leading "Because" stays, a "she said" after "<outlet> quoted X as saying" i
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from in_process import briefer
+from in_process import extract_json
 
 # Made-up copy in the language of news, about no real round of talks.
 DOUBT = "\n\n".join([
@@ -37,12 +35,7 @@ SPEECH = "\n\n".join([
 @pytest.fixture(scope="module")
 def briefing(tmp_path_factory) -> dict:
     """The briefing `briefer extract` gives for the two articles above."""
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in {"doubt.txt": DOUBT, "speech.txt": SPEECH}.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    result = briefer("extract", str(folder), "--format", "json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return extract_json(tmp_path_factory.mktemp("articles"), {"doubt.txt": DOUBT, "speech.txt": SPEECH})
 
 
 def _questions(briefing: dict) -> list[str]:

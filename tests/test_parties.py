@@ -25,13 +25,10 @@ def test_a_given_name_or_common_place_is_no_party(knowledge, name):
     assert knowledge.lexicon.party_of(name) is None  # aliases fold case: "OLA" would take "Ola Berg"
 
 
-def test_a_non_state_side_named_by_its_short_name_gets_its_delegation(nlp, compiled, knowledge):
-    from briefer.extract import extract_facts
-    from briefer.resolve import resolve
-
+def test_a_non_state_side_named_by_its_short_name_gets_its_delegation(resolve_article):
     text = ("The MILF delegation, led by its peace panel chairman Omar Sulaiman, met government negotiators in "
             "Kuala Lumpur on Tuesday.\n")
     article = Article(id="report", text=text, title="Peace panels meet", published="2025-02-04", dated_by="metadata")
-    resolved = resolve([extract_facts(nlp(article.text), article, compiled, knowledge.lexicon)], knowledge.lexicon)
+    resolved = resolve_article(article)
     side = next(d for d in resolved.delegations if d.party == "Moro Islamic Liberation Front")
     assert side.leader is not None and side.leader.name == "Omar Sulaiman"

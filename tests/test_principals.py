@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.extract import extract_facts
 from briefer.model import Article
-from briefer.resolve import resolve
 
 
 @pytest.fixture(scope="module")
-def sides(nlp, compiled, knowledge):
+def sides(resolve_article):
     """party -> (leader, {member: role}) for one text."""
 
     def run(text: str) -> dict[str, tuple]:
-        article = Article(id="a", text=text)
-        found = resolve([extract_facts(nlp(text), article, compiled, knowledge.lexicon)], knowledge.lexicon)
+        found = resolve_article(Article(id="a", text=text))
         return {d.party: (d.leader.name if d.leader else None, {m.name: m.role for m in d.members})
                 for d in found.delegations}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from in_process import briefer
+from in_process import briefer, extract_json
 
 # Made-up copy in the language of news, about no real round of talks; one file per construction.
 ARTICLES = {
@@ -81,13 +81,8 @@ REPORT = "\n\n".join([
 @pytest.fixture(scope="module")
 def briefing(tmp_path_factory) -> dict:
     """The briefing `briefer extract` gives for the articles above."""
-    folder = tmp_path_factory.mktemp("articles")
     texts = {**ARTICLES, "interview.txt": INTERVIEW, "plain.txt": PLAIN_INTERVIEW, "report.txt": REPORT}
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    result = briefer("extract", str(folder), "--format", "json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return extract_json(tmp_path_factory.mktemp("articles"), texts)
 
 
 def said(briefing: dict, speaker: str) -> list[str]:

@@ -87,10 +87,8 @@ def test_every_track_has_key_terms_and_its_bottom_line_in_the_json_and_the_brief
         assert f"Topics: {', '.join(talks['key_terms'])}." in markdown
 
 
-def test_a_tracks_dates_come_from_its_own_sentences_and_an_offer_to_host_is_no_meeting(nlp, compiled, knowledge):
-    from briefer.extract import extract_facts
+def test_a_tracks_dates_come_from_its_own_sentences_and_an_offer_to_host_is_no_meeting(resolve_article):
     from briefer.model import Article
-    from briefer.resolve import resolve
 
     text = ("Russian and Ukrainian delegations met in Istanbul on Friday for a second round of talks.\n"
             "Turkey will renew its offer to host further talks at a gathering of European leaders on Monday.\n"
@@ -98,24 +96,22 @@ def test_a_tracks_dates_come_from_its_own_sentences_and_an_offer_to_host_is_no_m
             "The two delegations are to meet again in Istanbul on Wednesday.\n")
     article = Article(id="report", text=text, title="Delegations meet in Istanbul", published="2025-06-06",
                       dated_by="metadata")
-    resolved = resolve([extract_facts(nlp(article.text), article, compiled, knowledge.lexicon)], knowledge.lexicon)
+    resolved = resolve_article(article)
     talks = next(t for t in resolved.talks if "Russia" in t.parties)
     assert sorted(d.text for d in talks.dates) == ["Friday", "Wednesday"]
     assert talks.status == "held"  # the next meeting is what comes next, not a change of status
     assert talks.title == "Russia–Ukraine talks in Istanbul"
 
 
-def test_a_place_named_only_for_earlier_rounds_is_not_where_the_track_meets(nlp, compiled, knowledge):
-    from briefer.extract import extract_facts
+def test_a_place_named_only_for_earlier_rounds_is_not_where_the_track_meets(resolve_article):
     from briefer.model import Article
-    from briefer.resolve import resolve
 
     text = ("Armenian and Azerbaijani negotiators met in Tbilisi on Monday to resume their border talks.\n"
             "Previous rounds of the border commission were held in Vienna and Prague.\n"
             "The talks in Tbilisi came after earlier meetings stalled over the map.\n")
     article = Article(id="report", text=text, title="Border talks resume", published="2025-03-04",
                       dated_by="metadata")
-    resolved = resolve([extract_facts(nlp(article.text), article, compiled, knowledge.lexicon)], knowledge.lexicon)
+    resolved = resolve_article(article)
     talks = next(t for t in resolved.talks if "Armenia" in t.parties)
     assert [v.split(",")[0] for v in talks.venues] == ["Tbilisi"]
     assert "Vienna" in {v.name for v in resolved.venues}  # still a venue item, of earlier rounds
