@@ -46,7 +46,12 @@ LISTING_VERBS = {"include", "comprise", "feature"}
 GOVERNMENT_SIDE = "government"
 # A side named only by its armed struggle ("the rebel delegation"): the armed group comes from the article.
 REBEL_SIDE = "rebels"
-UNNAMED_SIDES = {GOVERNMENT_SIDE, REBEL_SIDE}
+# A side named only as one half of a divided country ("the North's delegation", "the South will send ..."): the
+# party comes from the article ("North Korea"); not "the North Korean team", which names its party.
+COMPASS_RE = re.compile(r"\b[Tt]he (North|South)\b(?!-?\s*[A-Z])")
+COMPASS_SIDES = {"the North", "the South"}
+OPPOSITION_RE = re.compile(r"\b([A-Z][\w-]+) opposition\b")  # "the Syrian opposition"
+UNNAMED_SIDES = {GOVERNMENT_SIDE, REBEL_SIDE, *COMPASS_SIDES}
 
 
 @dataclass
@@ -610,12 +615,25 @@ def group_named(text: str, lexicon: Lexicon) -> str | None:
     return lexicon.party_of(name) or lexicon.party_of(name.rsplit(None, 1)[0]) or name  # "Houthi Movement": Houthis
 
 
+def _opposition_of(text: str, lexicon: Lexicon) -> str | None:
+    """A country's opposition as its own side ("the Syrian opposition's negotiator" sits for the Syrian
+    opposition, not for Syria): the gazetteer's party of that name, else the name as the text gives it."""
+    found = OPPOSITION_RE.search(text or "")
+    if found is None or fold(found.group(1)) not in lexicon.demonyms:
+        return None
+    name = f"{found.group(1)} opposition"
+    return lexicon.party_of(name) or name
+
+
 def side_party(text: str, lexicon: Lexicon) -> str | None:
-    """The party a side is named by ("the Russian delegation"), GOVERNMENT_SIDE for an unnamed government, or
-    REBEL_SIDE for unnamed rebels ("the insurgents' team")."""
-    found = group_named(text, lexicon) or lexicon.party_in(text) or office_party(text, lexicon)
+    """The party a side is named by ("the Russian delegation"), GOVERNMENT_SIDE for an unnamed government,
+    REBEL_SIDE for unnamed rebels ("the insurgents' team"), or one of COMPASS_SIDES ("the North's delegation")."""
+    found = (_opposition_of(text, lexicon) or group_named(text, lexicon) or lexicon.party_in(text)
+             or office_party(text, lexicon))
     if found:
         return found
+    if compass := COMPASS_RE.search(text or ""):
+        return f"the {compass.group(1)}"
     folded = f" {fold(text)} "
     if any(f" {w} " in folded for w in lexicon.government_words):
         return GOVERNMENT_SIDE

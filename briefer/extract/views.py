@@ -564,7 +564,28 @@ def party(span: Span, lexicon: Lexicon) -> str | None:
     found = next((p for p in (side_party(text, lexicon) for text in texts) if p), None)
     if found is None and any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in root.children):
         return _owner_party(root, lexicon)  # "the rebels said their delegation ...": the rebels'
-    return found
+    if found is None and root.dep_ == "dobj" and root.head.lemma_ in lexicon.gazetteers.words("roles.sending_verbs"):
+        return _sender_party(root.head, lexicon)  # "the North will send a delegation headed by ...": the North's
+    return found or _organisation_named(root, lexicon)
+
+
+def _organisation_named(token: Token, lexicon: Lexicon) -> str | None:
+    """An organisation the gazetteers do not know, named in full ("the High Negotiations Committee"): its name is
+    its party. Only an ORG entity that ends on an organisation's word (`roles.organisation_words`)."""
+    ent = entity_at(token)
+    if ent is None or ent.label_ != "ORG" or ent[-1].lower_ not in lexicon.gazetteers.words("roles.organisation_words"):
+        return None
+    words = ent.text.split()
+    return " ".join(words[1:] if words[0].lower() == "the" else words)
+
+
+def _sender_party(verb: Token, lexicon: Lexicon) -> str | None:
+    """The party of who sends, names or proposes a delegation: the subject of the verb, as a whole phrase ("the
+    North", "Seoul")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    return party(subject.doc[subject.left_edge.i : subject.right_edge.i + 1], lexicon)
 
 
 def _owner_party(token: Token, lexicon: Lexicon) -> str | None:
@@ -575,6 +596,44 @@ def _owner_party(token: Token, lexicon: Lexicon) -> str | None:
         if subject is not None and ancestor.pos_ in {"VERB", "AUX"}:
             return party(subject.doc[subject.i : subject.i + 1], lexicon)
     return None
+
+
+@VIEWS.register("heads")
+def heads(span: Span, lexicon: Lexicon) -> list[Mention]:
+    """A list, for parties named together ("the leaders of A and B"): for each, the head of state or government
+    of that party the article names first, by title after its name or demonym ("Armenian Prime Minister X") or as
+    a known actor ("Aliyev said"). Read from the text, so it holds whichever sentences were parsed."""
+    named = [p for p in (lexicon.party_of(part) for part in re.split(r",\s*|\s+and\s+", span.text)) if p]
+    text = span.doc.text
+    found = []
+    for party_name in dict.fromkeys(named):
+        if (head := _head_named(text, party_name, lexicon)) is not None:
+            found.append(head)
+    return found
+
+
+def _head_named(text: str, party_name: str, lexicon: Lexicon) -> Mention | None:
+    """The first head of state or government of a party the text names: by a head title after the party's name or
+    demonym, or a known actor of that party whose office is one."""
+    party_entry = next((p for p in lexicon.gazetteers.parties if p.name == party_name), None)
+    if party_entry is None:
+        return None
+    spellings = sorted({party_entry.name, *party_entry.aliases, *party_entry.demonyms}, key=len, reverse=True)
+    titles = sorted(lexicon.gazetteers.list("roles.head_titles"), key=len, reverse=True)
+    titled = re.compile(rf"\b(?:{'|'.join(map(re.escape, spellings))})(?:['’]s)? ((?i:{'|'.join(map(re.escape, titles))})) "
+                        r"((?:[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+)")
+    candidates = []
+    if found := titled.search(text):
+        candidates.append((found.start(), Mention(name=found.group(2), role=found.group(1), party=party_name)))
+    head_titles = {fold(t) for t in titles}
+    for actor in lexicon.gazetteers.actors:
+        if actor.party != party_name or fold(actor.role or "") not in head_titles:
+            continue
+        at = min((m.start() for name in (actor.name, *actor.aliases)
+                  for m in [re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)] if m), default=None)
+        if at is not None:
+            candidates.append((at, Mention(name=actor.name, role=actor.role or "", party=party_name)))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
 @VIEWS.register("member")

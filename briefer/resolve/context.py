@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from briefer.extract.roster import GOVERNMENT_SIDE, REBEL_SIDE
+from briefer.extract.roster import COMPASS_SIDES, GOVERNMENT_SIDE, REBEL_SIDE
 from briefer.model import Article, Fact
 from briefer.resolve.people import ArticlePeople
 
@@ -18,11 +18,16 @@ class SideContext:
     sides: list[tuple[int, str]] = field(default_factory=list)
     government: str | None = None  # the country an unnamed "government side" belongs to
     venues: set[str] = field(default_factory=set)  # the places the article's talks are held in, folded
+    present: set[str] = field(default_factory=set)  # those of them not named for another time ("last month")
     rebels: str | None = None  # the armed group an unnamed "rebel side" is
     headline: str | None = None  # the one party the headline names, for an unnamed side before any is named
+    compass: dict[str, str] = field(default_factory=dict)  # "the North" -> the article's "North Korea"
 
     def unnamed(self, party: str | None) -> str | None:
-        """A side named only as "the government" or "the rebels" as the party the article makes it."""
+        """A side named only as "the government", "the rebels" or "the North" as the party the article makes it
+        (None when the article names no such party)."""
+        if party in COMPASS_SIDES:
+            return self.compass.get(party)
         return {GOVERNMENT_SIDE: self.government, REBEL_SIDE: self.rebels}.get(party or "", party)
 
     def before(self, offset: int) -> str | None:

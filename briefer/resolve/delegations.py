@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefer.extract import ArticleFacts
-from briefer.extract.roster import REBEL_SIDE, UNNAMED_SIDES, is_title, role_party, side_party
+from briefer.extract.roster import COMPASS_SIDES, REBEL_SIDE, UNNAMED_SIDES, is_title, role_party, side_party
 from briefer.model import Conflict, Delegation, Fact, Mention, Person
 from briefer.names import fold, same_person
 from briefer.resolve.context import ArticleContext, SideContext
@@ -27,6 +27,16 @@ BACKGROUND_RE = re.compile(r"^\W*(?:(?:Back )?[Ii]n|During|By)\s+(?:(?:early|lat
                            r"(?:19|20)\d\d\b|\bthen-[A-Za-z]")
 NAME_RE = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?")
 GOVERNMENT_RE = re.compile(r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?:['’]s)? (?:government|regime|authorities)\b")
+PAIRED_HALVES_RE = re.compile(r"\b(?:North and South|South and North) ([A-Z][a-z]+)\b")  # "North and South Korea"
+COUNTERPART_RE = re.compile(r"\b(?:his|her|their) ([A-Z][\w.-]+(?: [A-Z][\w-]+)?) counterparts?\b")
+# Rules at this priority or below show people meeting or attending, with no delegation wording: such a meeting
+# placed at another time and place is not the article's talks.
+WEAK_PRIORITY = 6
+ELSEWHEN_RE = re.compile(r"\b(?:(?:last|next) (?:week|month|year|summer|spring|autumn|fall|winter)|(?:earlier|later) "
+                         r"this (?:year|month)|\d+ (?:years|months|weeks) ago|(?:in|since) (?:19|20)\d\d)\b")
+PHONE_RE = re.compile(r"\b(?:(?:tele)?phoned|phone call|telephone call|call(?:ed)? by phone|by (?:tele)?phone|over the "
+                      r"(?:tele)?phone|phone conversation|telephonic|video ?call|videoconference)\b")  # no one at a table
+OCCASION_RE = re.compile(r"\b(?:summit|summits|conference|forum|sidelines|assembly|games)\b")
 MAX_ROLE_WORDS = 12  # longer is a clause the role finder caught, not a title
 # Delegation rules at this priority or below only hint at who sits for a side (a minister who speaks on the
 # talks): their people join a side no stronger rule has named anyone for, and never as heads of state.
@@ -39,9 +49,12 @@ def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
                    key=lambda f: f.evidence.start)
     sides = [(f.evidence.start, lexicon.party_of(f.fields["party"]) or f.fields["party"]) for f in named]
     government = _government_country(article, [party for _, party in sides], lexicon)
-    venues = {fold(f.fields["name"]) for f in article.facts if f.section == "venues" and f.fields.get("name")}
-    context = SideContext(government=government, venues=venues, rebels=_armed_group(article.article.text, lexicon),
-                          headline=_headline_party(article.article.text, lexicon))
+    places = [f for f in article.facts if f.section == "venues" and f.fields.get("name")]
+    venues = {fold(f.fields["name"]) for f in places}
+    text = article.article.text
+    context = SideContext(government=government, venues=venues, rebels=_armed_group(text, lexicon),
+                          headline=_headline_party(text, lexicon), compass=_compass_parties(text, lexicon),
+                          present={fold(f.fields["name"]) for f in places if not ELSEWHEN_RE.search(f.evidence.sentence)})
     resolved = [(start, context.unnamed(party)) for start, party in sides]
     context.sides = [(start, party) for start, party in resolved if party]
     return context
@@ -71,6 +84,20 @@ def _armed_group(text: str, lexicon: Lexicon) -> str | None:
     names = tuple((party.name, tuple(sorted({party.name, *party.aliases})))
                   for party in lexicon.gazetteers.parties if party.name in groups)
     return _most_named(text, names)
+
+
+def _compass_parties(text: str, lexicon: Lexicon) -> dict[str, str]:
+    """For "the North" and "the South", the party of that half the article names most ("North Korea"), by name,
+    alias or demonym; none for a half it does not name."""
+    found = {}
+    for side in COMPASS_SIDES:
+        word = side.split()[-1]
+        names = tuple((party.name, tuple(sorted({party.name, *party.aliases, *party.demonyms})))
+                      for party in lexicon.gazetteers.parties if party.name.split()[0] == word)
+        shared = (lexicon.party_of(f"{word} {both}") for both in PAIRED_HALVES_RE.findall(text))  # "North and South Korea"
+        if party := (_most_named(text, names) if names else None) or next((p for p in shared if p), None):
+            found[side] = party
+    return found
 
 
 @lru_cache(maxsize=64)
@@ -201,6 +228,9 @@ class DelegationBook:
             return  # people who met at an earlier event are no delegation to these talks
         if fields.get("venue") and fold(fields["venue"]) not in context.venues:
             return  # people who travel somewhere that is not where the talks are
+        weak = fields.get("priority", 0) <= WEAK_PRIORITY
+        if weak and (_elsewhere(fact.evidence.sentence, context.present) or PHONE_RE.search(fact.evidence.sentence)):
+            return  # a meeting at another occasion ("met X at the G20 summit last month"), or a call from afar
         side = fields.get("party")
         # the sentence speaks of a side without naming it ("the team includes"), not of rebels it cannot place
         unnamed_side = "party" in fields and not (side == REBEL_SIDE and context.rebels is None)
@@ -230,8 +260,12 @@ class DelegationBook:
         if leader and (party := side or leader_party or default):
             self._lead(self._delegation(party, fact), leader, explicit=True)
         hint = fields.get("priority", 0) <= HINT_PRIORITY
+        facing = self._facing(fact, article, principal) if principal else None
+        if weak:  # "the envoy met detained leader X": who cannot sit at the table is on no side's team
+            members = [m for m in members if not self._away(m, fact.evidence.sentence)]
         for member in members:  # a person already seated by a stronger rule keeps that side
-            if party := side or self._seated(member.name) or own_party(member) or default:
+            if party := side or self._seated(member.name) or own_party(member) or default or (
+                    facing if member is principal else None):
                 if hint and not self._open_to_hint(party, member):
                     continue
                 delegation = self._delegation(party, fact)
@@ -244,6 +278,34 @@ class DelegationBook:
             if sender and delegation.sent_by is None:
                 delegation.sent_by = _person(sender)
                 self._stays_home(delegation)
+
+    def _facing(self, fact: Fact, article: ArticleContext, principal: Mention) -> str | None:
+        """The side a principal with no party of their own sits for: the party the article names most other than
+        the one they meet ("X held talks with his Pakistani counterpart Y", "X will hold talks with Iran's Foreign
+        Minister Y"), when the sentence gives the other side one party."""
+        if self.lexicon.party_in(principal.name):
+            return None  # "Foreign Minister of Iran Abdollahian": a name the parser ran into a party's
+        sentence, text = fact.evidence.sentence, article.article.text
+        found = COUNTERPART_RE.search(sentence)
+        met = {self.lexicon.party_of(found.group(1))} if found else set()
+        if not found:
+            near = [m for m in article.people.mentions if abs(m.start - fact.evidence.start) < len(sentence)
+                    and m.name in sentence and not same_person(m.name, principal.name)]
+            resolved = (article.people.resolve(Mention(name=m.name, party=m.party), m.start) for m in near)
+            met = {self._party(found.party) for found in resolved if found and found.party}
+        if len(met) != 1 or None in met:
+            return None
+        return _other_party(text, met.pop(), self.lexicon)
+
+    def _away(self, member: Mention, sentence: str) -> bool:
+        """A person whose role, or the words just before their name, keep them from the table: "detained leader X",
+        "the ousted president, Y"."""
+        words = fold(member.role or "").split()
+        at = next((found for found in (sentence.find(part) for part in (member.name, member.name.split()[-1]))
+                   if found >= 0), -1)
+        if at >= 0:
+            words += fold(sentence[:at]).split()[-4:]
+        return bool(set(words) & self.lexicon.gazetteers.words("roles.away_words"))
 
     def _unplaced_rebel(self, found: Mention, context: SideContext) -> bool:
         """Whether a person's role names a rebel side ("rebel negotiator") the article names no armed group for,
@@ -362,6 +424,23 @@ class DelegationBook:
         words = set(fold(role or "").split())
         return bool(words & set(_title_phrases(self.lexicon, "roles.member_titles"))) and not (
             heads_delegation(role, self.lexicon) or words & set(_title_phrases(self.lexicon, "roles.head_words")))
+
+
+def _elsewhere(sentence: str, present: set[str]) -> bool:
+    """A meeting the sentence places at another occasion: a summit or conference at another time ("met X at the
+    G20 summit last month", "will attend a summit in Washington next week"), in none of the places the article's
+    talks are held in now."""
+    if not ELSEWHEN_RE.search(sentence) or not OCCASION_RE.search(sentence):
+        return False
+    folded = f" {fold(sentence)} "
+    return not any(f" {venue} " in folded for venue in present)
+
+
+def _other_party(text: str, party: str, lexicon: Lexicon) -> str | None:
+    """The party the article names most other than `party` (by name, alias or demonym)."""
+    names = tuple((entry.name, tuple(sorted({entry.name, *entry.aliases, *entry.demonyms})))
+                  for entry in lexicon.gazetteers.parties if entry.name != party)
+    return _most_named(text, names)
 
 
 def _items(fields: dict[str, Any]) -> list[Any]:
