@@ -117,3 +117,15 @@ def test_a_phone_call_seats_no_one(sides):
     found = sides("Latvian and Estonian negotiators met in Riga on Monday. Latvian President Janis Berzins later "
                   "phoned his Lithuanian counterpart Tomas Kazlauskas.")
     assert "Lithuania" not in found
+
+
+def test_rebels_of_a_country_with_no_named_group_are_its_opposition(sides):
+    found = sides("Libyan government and opposition negotiators met in Tunis. Lead rebel negotiator Salem Gheriani "
+                  "accused the government of stalling.")
+    assert found["Libyan opposition"][0] == "Salem Gheriani"
+
+
+def test_a_named_armed_group_is_the_rebel_side(sides):
+    found = sides("Colombian government and FARC negotiators met in Havana. Lead rebel negotiator Ivan Ortiz said the "
+                  "opposition would not disarm.")
+    assert found["FARC"][0] == "Ivan Ortiz"

@@ -34,6 +34,7 @@ COUNTERPART_RE = re.compile(r"\b(?:his|her|their) ([A-Z][\w.-]+(?: [A-Z][\w-]+)?
 WEAK_PRIORITY = 6
 ELSEWHEN_RE = re.compile(r"\b(?:(?:last|next) (?:week|month|year|summer|spring|autumn|fall|winter)|(?:earlier|later) "
                          r"this (?:year|month)|\d+ (?:years|months|weeks) ago|(?:in|since) (?:19|20)\d\d)\b")
+NATIONAL_REBELS_RE = re.compile(r"\b([A-Z][a-z]+) (?:rebels?|opposition|insurgents?)\b")  # "Syrian rebels"
 PHONE_RE = re.compile(r"\b(?:(?:tele)?phoned|phone call|telephone call|call(?:ed)? by phone|by (?:tele)?phone|over the "
                       r"(?:tele)?phone|phone conversation|telephonic|video ?call|videoconference)\b")  # no one at a table
 OCCASION_RE = re.compile(r"\b(?:summit|summits|conference|forum|sidelines|assembly|games)\b")
@@ -52,7 +53,8 @@ def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
     places = [f for f in article.facts if f.section == "venues" and f.fields.get("name")]
     venues = {fold(f.fields["name"]) for f in places}
     text = article.article.text
-    context = SideContext(government=government, venues=venues, rebels=_armed_group(text, lexicon),
+    rebels = _armed_group(text, lexicon) or _government_opposition(government, text, lexicon)
+    context = SideContext(government=government, venues=venues, rebels=rebels,
                           headline=_headline_party(text, lexicon), compass=_compass_parties(text, lexicon),
                           present={fold(f.fields["name"]) for f in places if not ELSEWHEN_RE.search(f.evidence.sentence)})
     resolved = [(start, context.unnamed(party)) for start, party in sides]
@@ -79,11 +81,32 @@ def _headline_party(text: str, lexicon: Lexicon) -> str | None:
 
 def _armed_group(text: str, lexicon: Lexicon) -> str | None:
     """The armed group an unnamed "rebel side" is: the one of `parties.armed_groups` the article names most often
-    (by name or alias), the first named on a tie; None when it names none."""
+    (by name or alias), the first named on a tie; else a country's opposition it names; None when it names none."""
     groups = set(lexicon.gazetteers.list("parties.armed_groups"))
     names = tuple((party.name, tuple(sorted({party.name, *party.aliases})))
                   for party in lexicon.gazetteers.parties if party.name in groups)
-    return _most_named(text, names)
+    return _most_named(text, names) or _national_opposition(text, lexicon)
+
+
+def _government_opposition(country: str | None, text: str, lexicon: Lexicon) -> str | None:
+    """The opposition of the country whose government the article's government side is ("Syrian government
+    negotiators ... the opposition ... rebel delegation chief X": the Syrian opposition), when the article speaks
+    of an opposition."""
+    entry = next((p for p in lexicon.gazetteers.parties if p.name == country), None)
+    if entry is None or not entry.demonyms or not re.search(r"\b[Oo]pposition\b", text):
+        return None
+    name = f"{entry.demonyms[0]} opposition"
+    return lexicon.party_of(name) or name
+
+
+def _national_opposition(text: str, lexicon: Lexicon) -> str | None:
+    """For an article that names no armed group but a country's rebels or opposition ("Syrian rebels", "the Syrian
+    opposition"): that opposition, the first named."""
+    for found in NATIONAL_REBELS_RE.finditer(text):
+        if fold(found.group(1)) in lexicon.demonyms:
+            name = f"{found.group(1)} opposition"
+            return lexicon.party_of(name) or name
+    return None
 
 
 def _compass_parties(text: str, lexicon: Lexicon) -> dict[str, str]:
