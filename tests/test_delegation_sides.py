@@ -129,3 +129,17 @@ def test_a_named_armed_group_is_the_rebel_side(sides):
     found = sides("Colombian government and FARC negotiators met in Havana. Lead rebel negotiator Ivan Ortiz said the "
                   "opposition would not disarm.")
     assert found["FARC"][0] == "Ivan Ortiz"
+
+
+def test_the_movements_officer_sits_for_the_armed_group_named(sides):
+    found = sides("Government and SPLM-IO delegations resumed talks in Addis Ababa on Monday. The party's general "
+                  "secretary, Gatluak Nyang, said the movement would sign only if its demands were met.")
+    assert found["SPLM-IO"][0] == "Gatluak Nyang"
+
+
+def test_a_mediator_on_a_shuttle_meets_the_head_of_the_side_he_visits(sides):
+    found = sides("Ghanaian envoy tours region to revive Sudan talks\n\nGhanaian envoy Kwame Mensah has been "
+                  "shuttling between Sudan's warring parties. In Port Sudan on Monday, he met with the army chief "
+                  "General Omar Hamid.")
+    assert found["Sudan"][0] == "Omar Hamid"
+    assert found["Ghana"][0] == "Kwame Mensah"

@@ -50,6 +50,7 @@ REBEL_SIDE = "rebels"
 # party comes from the article ("North Korea"); not "the North Korean team", which names its party.
 COMPASS_RE = re.compile(r"\b[Tt]he (North|South)\b(?!-?\s*[A-Z])")
 COMPASS_SIDES = {"the North", "the South"}
+GROUP_POSSESSIVE_RE = re.compile(r"(?:^|\b[Tt]he )(?:party|movement|group)['’]s?(?!\w)")  # "the party's general secretary"
 OPPOSITION_RE = re.compile(r"\b([A-Z][\w-]+) opposition\b")  # "the Syrian opposition"
 UNNAMED_SIDES = {GOVERNMENT_SIDE, REBEL_SIDE, *COMPASS_SIDES}
 
@@ -634,6 +635,8 @@ def side_party(text: str, lexicon: Lexicon) -> str | None:
         return found
     if compass := COMPASS_RE.search(text or ""):
         return f"the {compass.group(1)}"
+    if GROUP_POSSESSIVE_RE.search(text or ""):
+        return REBEL_SIDE  # "the movement's general secretary": the movement the article is about
     folded = f" {fold(text)} "
     if any(f" {w} " in folded for w in lexicon.government_words):
         return GOVERNMENT_SIDE

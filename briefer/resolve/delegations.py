@@ -34,6 +34,7 @@ COUNTERPART_RE = re.compile(r"\b(?:his|her|their) ([A-Z][\w.-]+(?: [A-Z][\w-]+)?
 WEAK_PRIORITY = 6
 ELSEWHEN_RE = re.compile(r"\b(?:(?:last|next) (?:week|month|year|summer|spring|autumn|fall|winter)|(?:earlier|later) "
                          r"this (?:year|month)|\d+ (?:years|months|weeks) ago|(?:in|since) (?:19|20)\d\d)\b")
+PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 NATIONAL_REBELS_RE = re.compile(r"\b([A-Z][a-z]+) (?:rebels?|opposition|insurgents?)\b")  # "Syrian rebels"
 PHONE_RE = re.compile(r"\b(?:(?:tele)?phoned|phone call|telephone call|call(?:ed)? by phone|by (?:tele)?phone|over the "
                       r"(?:tele)?phone|phone conversation|telephonic|video ?call|videoconference)\b")  # no one at a table
@@ -314,8 +315,11 @@ class DelegationBook:
         if not found:
             near = [m for m in article.people.mentions if abs(m.start - fact.evidence.start) < len(sentence)
                     and m.name in sentence and not same_person(m.name, principal.name)]
-            resolved = (article.people.resolve(Mention(name=m.name, party=m.party), m.start) for m in near)
-            met = {self._party(found.party) for found in resolved if found and found.party}
+            resolved = [article.people.resolve(Mention(name=m.name, party=m.party), m.start) for m in near]
+            resolved += [article.people.resolve(Mention(name=word), fact.evidence.start)  # "he met with X"
+                         for word in set(PRONOUN_RE.findall(sentence))]
+            met = {self._party(found.party) for found in resolved
+                   if found and found.party and not same_person(found.name, principal.name)}
         if len(met) != 1 or None in met:
             return None
         return _other_party(text, met.pop(), self.lexicon)
