@@ -50,7 +50,8 @@ REBEL_SIDE = "rebels"
 # party comes from the article ("North Korea"); not "the North Korean team", which names its party.
 COMPASS_RE = re.compile(r"\b[Tt]he (North|South)\b(?!-?\s*[A-Z])")
 COMPASS_SIDES = {"the North", "the South"}
-GROUP_POSSESSIVE_RE = re.compile(r"(?:^|\b[Tt]he )(?:party|movement|group)['’]s?(?!\w)")  # "the party's general secretary"
+# "the party's general secretary": an officer of the movement the article is about
+GROUP_POSSESSIVE_RE = re.compile(r"(?:^|\b[Tt]he )(?:party|movement|group)['’]s?(?!\w)")
 OPPOSITION_RE = re.compile(r"\b([A-Z][\w-]+) opposition\b")  # "the Syrian opposition"
 UNNAMED_SIDES = {GOVERNMENT_SIDE, REBEL_SIDE, *COMPASS_SIDES}
 

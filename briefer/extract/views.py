@@ -620,8 +620,8 @@ def _head_named(text: str, party_name: str, lexicon: Lexicon) -> Mention | None:
         return None
     spellings = sorted({party_entry.name, *party_entry.aliases, *party_entry.demonyms}, key=len, reverse=True)
     titles = sorted(lexicon.gazetteers.list("roles.head_titles"), key=len, reverse=True)
-    titled = re.compile(rf"\b(?:{'|'.join(map(re.escape, spellings))})(?:['’]s)? ((?i:{'|'.join(map(re.escape, titles))})) "
-                        r"((?:[A-Z][\w’'-]+ ){0,3}[A-Z][\w’'-]+)")
+    party_words, title_words = "|".join(map(re.escape, spellings)), "|".join(map(re.escape, titles))
+    titled = re.compile(rf"\b(?:{party_words})(?:['’]s)? ((?i:{title_words})) ((?:[A-Z][\w’'-]+ ){{0,3}}[A-Z][\w’'-]+)")
     candidates = []
     if found := titled.search(text):
         candidates.append((found.start(), Mention(name=found.group(2), role=found.group(1), party=party_name)))

@@ -36,8 +36,9 @@ ELSEWHEN_RE = re.compile(r"\b(?:(?:last|next) (?:week|month|year|summer|spring|a
                          r"this (?:year|month)|\d+ (?:years|months|weeks) ago|(?:in|since) (?:19|20)\d\d)\b")
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 NATIONAL_REBELS_RE = re.compile(r"\b([A-Z][a-z]+) (?:rebels?|opposition|insurgents?)\b")  # "Syrian rebels"
+# a call from afar: no one at a table
 PHONE_RE = re.compile(r"\b(?:(?:tele)?phoned|phone call|telephone call|call(?:ed)? by phone|by (?:tele)?phone|over the "
-                      r"(?:tele)?phone|phone conversation|telephonic|video ?call|videoconference)\b")  # no one at a table
+                      r"(?:tele)?phone|phone conversation|telephonic|video ?call|videoconference)\b")
 OCCASION_RE = re.compile(r"\b(?:summit|summits|conference|forum|sidelines|assembly|games)\b")
 MAX_ROLE_WORDS = 12  # longer is a clause the role finder caught, not a title
 # Delegation rules at this priority or below only hint at who sits for a side (a minister who speaks on the
@@ -55,9 +56,9 @@ def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
     venues = {fold(f.fields["name"]) for f in places}
     text = article.article.text
     rebels = _armed_group(text, lexicon) or _government_opposition(government, text, lexicon)
-    context = SideContext(government=government, venues=venues, rebels=rebels,
-                          headline=_headline_party(text, lexicon), compass=_compass_parties(text, lexicon),
-                          present={fold(f.fields["name"]) for f in places if not ELSEWHEN_RE.search(f.evidence.sentence)})
+    present = {fold(f.fields["name"]) for f in places if not ELSEWHEN_RE.search(f.evidence.sentence)}
+    context = SideContext(government=government, venues=venues, rebels=rebels, present=present,
+                          headline=_headline_party(text, lexicon), compass=_compass_parties(text, lexicon))
     resolved = [(start, context.unnamed(party)) for start, party in sides]
     context.sides = [(start, party) for start, party in resolved if party]
     return context
@@ -118,7 +119,8 @@ def _compass_parties(text: str, lexicon: Lexicon) -> dict[str, str]:
         word = side.split()[-1]
         names = tuple((party.name, tuple(sorted({party.name, *party.aliases, *party.demonyms})))
                       for party in lexicon.gazetteers.parties if party.name.split()[0] == word)
-        shared = (lexicon.party_of(f"{word} {both}") for both in PAIRED_HALVES_RE.findall(text))  # "North and South Korea"
+        # "North and South Korea"
+        shared = (lexicon.party_of(f"{word} {both}") for both in PAIRED_HALVES_RE.findall(text))
         if party := (_most_named(text, names) if names else None) or next((p for p in shared if p), None):
             found[side] = party
     return found
