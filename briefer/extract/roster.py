@@ -35,6 +35,9 @@ PRONOUN_REFS = {"he", "she", "him", "her"}
 ARTICLES = {"a", "an", "the"}
 # Courtesy titles: no role of their own ("Deputy Minister, Ms. X" keeps "Deputy Minister").
 QUOTES = set("\"“”„«»'‘’")
+# A photo caption's place marks ("X, left, and Y, second right"; "(L)"): where someone stands, never a name or role.
+POSITION_RE = re.compile(r"(?:(?:from|far|second|third|fourth|fifth|2nd|3rd|4th|5th|front|back|top|bottom|rear)\s+)*"
+                         r"(?:left|right|centre|center|l|r|c|front|rear)", re.I)
 # Words after which a role names what the job is for, not who holds it ("envoy to Ukraine").
 QUALIFIER_RE = re.compile(r"\b(?:for|to|on|in charge of)\b", re.I)
 # "A and B on the American side and C on the Russian side": a side named after the people it holds.
@@ -298,6 +301,8 @@ def _modifies(token: Token, lexicon: Lexicon, region: Span) -> bool:
     noun; nor is a preposition before the roster ("represented by" + "X, the ...")."""
     if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i < region.end):
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_ in {"lead", "head", "chair"}:
+        return False  # "the Rapid Support Forces, led by X": X heads the group the roster names
     if token.dep_ == "pobj" and token.head.lower_ in {"to", "for", "by", "with"} and token.head.i >= region.start:
         # "adviser to President X" is about X; "Special Representative for Iran X" and "Minister for
         # Foreign Affairs X" are titles whose holder is X
@@ -380,7 +385,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
             pending, entry = [], None
         if tokens[0].text in QUOTES:  # a nickname in quotes, not another person
             continue
-        if _parenthetical(segment):  # "Director General (Europe)": part of the entry it stands in
+        if _parenthetical(segment) or _position_marker(tokens):  # "Director General (Europe)"; ", left,"
             continue
         found = _name_span(segment, lexicon, region)
         described_before = described
@@ -440,11 +445,14 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
             role = group_role = _singular(role)
         if after and after[0].lower_ in ROLE_PREPS:
             role = f"{role} {_text(after)}".strip()
+        described_by = None  # "the head of the Sudanese army, General X": a rank for a role, the office's party
         if pending and not is_title(role, lexicon):
             role = ", ".join([*pending, role]) if role else ", ".join(pending)
+        elif pending:
+            described_by = role_party(", ".join(pending), "", lexicon)
         pending, last_was_person = [], True
         group = group_party if group_party not in UNNAMED_SIDES else None
-        party = party or role_party(role, name, lexicon) or group
+        party = party or role_party(role, name, lexicon) or described_by or group
         people.append(Mention(name=name, role=role or group_role, party=party))
         entry = len(people) - 1 if by_line else None
         if (marked := _side_mark(after, lexicon)) is not None:  # "A and B on the American side": both sit for it
@@ -479,6 +487,12 @@ def _line_between(before: Token, after: Token) -> bool:
     return any("\n" in t.text + t.whitespace_ for t in before.doc[before.i : after.i])
 
 
+def _position_marker(tokens: list[Token]) -> bool:
+    """A caption's place mark standing alone between commas or in brackets: "left", "second right", "(R)"."""
+    words = [t for t in tokens if not t.is_punct]
+    return bool(words) and POSITION_RE.fullmatch(" ".join(t.text for t in words)) is not None
+
+
 def _parenthetical(segment: Segment) -> bool:
     """A segment standing alone in brackets: "(Europe)" of "Director General (Europe)"."""
     doc, first, last = segment.tokens[0].doc, segment.tokens[0].i, segment.tokens[-1].i
@@ -493,19 +507,26 @@ def _possessor_party(token: Token, lexicon: Lexicon) -> str | None:
 
 def _respectively(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[Mention] | None:
     """ "the governors of A, and the B one, X and Y respectively": the roles listed first go to the names listed
-    after them, in order (None when the roster says no "respectively" or the counts differ)."""
-    if not any(t.lower_ == "respectively" for t in region):
+    after them, in order (None when the roster says no "respectively" or the counts differ). Parties listed first
+    give their sides, and the title before the first name is everyone's: "A and B, led by their chief negotiators
+    X and Y, respectively"."""
+    after = region.doc[region.start : min(region.end + 2, len(region.doc))]  # "..., respectively," hung on the verb
+    if not any(t.lower_ == "respectively" for t in after):
         return None
-    roles, names = [], []
+    roles, names, shared = [], [], ""
     for segment in segments:
         found = _name_span(segment, lexicon, region)
         if found is None and not names:
-            roles.append(_singular(_text(_strip_noise(segment.tokens))))
+            text = _text(_strip_noise(segment.tokens))
+            roles.append(text if lexicon.party_of(text) else _singular(text))
         elif found is not None:
+            if not names:
+                shared = _singular(_text(_strip_noise([t for t in segment.tokens if t.i < found[0]])))
             names.append(" ".join(segment.tokens[0].doc[found[0] : found[1]].text.split()))
     if len(names) < 2 or len(roles) != len(names):
         return None
-    return [Mention(name=name, role=role, party=role_party(role, name, lexicon))
+    return [Mention(name=name, role=shared, party=lexicon.party_of(role)) if lexicon.party_of(role)
+            else Mention(name=name, role=role, party=role_party(role, name, lexicon))
             for name, role in zip(names, roles, strict=True)]
 
 
