@@ -129,3 +129,77 @@ def test_a_long_office_title_before_the_name_leaves_the_name_as_leader(resolve_a
     sides = _sides(resolve_article, "The Chinese delegation, led by the director of the Commerce Ministry's Treaty "
                                     "Law Office, Wang Jun, sat down with the Japanese team in Osaka.")
     assert sides["China"][0] == "Wang Jun"
+
+
+def test_plural_titles_give_each_name_the_singular_title_and_own_country(resolve_article):
+    resolved = resolve_article(Article(id="a", text="Foreign Ministers Nadia Karim of Tunisia and Samir Haddad of "
+                                                     "Algeria met in Tunis on Monday."))
+    roles = {d.party: d.leader.role for d in resolved.delegations if d.leader}
+    assert roles == {"Tunisia": "Foreign Minister of Tunisia", "Algeria": "Foreign Minister of Algeria"}
+
+
+def test_a_plural_noun_phrase_with_appositive_names_pairs_them_in_order(resolve_article):
+    sides = _sides(resolve_article, "The Greek and Turkish special envoys, Ambassador Nikos Pappas and Ambassador "
+                                    "Emre Kaya, will meet in Vienna next week.")
+    assert sides["Greece"][0] == "Nikos Pappas"
+    assert sides["Turkey"][0] == "Emre Kaya"
+
+
+def test_a_relative_clause_inside_a_roster_does_not_swallow_the_next_name(resolve_article):
+    sides = _sides(resolve_article, "The Croatian delegation comprised chief negotiator Ivan Horvat, who also heads "
+                                    "the Office for Minorities, and adviser Marko Babic.")
+    assert {sides["Croatia"][0], *sides["Croatia"][1]} >= {"Ivan Horvat", "Marko Babic"}
+
+
+def test_the_one_who_receives_a_delegation_takes_part(resolve_article):
+    sides = _sides(resolve_article, "The Kenyan delegation was received by the Ugandan foreign minister, Jane Akello, "
+                                    "on arrival in Kampala.")
+    assert sides["Uganda"][0] == "Jane Akello"
+
+
+def test_a_proposal_received_by_a_ministry_names_no_one(resolve_article):
+    assert _sides(resolve_article, "The proposal was received by the ministry with caution in Kampala.") == {}
+
+
+def test_members_of_a_government_including_a_minister_sit_for_it(resolve_article):
+    sides = _sides(resolve_article, "The talks in Doha drew senior members of the Omani government, including "
+                                    "Minister of State Salim Harthi.")
+    assert sides["Oman"][0] == "Salim Harthi"
+
+
+def test_clubs_including_a_team_are_no_delegation(resolve_article):
+    assert _sides(resolve_article, "The talks drew members of several clubs, including the local football team.") == {}
+
+
+def test_the_lead_mediator_in_apposition_takes_part(resolve_article):
+    sides = _sides(resolve_article, "The talks resumed after the arrival of the lead mediator, Kenyan Foreign "
+                                    "Minister Grace Wambui, in Arusha.")
+    assert sides["Kenya"][0] == "Grace Wambui"
+
+
+def test_an_anonymous_mediator_names_no_one(resolve_article):
+    assert _sides(resolve_article, "The mediator, who asked not to be named, said progress was slow in Arusha.") == {}
+
+
+def test_the_head_of_a_negotiating_commission_takes_part(resolve_article):
+    sides = _sides(resolve_article, "The two governments set up a joint border commission, headed by Kazakh Deputy "
+                                    "Foreign Minister Nurlan Abenov, to prepare the talks in Astana.")
+    assert sides["Kazakhstan"][0] == "Nurlan Abenov"
+
+
+def test_the_head_of_a_school_committee_is_no_delegate(resolve_article):
+    assert _sides(resolve_article, "The school committee, headed by parent Ana Soto, met in Lima on Monday.") == {}
+
+
+def test_a_plural_title_before_appositive_names_is_a_group_not_a_name(resolve_article):
+    sides = _sides(resolve_article, "The OSCE Co-Chairs, Swiss Deputy Foreign Minister Anna Berg and Irish diplomat "
+                                    "Sean Walsh, held a meeting with the Foreign Minister of Armenia in Yerevan.")
+    people = _people(sides)
+    assert {"Anna Berg", "Sean Walsh"} <= people
+    assert not any("Co" in name.split() or "Chairs" in name for name in people)
+
+
+def test_it_was_attended_by_after_a_meeting_names_who_took_part(resolve_article):
+    sides = _sides(resolve_article, "The round took place in Lima on Monday. It was attended by Chilean Foreign "
+                                    "Minister Ana Soto.")
+    assert sides["Chile"][0] == "Ana Soto"

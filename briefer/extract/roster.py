@@ -27,6 +27,7 @@ LINK_PAIRS = {("along", "with"), ("together", "with"), ("accompanied", "by")}
 RELATIVE = {"who", "which", "whose", "whom"}
 PLACE_LABELS = {"LOC", "FAC", "EVENT", "DATE", "TIME"}  # never a name (the small model calls names ORG, NORP, PRODUCT)
 NOISE_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME"}
+PLACE_NAMES = {"GPE", "LOC", "NORP", "FAC"}
 NOISE_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "ADV", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 ROLE_PREPS = {"for", "from", "of", "representing", "at", "with"}
 # Prepositions after a name that start an adjunct, never a name word: "counterpart Jane Roe in Lima on Tuesday".
@@ -66,7 +67,7 @@ def _text(tokens: list[Token]) -> str:
     return " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split()).strip(" ,;:-–—")
 
 
-def _segments(region: Span) -> list[Segment]:
+def _segments(region: Span, lexicon: Lexicon) -> list[Segment]:
     """Split a roster at commas, semicolons, dashes, bullets and "and"; drop relative clauses; stop at a
     finite verb outside them (the list is over: "A, B and C, all participants said ..."), but not at one that
     lists more ("led by A and includes B")."""
@@ -100,7 +101,7 @@ def _segments(region: Span) -> list[Segment]:
             current, skipping = [], True
             clause = next((t for t in token.ancestors if t.dep_ in {"relcl", "acl"}), None)
             if clause is not None and clause.right_edge.i > token.i:  # skip the whole relative clause
-                i += clause.right_edge.i - token.i + 1
+                i += _clause_end(token, clause.right_edge.i, lexicon) - token.i + 1
                 continue
         elif not skipping:
             current.append(token)
@@ -108,6 +109,20 @@ def _segments(region: Span) -> list[Segment]:
     if current:
         segments.append(Segment(current))
     return segments
+
+
+def _clause_end(start: Token, end: int, lexicon: Lexicon) -> int:
+    """Where a relative clause ends in a roster: at its right edge, or before a ", and" that goes on to a person
+    (a name, or a title before a proper noun), which the parser hung inside it ("X, who heads the office, and
+    adviser Y": Y is the next entry)."""
+    doc = start.doc
+    for k in range(start.i + 1, end):
+        rest = doc[k + 2 : end + 1]
+        if doc[k].text == "," and doc[k + 1].lower_ in LINKS and any(
+                t.ent_type_ == "PERSON" or (_title_word(t, lexicon) and t.i < end and doc[t.i + 1].pos_ == "PROPN")
+                for t in rest):
+            return k - 1
+    return end
 
 
 def _finite_verb(token: Token) -> bool:
@@ -374,7 +389,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
     group_party = None  # "senior US officials, including ...": the party of the people that follow
     group_role = ""  # "the representatives of the EU – A and B": the role of those that have none
     unmarked = 0  # the first person no "on the X side" has placed yet
-    segments = _segments(region)
+    segments = _segments(region, lexicon)
     if (paired := _respectively(segments, region, lexicon) or _paired(segments, region, lexicon)) is not None:
         return paired
     by_line = any("\n" in t.text + t.whitespace_ for t in region[:-1])  # one entry a line: "A, title"
@@ -387,7 +402,8 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
             continue
         if _parenthetical(segment) or _position_marker(tokens):  # "Director General (Europe)"; ", left,"
             continue
-        found = _name_span(segment, lexicon, region)
+        # "the Minsk Group Co-Chairs, A, B and C": a group the names that follow belong to, never a name itself
+        found = None if _plural_title(tokens[-1], lexicon) else _name_span(segment, lexicon, region)
         described_before = described
         after_person, described = last_was_person or described, False
         if found is None:
@@ -408,7 +424,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
             elif len(tokens) == 1 and tokens[0].lower_ in PRONOUN_REFS:
                 people.append(Mention(name=tokens[0].text))
                 pending, last_was_person = [], True
-            elif not words or _group_head(Segment(words)):
+            elif not words or _group_head(Segment(words)) or _plural_title(words[-1], lexicon):
                 pending, last_was_person = [], False
                 if words:
                     group_party, group_role = side_party(_text(words), lexicon), _singular(_text(words))
@@ -441,10 +457,10 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         party = None
         if tokens[0].lower_ in {"its", "their"}:  # "X, its coordinator Y": Y sits for X's side
             party = people[-1].party if people else _possessor_party(tokens[0], lexicon)
-        if before and before[-1].tag_ in {"NNS", "NNPS"}:  # "deputy ministers A and B": the role of each
-            role = group_role = _singular(role)
-        if after and after[0].lower_ in ROLE_PREPS:
-            role = f"{role} {_text(after)}".strip()
+        if before and (before[-1].tag_ in {"NNS", "NNPS"} or _plural_title(before[-1], lexicon)):
+            role = group_role = _singular(role)  # "deputy ministers A and B", "Foreign Ministers A and B": each's
+        if after and after[0].lower_ in ROLE_PREPS:  # "Presidents A of X and B of Y": B is President of Y
+            role = f"{role or group_role} {_text(after)}".strip()
         described_by = None  # "the head of the Sudanese army, General X": a rank for a role, the office's party
         if pending and not is_title(role, lexicon):
             role = ", ".join([*pending, role]) if role else ", ".join(pending)
@@ -480,6 +496,13 @@ def _describes_last(tokens: list[Token], words: list[Token], bare: bool, describ
 def _after_link(token: Token) -> bool:
     """Whether "and" (or "&") comes right before a token."""
     return token.i > 0 and token.doc[token.i - 1].lower_ in LINKS
+
+
+def _plural_title(token: Token, lexicon: Lexicon) -> bool:
+    """A title in the plural the tagger took for a name ("Ministers" of "Foreign Ministers A and B")."""
+    text = fold(token.text)
+    return (text.endswith("s") and not text.endswith("ss") and text[:-1] in lexicon.title_words
+            and token.ent_type_ not in PLACE_NAMES)  # "the United States" is no group of state officials
 
 
 def _line_between(before: Token, after: Token) -> bool:

@@ -584,13 +584,28 @@ def member(span: Span, lexicon: Lexicon) -> Mention | None:
     return found[0] if found else None
 
 
+def _split_subject(region: Span) -> Span:
+    """A subject the parser cut in two at the comma of an apposition ("The Turkish and Russian envoys, X and Y,
+    will meet": two subjects of "meet"), or inside a hyphenated word ("the Co-" + "Chairs, X and Y"): the names
+    run on from the plural noun phrase that describes them."""
+    root, doc = region.root, region.doc
+    if region and region[-1].text == "-" and not region[-1].whitespace_ and region.end < len(doc):
+        return doc[region.start : doc[region.end].right_edge.i + 1]  # "Co -" + "Chairs, A, B": one word cut in two
+    if root.dep_ != "nsubj" or region.start < 2 or doc[region.start - 1].text != ",":
+        return region
+    before = [c for c in root.head.children if c.dep_ == "nsubj" and c.i < root.i and c.tag_ in {"NNS", "NNPS"}]
+    if not before or before[-1].right_edge.i != region.start - 2:
+        return region
+    return doc[before[-1].left_edge.i : region.end]
+
+
 @VIEWS.register("members")
 def members(span: Span, lexicon: Lexicon) -> list[Mention]:
     """The people a roster names: the subtree of a one-token capture, else the capture up to the end of
     its sentence (a list broken over lines, one name a line, runs on), and on over fragments the sentence
     splitter cut off it."""
     if len(span) == 1:
-        return roster(run_on(semicolon_run(title_tail(subtree(span), lexicon))), lexicon)
+        return roster(run_on(semicolon_run(title_tail(_split_subject(subtree(span)), lexicon))), lexicon)
     doc = span.doc
     end = next((t.i for t in span[1:] if t.is_sent_start and doc[t.i - 1].text in SENTENCE_ENDS
                 and not (t.i >= 2 and doc[t.i - 2].like_num)), span.end)  # "2." numbers a list, ends no sentence
