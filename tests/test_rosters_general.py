@@ -203,3 +203,34 @@ def test_it_was_attended_by_after_a_meeting_names_who_took_part(resolve_article)
     sides = _sides(resolve_article, "The round took place in Lima on Monday. It was attended by Chilean Foreign "
                                     "Minister Ana Soto.")
     assert sides["Chile"][0] == "Ana Soto"
+
+
+def test_the_head_of_a_delegation_at_the_talks_in_apposition_leads_it(resolve_article):
+    sides = _sides(resolve_article, "The head of the Chilean delegation at the talks, Ana Soto, said the session in "
+                                    "Lima had ended.")
+    assert sides["Chile"][0] == "Ana Soto"
+
+
+def test_a_caption_handshake_with_someone_names_both(resolve_article):
+    sides = _sides(resolve_article, "Chilean envoy Ana Soto (L) shakes hands with Peruvian Foreign Minister Jorge "
+                                    "Salas (R) before the talks in Lima.")
+    assert sides["Peru"][0] == "Jorge Salas"
+    assert "Ana Soto" in _people(sides)
+
+
+def test_a_second_side_headed_by_someone_in_a_while_clause_stays_its_own(resolve_article):
+    sides = _sides(resolve_article, "The Indian delegation was led by envoy Ravi Kumar, while the Nepali delegation "
+                                    "was headed by Sita Thapa, the director of the boundary department.")
+    assert sides["India"] == ("Ravi Kumar", {})
+    assert sides["Nepal"][0] == "Sita Thapa"
+
+
+def test_a_delegation_at_a_meeting_led_by_someone_is_no_meeting_leader(resolve_article):
+    sides = _sides(resolve_article, "The Nepali delegation at the border meeting was led by envoy Sita Thapa.")
+    assert sides == {"Nepal": ("Sita Thapa", {})}
+
+
+def test_ranks_without_a_full_stop_are_no_part_of_the_name(resolve_article):
+    sides = _sides(resolve_article, "The Indian delegation is headed by Lt Gen Arjun Mehta, the commander of the "
+                                    "14th Corps, at the talks in Chushul.")
+    assert sides["India"][0] == "Arjun Mehta"

@@ -212,6 +212,8 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
         while end <= last and (_name_word(doc[end], lexicon) or (
                 _links_names(doc[end], lexicon) and end < last and _name_word(doc[end + 1], lexicon))):
             end += 1
+        if all(_title_word(t, lexicon) for t in doc[start:end]):  # "Lt. Gen" taken for a name: ranks only
+            continue
         return start, end
     cut = next((t.i for t in segment.tokens if t.i > first and (t.lower_ in ROLE_PREPS or (
         t.lower_ in ADJUNCT_PREPS and t.nbor(-1).pos_ == "PROPN" and t.nbor(-1).is_title))), last + 1)
