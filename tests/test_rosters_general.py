@@ -56,8 +56,8 @@ def test_a_meeting_between_a_titled_head_and_a_group_led_by_someone(resolve_arti
 
 def test_a_semicolon_list_of_guarantors_sits_each_for_the_country_of_its_title(resolve_article):
     sides = _sides(resolve_article, "Three countries attended the round as guarantors: the foreign minister of "
-                                    "Sweden, Erik Lind; the ambassador of Mexico, Rosa Campos; and the envoy of Brazil, "
-                                    "Paulo Nunes.")
+                                    "Sweden, Erik Lind; the ambassador of Mexico, Rosa Campos; and the envoy of "
+                                    "Brazil, Paulo Nunes.")
     assert sides["Sweden"][0] == "Erik Lind"
     assert sides["Mexico"][0] == "Rosa Campos"
     assert sides["Brazil"][0] == "Paulo Nunes"
