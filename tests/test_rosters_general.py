@@ -234,3 +234,17 @@ def test_ranks_without_a_full_stop_are_no_part_of_the_name(resolve_article):
     sides = _sides(resolve_article, "The Indian delegation is headed by Lt Gen Arjun Mehta, the commander of the "
                                     "14th Corps, at the talks in Chushul.")
     assert sides["India"][0] == "Arjun Mehta"
+
+
+def test_people_who_represent_parties_respectively_sit_for_each_in_order(resolve_article):
+    sides = _sides(resolve_article, "Envoys Tomas Reyes and Lena Ortiz represented Bolivia and Paraguay "
+                                    "respectively at the border talks in Asuncion.")
+    assert sides["Bolivia"][0] == "Tomas Reyes"
+    assert sides["Paraguay"][0] == "Lena Ortiz"
+
+
+def test_people_who_represent_parties_without_respectively_are_not_paired_by_guess(resolve_article):
+    sides = _sides(resolve_article, "Envoys Tomas Reyes and Lena Ortiz represented Bolivia and Paraguay at the "
+                                    "border talks in Asuncion.")
+    assert _people(sides) == {"Tomas Reyes", "Lena Ortiz"}
+    assert sides.get("Paraguay", (None,))[0] != "Lena Ortiz"  # no pairing without "respectively"

@@ -552,6 +552,8 @@ def party(span: Span, lexicon: Lexicon) -> str | None:
     """The party a side names: "the Russian delegation", "the delegation from Ukraine", a person's own party,
     or roster.GOVERNMENT_SIDE for "the ruling party"."""
     root = span.root
+    if any(c.dep_ == "conj" for c in root.children) and _respective_of(span):
+        return None  # "represented A and B respectively": each person's own party, not the first one's
     ent = entity_at(root)
     if ent is not None and ent.label_ == "PERSON":
         found = person(ent, lexicon)
@@ -565,6 +567,13 @@ def party(span: Span, lexicon: Lexicon) -> str | None:
     if found is None and any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in root.children):
         return _owner_party(root, lexicon)  # "the rebels said their delegation ...": the rebels'
     return found
+
+
+def _respective_of(span: Span) -> bool:
+    """Whether a side's coordinated parties are listed for the people before them: "respectively" right after
+    them (the parser hangs it on either)."""
+    after = span.root.right_edge.i
+    return any(t.lower_ == "respectively" for t in span.doc[max(after - 1, 0) : after + 3])
 
 
 def _owner_party(token: Token, lexicon: Lexicon) -> str | None:
@@ -605,11 +614,31 @@ def members(span: Span, lexicon: Lexicon) -> list[Mention]:
     its sentence (a list broken over lines, one name a line, runs on), and on over fragments the sentence
     splitter cut off it."""
     if len(span) == 1:
-        return roster(run_on(semicolon_run(title_tail(_split_subject(subtree(span)), lexicon))), lexicon)
+        region = run_on(semicolon_run(title_tail(_split_subject(subtree(span)), lexicon)))
+        return _respective_parties(region, roster(region, lexicon), lexicon)
     doc = span.doc
     end = next((t.i for t in span[1:] if t.is_sent_start and doc[t.i - 1].text in SENTENCE_ENDS
                 and not (t.i >= 2 and doc[t.i - 2].like_num)), span.end)  # "2." numbers a list, ends no sentence
     return roster(run_on(doc[span.start : end]), lexicon)
+
+
+def _respective(region: Span, lexicon: Lexicon) -> list[str]:
+    """The parties coordinated after a roster and before a "respectively" that closes its clause ("X and Y
+    represented A and B respectively"), in order; none when the sentence says no "respectively" there."""
+    sentence = region.root.sent
+    end = next((t.i for t in sentence if t.i >= region.end and t.lower_ == "respectively"), None)
+    if end is None:
+        return []
+    ents = [e for e in sentence.ents if region.end <= e.start and e.end <= end]
+    return [party for party in (lexicon.party_of(e.text) for e in ents) if party]
+
+
+def _respective_parties(region: Span, people: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The people of a roster, each given the party listed in the same place after it, "respectively"."""
+    parties = _respective(region, lexicon)
+    if len(people) < 2 or len(parties) != len(people) or len({fold(p) for p in parties}) != len(parties):
+        return people
+    return [m.model_copy(update={"party": p}) for m, p in zip(people, parties, strict=True)]
 
 
 @VIEWS.register("place", parse=True)
