@@ -390,7 +390,8 @@ def sourcing(match: RuleMatch, lexicon: Lexicon) -> bool:
     verb = (cue if cue is not None else match.span).root
     words = lexicon.gazetteers.words("reporting.sourcing_words")
     taken = [t for child in verb.rights if child.dep_ not in {"conj", "cc", "punct"} for t in child.subtree]
-    return any(t.lower_ in words for t in taken)
+    # "asked not to be named", not "had identified common ground" (a verb with an object of its own)
+    return any(t.lower_ in words and not any(c.dep_ == "dobj" for c in t.children) for t in taken)
 
 
 @CHECKS.register("side_condition")
