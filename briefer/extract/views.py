@@ -310,7 +310,8 @@ def _dateline(token: Token) -> bool:
 def _subject_beside_another(token: Token) -> bool:
     """A second subject the parser gave a verb out of an apposition that has no closing comma ("X, a representative
     of the Y Platform told ..." makes both X and Platform subjects; "One Afghan negotiator, X said" both the
-    negotiator and X): the named person speaks, not the phrase."""
+    negotiator and X; "Head of the X delegation Y said" both the head and Y): the named person speaks, not the
+    phrase."""
     if token.dep_ != "nsubj" or token.ent_type_ == "PERSON":
         return False
     doc = token.doc
@@ -323,6 +324,8 @@ def _subject_beside_another(token: Token) -> bool:
         if other.i > token.i and name_start > 0 and doc[name_start - 1].text == "," \
                 and token.right_edge.i == name_start - 2:
             return True  # "One Afghan negotiator, X said": the negotiator is X
+        if other.i > token.i and token.right_edge.i == name_start - 1:
+            return True  # "Head of the X delegation Y said": the title's holder, Y, speaks
     return False
 
 
