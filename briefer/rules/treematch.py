@@ -10,6 +10,12 @@ lists of the attributes below stay on a spaCy DependencyMatcher, so every valid 
 spaCy keeps only the matches whose tokens share one dependency tree. Following tree operators from the anchor
 stays in its tree, and the precedence operators (`.`, `;`, ...) stop at the sentence, which on a parsed Doc
 is one tree (spaCy refuses to set sentence starts that would split it: E043).
+
+Most anchors lead nowhere: "a verb with a subject and 'at the head of' a delegation" is tried at every verb. So a
+pattern of tree operators only is searched only from the anchors whose tree holds, for every node that names
+its words (a LEMMA, LOWER, ORTH or NORM value: few tokens have it), a token passing that node's tests
+(`TreePattern.screened`): the other anchors cannot reach one, as tree operators never leave the anchor's tree.
+The matches and their order are the same.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ if TYPE_CHECKING:
 # Attributes searched here, in the order of the per-Doc columns; the first ones index an anchor best.
 ATTRIBUTES = ("LEMMA", "LOWER", "ORTH", "NORM", "TAG", "ENT_TYPE", "POS", "DEP", "SHAPE")
 ALIASES = {"TEXT": "ORTH"}
+PRECEDENCE_OPERATORS = frozenset({".", ".*", ";", ";*"})  # they leave the tree: every other operator stays in it
+WORD_COLUMNS = 4  # LEMMA, LOWER, ORTH, NORM: a node testing one of them has few candidates, worth screening with
 
 
 @dataclass(frozen=True)
@@ -47,10 +55,12 @@ class Node:
 
 @dataclass(frozen=True)
 class TreePattern:
-    """A compiled pattern: its key and nodes, the anchor first and every parent before its children."""
+    """A compiled pattern: its key and nodes, the anchor first and every parent before its children; `screened`:
+    the nodes whose candidates an anchor's tree must hold (none for a pattern that may leave the tree)."""
 
     key: str
     nodes: tuple[Node, ...]
+    screened: tuple[Node, ...] = ()
 
 
 def _tests(attrs: dict, vocab: Vocab) -> tuple[AttributeTest, ...] | None:
@@ -84,7 +94,15 @@ def compile_tree_pattern(key: str, pattern: list[dict], vocab: Vocab) -> TreePat
             return None
         parent = position[node["LEFT_ID"]] if index else -1
         nodes.append(Node(parent, node.get("REL_OP", ""), tests))
-    return TreePattern(key, tuple(nodes))
+    in_tree = not any(node.operator in PRECEDENCE_OPERATORS for node in nodes)
+    screened = tuple(node for node in nodes[1:]
+                     if in_tree and any(test.column < WORD_COLUMNS for test in _indexable(node)))
+    return TreePattern(key, tuple(nodes), screened)
+
+
+def _indexable(node: Node) -> list[AttributeTest]:
+    """A node's tests that an index can answer (those that name the values a token must have)."""
+    return [test for test in node.tests if not test.negated]
 
 
 class _DocView:
@@ -96,6 +114,8 @@ class _DocView:
         self._operators = operators
         self._indexes: dict[int, dict[int, list[int]]] = {}
         self._related: dict[tuple[int, str], list[int]] = {}
+        self._roots: list[int] | None = None
+        self._trees: dict[Node, set[int]] = {}
 
     def positions(self, test: AttributeTest) -> list[int]:
         """The tokens, in order, whose column value passes a (not negated) test."""
@@ -117,6 +137,49 @@ class _DocView:
             if (columns[test.column][position] in test.values) == test.negated:
                 return False
         return True
+
+    def candidates(self, node: Node) -> list[int]:
+        """The tokens, in order, that pass every test of a node with an indexable test."""
+        return [p for p in self.positions(min(_indexable(node), key=lambda test: test.column)) if self.passes(node, p)]
+
+    def roots(self) -> list[int] | None:
+        """The root of each token's tree (following heads), or None if the heads do not form trees."""
+        if self._roots is None:
+            import numpy
+            from spacy.attrs import HEAD
+
+            heads = numpy.arange(len(self.doc)) + self.doc.to_array([HEAD]).astype(numpy.int64).reshape(-1)
+            roots = heads
+            for _ in range(len(self.doc)):
+                above = heads[roots]
+                if (above == roots).all():
+                    break
+                roots = above
+            else:
+                return None  # a cycle of heads: no screening
+            self._roots = roots.tolist()
+        return self._roots
+
+    def trees_holding(self, node: Node) -> set[int]:
+        """The roots of the trees that hold a token passing a node's tests."""
+        found = self._trees.get(node)
+        if found is None:
+            roots = self.roots()
+            found = self._trees[node] = {roots[p] for p in self.candidates(node)}
+        return found
+
+    def reachable(self, pattern: TreePattern, anchors: list[int]) -> list[int]:
+        """The anchors from which the pattern may match: those whose tree holds a candidate of every screened
+        node (all of them for an unscreened pattern, or heads that form no trees)."""
+        if not pattern.screened or not anchors or self.roots() is None:
+            return anchors
+        roots = self.roots()
+        trees: set[int] | None = None
+        for node in pattern.screened:
+            trees = self.trees_holding(node) if trees is None else trees & self.trees_holding(node)
+            if not trees:
+                return []
+        return [anchor for anchor in anchors if roots[anchor] in trees]
 
     def related(self, position: int, operator: str) -> list[int]:
         """The tokens an operator reaches from a token, in order (spaCy's operator functions, cached)."""
@@ -169,7 +232,8 @@ class TreeMatcher:
             anchor = pattern.nodes[0]
             if anchor not in anchors:
                 anchors[anchor] = _anchors(anchor, view)
-            found += [(pattern.key, tokens) for tokens in _search(pattern, anchors[anchor], view)]
+            reachable = view.reachable(pattern, anchors[anchor])
+            found += [(pattern.key, tokens) for tokens in _search(pattern, reachable, view)]
         if len(self.fallback):
             found += [(doc.vocab.strings[key], tokens) for key, tokens in self.fallback(doc)]
         return found
@@ -177,12 +241,9 @@ class TreeMatcher:
 
 def _anchors(anchor: Node, view: _DocView) -> list[int]:
     """The tokens an anchor node may be: from the index of its most telling test, then all its tests."""
-    indexable = [test for test in anchor.tests if not test.negated]
-    if indexable:
-        candidates = view.positions(min(indexable, key=lambda test: test.column))
-    else:
-        candidates = range(len(view.doc))
-    return [position for position in candidates if view.passes(anchor, position)]
+    if _indexable(anchor):
+        return view.candidates(anchor)
+    return [position for position in range(len(view.doc)) if view.passes(anchor, position)]
 
 
 def _search(pattern: TreePattern, anchors: list[int], view: _DocView) -> Iterator[list[int]]:
