@@ -46,11 +46,13 @@ class AttributeTest:
 
 @dataclass(frozen=True)
 class Node:
-    """A pattern node: its parent's index and operator (none for the anchor) and its attribute tests."""
+    """A pattern node: its parent's index and operator (none for the anchor), its attribute tests, and the test
+    whose index gives its candidates (not negated, on the most telling column; None if it has none)."""
 
     parent: int
     operator: str
     tests: tuple[AttributeTest, ...]
+    indexed: AttributeTest | None = None
 
 
 @dataclass(frozen=True)
@@ -93,16 +95,13 @@ def compile_tree_pattern(key: str, pattern: list[dict], vocab: Vocab) -> TreePat
         if tests is None:
             return None
         parent = position[node["LEFT_ID"]] if index else -1
-        nodes.append(Node(parent, node.get("REL_OP", ""), tests))
+        indexable = [test for test in tests if not test.negated]
+        indexed = min(indexable, key=lambda test: test.column) if indexable else None
+        nodes.append(Node(parent, node.get("REL_OP", ""), tests, indexed))
     in_tree = not any(node.operator in PRECEDENCE_OPERATORS for node in nodes)
     screened = tuple(node for node in nodes[1:]
-                     if in_tree and any(test.column < WORD_COLUMNS for test in _indexable(node)))
+                     if in_tree and node.indexed is not None and node.indexed.column < WORD_COLUMNS)
     return TreePattern(key, tuple(nodes), screened)
-
-
-def _indexable(node: Node) -> list[AttributeTest]:
-    """A node's tests that an index can answer (those that name the values a token must have)."""
-    return [test for test in node.tests if not test.negated]
 
 
 class _DocView:
@@ -116,9 +115,17 @@ class _DocView:
         self._related: dict[tuple[int, str], list[int]] = {}
         self._roots: list[int] | None = None
         self._trees: dict[Node, set[int]] = {}
+        self._positions: dict[AttributeTest, list[int]] = {}  # patterns share their nodes' tests (a verb list)
+        self._candidates: dict[Node, list[int]] = {}
 
     def positions(self, test: AttributeTest) -> list[int]:
         """The tokens, in order, whose column value passes a (not negated) test."""
+        found = self._positions.get(test)
+        if found is None:
+            found = self._positions[test] = self._index_lookup(test)
+        return found
+
+    def _index_lookup(self, test: AttributeTest) -> list[int]:
         index = self._indexes.get(test.column)
         if index is None:
             index = self._indexes[test.column] = {}
@@ -139,8 +146,12 @@ class _DocView:
         return True
 
     def candidates(self, node: Node) -> list[int]:
-        """The tokens, in order, that pass every test of a node with an indexable test."""
-        return [p for p in self.positions(min(_indexable(node), key=lambda test: test.column)) if self.passes(node, p)]
+        """The tokens, in order, that pass every test of a node: from the index of its indexed test, else all."""
+        found = self._candidates.get(node)
+        if found is None:
+            scanned = self.positions(node.indexed) if node.indexed is not None else range(len(self.doc))
+            found = self._candidates[node] = [p for p in scanned if self.passes(node, p)]
+        return found
 
     def roots(self) -> list[int] | None:
         """The root of each token's tree (following heads), or None if the heads do not form trees."""
@@ -226,24 +237,13 @@ class TreeMatcher:
     def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
         """Every match as (key, token index per node), patterns in the order they were added."""
         view = _DocView(doc, self._operators, self._attribute_ids)
-        anchors: dict[Node, list[int]] = {}  # patterns often share their anchor (a verb list)
         found = []
         for pattern in self.patterns:
-            anchor = pattern.nodes[0]
-            if anchor not in anchors:
-                anchors[anchor] = _anchors(anchor, view)
-            reachable = view.reachable(pattern, anchors[anchor])
+            reachable = view.reachable(pattern, view.candidates(pattern.nodes[0]))
             found += [(pattern.key, tokens) for tokens in _search(pattern, reachable, view)]
         if len(self.fallback):
             found += [(doc.vocab.strings[key], tokens) for key, tokens in self.fallback(doc)]
         return found
-
-
-def _anchors(anchor: Node, view: _DocView) -> list[int]:
-    """The tokens an anchor node may be: from the index of its most telling test, then all its tests."""
-    if _indexable(anchor):
-        return view.candidates(anchor)
-    return [position for position in range(len(view.doc)) if view.passes(anchor, position)]
 
 
 def _search(pattern: TreePattern, anchors: list[int], view: _DocView) -> Iterator[list[int]]:
