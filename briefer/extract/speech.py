@@ -44,7 +44,11 @@ class Speech:
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> Speech:
-        """The lists from the gazetteers."""
+        """The lists from the gazetteers, joined once per lexicon (the views ask at nearly every match)."""
+        return lexicon.derived("speech", lambda: cls._read(lexicon))
+
+    @classmethod
+    def _read(cls, lexicon: Lexicon) -> Speech:
         words = lexicon.gazetteers.words
         say = words("reporting.say_verbs")
         return cls(verbs=words("reporting.verbs") | say,

@@ -131,11 +131,7 @@ class _DocView:
             index = self._indexes[test.column] = {}
             for position, value in enumerate(self.columns[test.column]):
                 index.setdefault(value, []).append(position)
-        if len(test.values) < len(index):
-            found = [p for value in test.values for p in index.get(value, ())]
-        else:
-            found = [p for value, places in index.items() if value in test.values for p in places]
-        return sorted(found)
+        return sorted(p for value in index.keys() & test.values for p in index[value])  # a set intersection in C
 
     def passes(self, node: Node, position: int) -> bool:
         """Whether the token at a position passes every test of a node."""
