@@ -43,3 +43,13 @@ def test_a_room_of_another_building_stays_apart(knowledge):
     venues = [venue("Oval Office", "They met in the Oval Office.", "United States"),
               venue("Kremlin", "Talks at the Kremlin.", "Russia")]
     assert [v.name for v in fold_cities(venues, knowledge.lexicon)] == ["Oval Office", "Kremlin"]
+
+
+def test_a_city_folds_into_the_state_it_lies_in_and_a_base_into_the_city(knowledge):
+    state = venue("Alaska", "Trump and Putin will meet in Alaska.", "United States")
+    city = venue("Anchorage", "The summit in Anchorage begins at noon.", "United States", source="b")
+    base = venue("Joint Base Elmendorf-Richardson", "They landed at Joint Base Elmendorf-Richardson.",
+                 "United States", source="c")
+    folded = fold_cities([state, city, base], knowledge.lexicon)
+    assert [(v.name, v.source_count) for v in folded] == [
+        ("Joint Base Elmendorf-Richardson, Anchorage, Alaska", 3)]

@@ -14,7 +14,7 @@ from briefer.rules.lexicon import Lexicon
 from briefer.rules.vocabulary import CHECKS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from briefer.rules.compiler import RuleMatch
 
@@ -29,6 +29,7 @@ LEAD_IN_WORDS = 5
 WH_WORDS = {"why", "what", "how", "who", "where", "when", "which", "whats"}
 YES_NO_RE = re.compile(r"^(?:yes|no)\b\s*(?:[.,;!–—-]|and\b|but\b)", re.I)  # "Yes.", "No, but ...", "Yes and no."
 ANSWER_END = ".,;!–—-"  # what closes a short answer ("Not even close.", "Hardly, ...")
+DASHES = "—–-"  # marks that open the lines of an exchange ("— Will you sign?" / "— Not before May.")
 LIST_MARK_RE = re.compile(r"^[\s•*\-–—]*(?:\d+(?:\.\d+)*[.)]\s+)?")
 CLOSING_QUOTES = {"”", '"', "’"}
 REPORTED_SPEECH_ENDS = {",", *CLOSING_QUOTES}  # what closes the words before their attribution: "“...,” X said"
@@ -40,6 +41,10 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CONDITION_MARKS = {"unless"}  # "we will not sign unless ..."; "if they are to succeed" asks what the outcome needs
 SIDE_PRONOUNS = {"i", "we", "he", "she", "they"}  # who sets a condition on their own act
 SIDE_LABELS = {"PERSON", "GPE", "NORP", "ORG"}
+BACKDROP_TIME_WORDS = {"after", "before", "since", "until", "once"}  # "announced after the talks failed to ..."
+CONCESSIVE_MARKS = {"while", "although", "though"}  # "While the envoy warned that a deal was far off, ..."
+NEGATING = {"no", "little"}  # "makes no difference whether ...", "matters little whether ..."
+DISMISS_REACH = 4  # heads up from an embedded question to the word that waves it aside
 OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"}  # a verb's own object after it
 
 
@@ -144,12 +149,25 @@ def _answer_after(sentence: Span, lexicon: Lexicon) -> bool:
                for phrase in lexicon.gazetteers.list("questions.short_answers"))
 
 
+def _answered_below(sentence: Span) -> bool:
+    """A line that only asks and the line below answers it: a dash-marked exchange ("— Will you sign?" then
+    "— Not before May."), or an answer that opens with a bare "Yes" or "No" ("Is a deal near?" then "Yes, ...")."""
+    line = line_of(sentence).strip()
+    following = _next_line(sentence)
+    if not line.endswith("?") or not following:
+        return False
+    if line[0] in DASHES and following[0] in DASHES:
+        return True
+    return bool(YES_NO_RE.match(following.lstrip(DASHES + " ")))
+
+
 @CHECKS.register("answered")
 def answered(match: RuleMatch, lexicon: Lexicon) -> bool:
     """A question the text answers at once: an FAQ entry, a heading followed by an answer line, a lead-in, a
-    question the next words answer with "Yes", "No" or a short answer ("Not even close.")."""
+    question the next words answer with "Yes", "No" or a short answer ("Not even close."), a question line the line
+    below answers (a dash-marked exchange, a bare "Yes" or "No")."""
     sentence = match.sentence
-    if _lead_in(sentence) or _answer_after(sentence, lexicon):
+    if _lead_in(sentence) or _answer_after(sentence, lexicon) or _answered_below(sentence):
         return True
     if not is_heading(sentence):
         return False
@@ -372,7 +390,8 @@ def sourcing(match: RuleMatch, lexicon: Lexicon) -> bool:
     verb = (cue if cue is not None else match.span).root
     words = lexicon.gazetteers.words("reporting.sourcing_words")
     taken = [t for child in verb.rights if child.dep_ not in {"conj", "cc", "punct"} for t in child.subtree]
-    return any(t.lower_ in words for t in taken)
+    # "asked not to be named", not "had identified common ground" (a verb with an object of its own)
+    return any(t.lower_ in words and not any(c.dep_ == "dobj" for c in t.children) for t in taken)
 
 
 @CHECKS.register("side_condition")
@@ -411,3 +430,105 @@ def clause_after(match: RuleMatch, lexicon: Lexicon) -> bool:
         return False
     verb = cue.root
     return content.root.i < verb.i and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+
+def _speaks(token: Token) -> bool:
+    """A subject that names someone who holds a view: a person, a country or body, a pronoun for one, or an office
+    ("the minister")."""
+    return (token.lower_ in SIDE_PRONOUNS or token.ent_type_ in SIDE_LABELS
+            or token.pos_ == "PROPN")
+
+
+@CHECKS.register("speaker_doubt")
+def speaker_doubt(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The doubt is a named speaker's own view ("the minister was sceptical that ...", "Maravia is doubtful about
+    ..."): a position, which the stance rules take, not a question the text leaves open. Doubt that nobody in
+    particular holds ("few are sure", "scepticism remains") stays."""
+    word = match.captures.get("word")
+    if word is None or word.root.pos_ != "ADJ":
+        return False
+    titles = lexicon.gazetteers.words("roles.speaker_nouns") | lexicon.gazetteers.words("roles.title_words")
+    verb = word.root.head
+    return any(c.dep_ == "nsubj" and (_speaks(c) or c.lemma_.lower() in titles) for c in verb.children)
+
+
+@CHECKS.register("dismissed")
+def dismissed(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The embedded question is waved aside by what governs it ("it does not matter whether ...", "makes no
+    difference whether ...", "whether they sign today is irrelevant"): the speaker settles it as unimportant.
+    Words in `gazetteers/uncertainty.yml`, `dismissive_words`: a verb or noun negated ("not", "no"), or an
+    adjective."""
+    words = lexicon.gazetteers.words("uncertainty.dismissive_words")
+
+    def waves_aside(token: Token) -> bool:
+        if token.lemma_.lower() not in words:
+            return False
+        return token.pos_ == "ADJ" or any(c.dep_ == "neg" or c.lower_ in NEGATING for c in token.children)
+
+    token = match.span.root
+    for _ in range(DISMISS_REACH):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if waves_aside(token) or any(waves_aside(c) for c in token.children):
+            return True
+    return False
+
+
+@CHECKS.register("remedied")
+def remedied(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The uncertainty is what an aim or act removes ("to reduce uncertainties in the region", "dispelled the
+    uncertainty over the border"): the object of a verb in `gazetteers/uncertainty.yml`, `remedy_verbs`, not a
+    state the text reports."""
+    verbs = lexicon.gazetteers.words("uncertainty.remedy_verbs")
+    root = match.span.root
+    holder = root.head if root.dep_ in {"dobj", "pobj", "nsubjpass"} else None
+    if holder is not None and holder.dep_ == "prep":  # "the reduction of uncertainty"
+        holder = holder.head
+    return holder is not None and holder.lemma_.lower() in verbs
+
+
+@CHECKS.register("moment_remark")
+def moment_remark(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The words stand in a clause that describes a moment the speaker calls sensitive ("this is a delicate time,
+    when any incident could derail the talks", "a sensitive moment, which is why I will not say whether ..."): a
+    remark about the moment, not a question the text leaves open. Nouns in `gazetteers/uncertainty.yml`,
+    `moment_nouns`."""
+    moments = lexicon.gazetteers.words("uncertainty.moment_nouns")
+    token = match.span.root
+    while token.head.i != token.i:
+        if token.dep_ in {"relcl", "advcl", "acl"}:
+            head = token.head
+            if head.lemma_.lower() in moments or any(
+                    c.dep_ in {"attr", "acomp"} and c.lemma_.lower() in moments for c in head.children):
+                return True
+        token = token.head
+    return False
+
+
+@CHECKS.register("not_concessive")
+def not_concessive(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The words do not stand in a concessive clause ("While ...", "Although ...", "Even though ..."): a negative
+    outlook outside one is mostly a speaker's assessment (a position), not a doubt the sentence grants."""
+    token = match.span.root
+    while True:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in token.children):
+            return False
+        if token.head.i == token.i:
+            return True
+        token = token.head
+
+
+@CHECKS.register("backdrop_content")
+def backdrop_content(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """The clause the parser gave the cue is the backdrop of the announcement, not what was said: a time word of
+    the cue stands between them and the clause has no subject of its own, which the time phrase took ("the
+    government announced today after 13 days of meetings failed to bring agreement")."""
+    content, cue = match.captures.get("content"), match.captures.get("cue")
+    if content is None or cue is None or content.root.i < cue.root.i:
+        return False
+    verb = content.root
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return False
+    return any(c.lower_ in BACKDROP_TIME_WORDS and c.dep_ in {"prep", "mark"} and cue.root.i < c.i < verb.i
+               for c in cue.root.children)

@@ -28,6 +28,7 @@ LINK_PAIRS = {("along", "with"), ("together", "with"), ("accompanied", "by")}
 RELATIVE = {"who", "which", "whose", "whom"}
 PLACE_LABELS = {"LOC", "FAC", "EVENT", "DATE", "TIME"}  # never a name (the small model calls names ORG, NORP, PRODUCT)
 NOISE_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME"}
+PLACE_NAMES = {"GPE", "LOC", "NORP", "FAC"}
 NOISE_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "ADV", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 ROLE_PREPS = {"for", "from", "of", "representing", "at", "with"}
 # Prepositions after a name that start an adjunct, never a name word: "counterpart Jane Roe in Lima on Tuesday".
@@ -36,6 +37,9 @@ PRONOUN_REFS = {"he", "she", "him", "her"}
 ARTICLES = {"a", "an", "the"}
 # Courtesy titles: no role of their own ("Deputy Minister, Ms. X" keeps "Deputy Minister").
 QUOTES = set("\"“”„«»'‘’")
+# A photo caption's place marks ("X, left, and Y, second right"; "(L)"): where someone stands, never a name or role.
+POSITION_RE = re.compile(r"(?:(?:from|far|second|third|fourth|fifth|2nd|3rd|4th|5th|front|back|top|bottom|rear)\s+)*"
+                         r"(?:left|right|centre|center|l|r|c|front|rear)", re.I)
 # Words after which a role names what the job is for, not who holds it ("envoy to Ukraine").
 QUALIFIER_RE = re.compile(r"\b(?:for|to|on|in charge of)\b", re.I)
 # "A and B on the American side and C on the Russian side": a side named after the people it holds.
@@ -64,7 +68,7 @@ def _text(tokens: list[Token]) -> str:
     return " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split()).strip(" ,;:-–—")
 
 
-def _segments(region: Span) -> list[Segment]:
+def _segments(region: Span, lexicon: Lexicon) -> list[Segment]:
     """Split a roster at commas, semicolons, dashes, bullets and "and"; drop relative clauses; stop at a
     finite verb outside them (the list is over: "A, B and C, all participants said ..."), but not at one that
     lists more ("led by A and includes B")."""
@@ -98,7 +102,7 @@ def _segments(region: Span) -> list[Segment]:
             current, skipping = [], True
             clause = next((t for t in token.ancestors if t.dep_ in {"relcl", "acl"}), None)
             if clause is not None and clause.right_edge.i > token.i:  # skip the whole relative clause
-                i += clause.right_edge.i - token.i + 1
+                i += _clause_end(token, clause.right_edge.i, lexicon) - token.i + 1
                 continue
         elif not skipping:
             current.append(token)
@@ -106,6 +110,20 @@ def _segments(region: Span) -> list[Segment]:
     if current:
         segments.append(Segment(current))
     return segments
+
+
+def _clause_end(start: Token, end: int, lexicon: Lexicon) -> int:
+    """Where a relative clause ends in a roster: at its right edge, or before a ", and" that goes on to a person
+    (a name, or a title before a proper noun), which the parser hung inside it ("X, who heads the office, and
+    adviser Y": Y is the next entry)."""
+    doc = start.doc
+    for k in range(start.i + 1, end):
+        rest = doc[k + 2 : end + 1]
+        if doc[k].text == "," and doc[k + 1].lower_ in LINKS and any(
+                t.ent_type_ == "PERSON" or (_title_word(t, lexicon) and t.i < end and doc[t.i + 1].pos_ == "PROPN")
+                for t in rest):
+            return k - 1
+    return end
 
 
 def _finite_verb(token: Token) -> bool:
@@ -195,6 +213,8 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
         while end <= last and (_name_word(doc[end], lexicon) or (
                 _links_names(doc[end], lexicon) and end < last and _name_word(doc[end + 1], lexicon))):
             end += 1
+        if all(_title_word(t, lexicon) for t in doc[start:end]):  # "Lt. Gen" taken for a name: ranks only
+            continue
         return start, end
     cut = next((t.i for t in segment.tokens if t.i > first and (t.lower_ in ROLE_PREPS or (
         t.lower_ in ADJUNCT_PREPS and t.nbor(-1).pos_ == "PROPN" and t.nbor(-1).is_title))), last + 1)
@@ -299,6 +319,8 @@ def _modifies(token: Token, lexicon: Lexicon, region: Span) -> bool:
     noun; nor is a preposition before the roster ("represented by" + "X, the ...")."""
     if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i < region.end):
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_ in {"lead", "head", "chair"}:
+        return False  # "the Rapid Support Forces, led by X": X heads the group the roster names
     if token.dep_ == "pobj" and token.head.lower_ in {"to", "for", "by", "with"} and token.head.i >= region.start:
         # "adviser to President X" is about X; "Special Representative for Iran X" and "Minister for
         # Foreign Affairs X" are titles whose holder is X
@@ -370,7 +392,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
     group_party = None  # "senior US officials, including ...": the party of the people that follow
     group_role = ""  # "the representatives of the EU – A and B": the role of those that have none
     unmarked = 0  # the first person no "on the X side" has placed yet
-    segments = _segments(region)
+    segments = _segments(region, lexicon)
     if (paired := _respectively(segments, region, lexicon) or _paired(segments, region, lexicon)) is not None:
         return paired
     by_line = any("\n" in t.text + t.whitespace_ for t in region[:-1])  # one entry a line: "A, title"
@@ -381,9 +403,10 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
             pending, entry = [], None
         if tokens[0].text in QUOTES:  # a nickname in quotes, not another person
             continue
-        if _parenthetical(segment):  # "Director General (Europe)": part of the entry it stands in
+        if _parenthetical(segment) or _position_marker(tokens):  # "Director General (Europe)"; ", left,"
             continue
-        found = _name_span(segment, lexicon, region)
+        # "the Minsk Group Co-Chairs, A, B and C": a group the names that follow belong to, never a name itself
+        found = None if _plural_title(tokens[-1], lexicon) else _name_span(segment, lexicon, region)
         described_before = described
         after_person, described = last_was_person or described, False
         if found is None:
@@ -404,7 +427,7 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
             elif len(tokens) == 1 and tokens[0].lower_ in PRONOUN_REFS:
                 people.append(Mention(name=tokens[0].text))
                 pending, last_was_person = [], True
-            elif not words or _group_head(Segment(words)):
+            elif not words or _group_head(Segment(words)) or _plural_title(words[-1], lexicon):
                 pending, last_was_person = [], False
                 if words:
                     group_party, group_role = side_party(_text(words), lexicon), _singular(_text(words))
@@ -437,15 +460,18 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         party = None
         if tokens[0].lower_ in {"its", "their"}:  # "X, its coordinator Y": Y sits for X's side
             party = people[-1].party if people else _possessor_party(tokens[0], lexicon)
-        if before and before[-1].tag_ in {"NNS", "NNPS"}:  # "deputy ministers A and B": the role of each
-            role = group_role = _singular(role)
-        if after and after[0].lower_ in ROLE_PREPS:
-            role = f"{role} {_text(after)}".strip()
+        if before and (before[-1].tag_ in {"NNS", "NNPS"} or _plural_title(before[-1], lexicon)):
+            role = group_role = _singular(role)  # "deputy ministers A and B", "Foreign Ministers A and B": each's
+        if after and after[0].lower_ in ROLE_PREPS:  # "Presidents A of X and B of Y": B is President of Y
+            role = f"{role or group_role} {_text(after)}".strip()
+        described_by = None  # "the head of the Sudanese army, General X": a rank for a role, the office's party
         if pending and not is_title(role, lexicon):
             role = ", ".join([*pending, role]) if role else ", ".join(pending)
+        elif pending:
+            described_by = role_party(", ".join(pending), "", lexicon)
         pending, last_was_person = [], True
         group = group_party if group_party not in UNNAMED_SIDES else None
-        party = party or role_party(role, name, lexicon) or group
+        party = party or role_party(role, name, lexicon) or described_by or group
         people.append(Mention(name=name, role=role or group_role, party=party))
         entry = len(people) - 1 if by_line else None
         if (marked := _side_mark(after, lexicon)) is not None:  # "A and B on the American side": both sit for it
@@ -475,9 +501,22 @@ def _after_link(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ in LINKS
 
 
+def _plural_title(token: Token, lexicon: Lexicon) -> bool:
+    """A title in the plural the tagger took for a name ("Ministers" of "Foreign Ministers A and B")."""
+    text = fold(token.text)
+    return (text.endswith("s") and not text.endswith("ss") and text[:-1] in lexicon.title_words
+            and token.ent_type_ not in PLACE_NAMES)  # "the United States" is no group of state officials
+
+
 def _line_between(before: Token, after: Token) -> bool:
     """Whether a line break parts two tokens."""
     return any("\n" in t.text + t.whitespace_ for t in before.doc[before.i : after.i])
+
+
+def _position_marker(tokens: list[Token]) -> bool:
+    """A caption's place mark standing alone between commas or in brackets: "left", "second right", "(R)"."""
+    words = [t for t in tokens if not t.is_punct]
+    return bool(words) and POSITION_RE.fullmatch(" ".join(t.text for t in words)) is not None
 
 
 def _parenthetical(segment: Segment) -> bool:
@@ -494,19 +533,26 @@ def _possessor_party(token: Token, lexicon: Lexicon) -> str | None:
 
 def _respectively(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[Mention] | None:
     """ "the governors of A, and the B one, X and Y respectively": the roles listed first go to the names listed
-    after them, in order (None when the roster says no "respectively" or the counts differ)."""
-    if not any(t.lower_ == "respectively" for t in region):
+    after them, in order (None when the roster says no "respectively" or the counts differ). Parties listed first
+    give their sides, and the title before the first name is everyone's: "A and B, led by their chief negotiators
+    X and Y, respectively"."""
+    after = region.doc[region.start : min(region.end + 2, len(region.doc))]  # "..., respectively," hung on the verb
+    if not any(t.lower_ == "respectively" for t in after):
         return None
-    roles, names = [], []
+    roles, names, shared = [], [], ""
     for segment in segments:
         found = _name_span(segment, lexicon, region)
         if found is None and not names:
-            roles.append(_singular(_text(_strip_noise(segment.tokens))))
+            text = _text(_strip_noise(segment.tokens))
+            roles.append(text if lexicon.party_of(text) else _singular(text))
         elif found is not None:
+            if not names:
+                shared = _singular(_text(_strip_noise([t for t in segment.tokens if t.i < found[0]])))
             names.append(" ".join(segment.tokens[0].doc[found[0] : found[1]].text.split()))
     if len(names) < 2 or len(roles) != len(names):
         return None
-    return [Mention(name=name, role=role, party=role_party(role, name, lexicon))
+    return [Mention(name=name, role=shared, party=lexicon.party_of(role)) if lexicon.party_of(role)
+            else Mention(name=name, role=role, party=role_party(role, name, lexicon))
             for name, role in zip(names, roles, strict=True)]
 
 

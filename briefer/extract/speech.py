@@ -28,6 +28,8 @@ MIN_PREDICATE = 3  # "expressed optimism" alone states no position; "rejected th
 SHORT_LEAD = 8  # an opening sentence this short introduces the claim after it
 CARRY_ON = {"this", "these", "such", "however", "but", "yet", "that's", "that’s"}
 TRANSCRIPT_LABEL_RE = re.compile(r"^\s*([A-Z][\w.’' -]{0,40}?|Q|A):\s")
+CONNECTIVES = {"however", "therefore", "meanwhile", "nevertheless", "nonetheless", "thus", "moreover", "furthermore",
+               "though"}  # adverbs that link the sentence to the one before, not part of a stance
 PREDICATE_STOP = {"advcl", "prep", "npadvmod", "advmod", "relcl", "acl", "conj", "cc", "punct", "dep"}
 
 
@@ -268,11 +270,14 @@ def _is_when(child: Token) -> bool:
 
 def predicate(verb: Token, speech: Speech) -> str:
     """A stance verb with what it takes, without its agent: "expressed optimism about the talks". A participle
-    that reports speech stays ("..., saying a deal is possible"); other trailing adverbial clauses go."""
+    that reports speech stays ("..., saying a deal is possible"); other trailing adverbial clauses go, and so does
+    a connective before the verb ("however", "therefore")."""
     doc = verb.doc
     start = verb.i
     while start > 0 and doc[start - 1].dep_ in {"advmod", "neg"} and doc[start - 1].head.i == verb.i:
         start -= 1
+    while start < verb.i and doc[start].lower_ in CONNECTIVES:  # "X, however, rejected ...": the narrator's link
+        start += 1
     parts = [doc[start : verb.i + 1].text]
     theme = _passive_theme(verb)
     for child in verb.lefts:

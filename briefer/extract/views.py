@@ -311,7 +311,8 @@ def _dateline(token: Token) -> bool:
 def _subject_beside_another(token: Token) -> bool:
     """A second subject the parser gave a verb out of an apposition that has no closing comma ("X, a representative
     of the Y Platform told ..." makes both X and Platform subjects; "One Afghan negotiator, X said" both the
-    negotiator and X): the named person speaks, not the phrase."""
+    negotiator and X; "Head of the X delegation Y said" both the head and Y): the named person speaks, not the
+    phrase."""
     if token.dep_ != "nsubj" or token.ent_type_ == "PERSON":
         return False
     doc = token.doc
@@ -324,6 +325,8 @@ def _subject_beside_another(token: Token) -> bool:
         if other.i > token.i and name_start > 0 and doc[name_start - 1].text == "," \
                 and token.right_edge.i == name_start - 2:
             return True  # "One Afghan negotiator, X said": the negotiator is X
+        if other.i > token.i and token.right_edge.i == name_start - 1:
+            return True  # "Head of the X delegation Y said": the title's holder, Y, speaks
     return False
 
 
@@ -553,6 +556,8 @@ def party(span: Span, lexicon: Lexicon) -> str | None:
     """The party a side names: "the Russian delegation", "the delegation from Ukraine", a person's own party,
     or roster.GOVERNMENT_SIDE for "the ruling party"."""
     root = span.root
+    if any(c.dep_ == "conj" for c in root.children) and _respective_of(span):
+        return None  # "represented A and B respectively": each person's own party, not the first one's
     ent = entity_at(root)
     if ent is not None and ent.label_ == "PERSON":
         found = person(ent, lexicon)
@@ -566,6 +571,13 @@ def party(span: Span, lexicon: Lexicon) -> str | None:
     if found is None and any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in root.children):
         return _owner_party(root, lexicon)  # "the rebels said their delegation ...": the rebels'
     return found
+
+
+def _respective_of(span: Span) -> bool:
+    """Whether a side's coordinated parties are listed for the people before them: "respectively" right after
+    them (the parser hangs it on either)."""
+    after = span.root.right_edge.i
+    return any(t.lower_ == "respectively" for t in span.doc[max(after - 1, 0) : after + 3])
 
 
 def _owner_party(token: Token, lexicon: Lexicon) -> str | None:
@@ -585,17 +597,52 @@ def member(span: Span, lexicon: Lexicon) -> Mention | None:
     return found[0] if found else None
 
 
+def _split_subject(region: Span) -> Span:
+    """A subject the parser cut in two at the comma of an apposition ("The Turkish and Russian envoys, X and Y,
+    will meet": two subjects of "meet"), or inside a hyphenated word ("the Co-" + "Chairs, X and Y"): the names
+    run on from the plural noun phrase that describes them."""
+    root, doc = region.root, region.doc
+    if region and region[-1].text == "-" and not region[-1].whitespace_ and region.end < len(doc):
+        return doc[region.start : doc[region.end].right_edge.i + 1]  # "Co -" + "Chairs, A, B": one word cut in two
+    if root.dep_ != "nsubj" or region.start < 2 or doc[region.start - 1].text != ",":
+        return region
+    before = [c for c in root.head.children if c.dep_ == "nsubj" and c.i < root.i and c.tag_ in {"NNS", "NNPS"}]
+    if not before or before[-1].right_edge.i != region.start - 2:
+        return region
+    return doc[before[-1].left_edge.i : region.end]
+
+
 @VIEWS.register("members")
 def members(span: Span, lexicon: Lexicon) -> list[Mention]:
     """The people a roster names: the subtree of a one-token capture, else the capture up to the end of
     its sentence (a list broken over lines, one name a line, runs on), and on over fragments the sentence
     splitter cut off it."""
     if len(span) == 1:
-        return roster(run_on(semicolon_run(title_tail(subtree(span), lexicon))), lexicon)
+        region = run_on(semicolon_run(title_tail(_split_subject(subtree(span)), lexicon)))
+        return _respective_parties(region, roster(region, lexicon), lexicon)
     doc = span.doc
     end = next((t.i for t in span[1:] if t.is_sent_start and doc[t.i - 1].text in SENTENCE_ENDS
                 and not (t.i >= 2 and doc[t.i - 2].like_num)), span.end)  # "2." numbers a list, ends no sentence
     return roster(run_on(doc[span.start : end]), lexicon)
+
+
+def _respective(region: Span, lexicon: Lexicon) -> list[str]:
+    """The parties coordinated after a roster and before a "respectively" that closes its clause ("X and Y
+    represented A and B respectively"), in order; none when the sentence says no "respectively" there."""
+    sentence = region.root.sent
+    end = next((t.i for t in sentence if t.i >= region.end and t.lower_ == "respectively"), None)
+    if end is None:
+        return []
+    ents = [e for e in sentence.ents if region.end <= e.start and e.end <= end]
+    return [party for party in (lexicon.party_of(e.text) for e in ents) if party]
+
+
+def _respective_parties(region: Span, people: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The people of a roster, each given the party listed in the same place after it, "respectively"."""
+    parties = _respective(region, lexicon)
+    if len(people) < 2 or len(parties) != len(people) or len({fold(p) for p in parties}) != len(parties):
+        return people
+    return [m.model_copy(update={"party": p}) for m, p in zip(people, parties, strict=True)]
 
 
 @VIEWS.register("place", parse=True)

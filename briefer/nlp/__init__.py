@@ -25,6 +25,10 @@ TEXT_KEY = "briefer_text"  # Doc.user_data: the Doc's text (parse sets it from t
 ENTS_KEY = "briefer_ents"  # Doc.user_data: the Doc's entities, built once (see doc_ents)
 ENTITY_CLEANUP = "briefer_entity_cleanup"
 
+# Military and diplomatic ranks abbreviated with a full stop, which spaCy splits off ("Brig" + "."), so that the
+# parser may end a sentence inside a name: "led by Brig. Gen. X" stays one sentence with these kept whole.
+RANK_ABBREVIATIONS = ("Brig.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cmdr.", "Cdr.", "Amb.", "Lt.-Gen.", "Maj.-Gen.")
+
 # What the rules may need from the pipeline, and the model components that provide it.
 PARSE, TAGS, LEMMAS = "parse", "tags", "lemmas"
 EVERYTHING = frozenset({PARSE, TAGS, LEMMAS})
@@ -117,6 +121,8 @@ def load_pipeline(
         nlp = spacy.load(name, exclude=[*exclude, *unneeded_components(needs)])
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy pipeline '{name}': is it installed? ({exc})") from exc
+    for abbreviation in RANK_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     if cached:
         cache_rule_components(nlp)
     if "parser" in nlp.pipe_names:

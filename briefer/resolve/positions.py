@@ -133,9 +133,11 @@ class PositionBook:
             best = self._latest_before(evidence, party_only=True)
         if best is not None:
             return _as_found(best.speaker)
+        earlier = [m for m in reversed(people.mentions) if m.start < evidence.start and not m.quoted]
+        if "top" in words and (holder := self._top_office_holder(head, found.party, earlier)) is not None:
+            return holder
         if head not in self.lexicon.title_words:
             return None
-        earlier = [m for m in reversed(people.mentions) if m.start < evidence.start and not m.quoted]
         titles = {w for w in words if w in self.lexicon.title_words}
         party = found.party
         for mention in earlier:
@@ -154,6 +156,18 @@ class PositionBook:
         later = [m for m in people.mentions  # a lead's "the head of the X delegation", named in the next lines
                  if evidence.start < m.start <= evidence.start + FORWARD_REACH and not m.quoted]
         return self._named_later(later, titles, party)
+
+    def _top_office_holder(self, noun: str, party: str | None, earlier: list[PersonMention]) -> Mention | None:
+        """The person named before in the office a "top" description stands for ("the top Armenian diplomat": the
+        foreign minister of Armenia named earlier; `reporting.top_offices`), of the description's party if it has
+        one; the nearest first."""
+        offices = self.lexicon.gazetteers.data.get("reporting", {}).get("top_offices", {}).get(noun) or []
+        wanted = [f" {fold(office)} " for office in offices]
+        for mention in earlier:
+            if any(office in f" {fold(mention.role)} " for office in wanted) and (
+                    not party or self._party(mention) in {None, party}):
+                return self._as_mention(mention)
+        return None
 
     def _named_later(self, later: list[PersonMention], titles: set[str], party: str | None) -> Mention | None:
         """The person named in the next lines with the office a description gives ("The foreign minister said ...

@@ -27,6 +27,10 @@ class Lexicon:
                 self._party_by_key.setdefault(key, party.name)
                 if key.startswith("the "):
                     self._party_by_key.setdefault(key[4:], party.name)
+            for demonym in party.demonyms:  # a people named in the plural: "the Peruvians", "the Iraqis"
+                key = fold(demonym)
+                if key[-1:] in {"n", "i"} and " " not in key:
+                    self._party_by_key.setdefault(f"{key}s", party.name)
 
     def derived(self, key: str, make: Callable[[], Any]) -> Any:
         """A value another stage builds from these gazetteers (its own word sets), made once per lexicon."""
