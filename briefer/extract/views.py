@@ -633,7 +633,7 @@ def _respective(region: Span, lexicon: Lexicon) -> list[str]:
     end = next((t.i for t in sentence if t.i >= region.end and t.lower_ == "respectively"), None)
     if end is None:
         return []
-    ents = [e for e in sentence.ents if region.end <= e.start and e.end <= end]
+    ents = [e for e in span_ents(sentence) if region.end <= e.start and e.end <= end]
     return [party for party in (lexicon.party_of(e.text) for e in ents) if party]
 
 
