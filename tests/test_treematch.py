@@ -94,3 +94,35 @@ def patterns(draw):
 def test_any_pattern_matches_as_on_spacy(docs, pattern):
     doc = docs[0]
     assert tree_matches(doc, {"p": pattern}) == spacy_matches(doc, {"p": pattern})
+
+
+def test_screening_anchors_by_tree_keeps_every_match_in_order(compiled, docs):
+    """Searching only from anchors whose tree holds every screened node's words gives the matches, in order,
+    of searching from every anchor; and it does leave anchors out."""
+    from dataclasses import replace
+
+    from briefer.rules.treematch import _DocView
+
+    screened = compiled.dependency_matcher
+    unscreened = TreeMatcher(screened.vocab)
+    unscreened.patterns = [replace(pattern, screened=()) for pattern in screened.patterns]
+    assert any(pattern.screened for pattern in screened.patterns)
+    left_out = 0
+    for doc in docs:
+        assert screened(doc) == unscreened(doc)
+        view = _DocView(doc, screened._operators, screened._attribute_ids)
+        for pattern in screened.patterns:
+            anchors = view.candidates(pattern.nodes[0])
+            left_out += len(anchors) - len(view.reachable(pattern, anchors))
+    assert left_out > 0
+
+
+def test_each_token_s_root_heads_its_tree(docs):
+    """The screen's root of a token is where following its heads ends: a token that is its own head."""
+    from briefer.rules.treematch import _DocView
+
+    doc = docs[0]
+    view = _DocView(doc, TreeMatcher(doc.vocab)._operators, TreeMatcher(doc.vocab)._attribute_ids)
+    roots = view.roots()
+    assert roots is not None and all(doc[root].head.i == root for root in set(roots))
+    assert all(roots[token.i] == roots[token.head.i] for token in doc)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ from briefer.extract.speech import within_quotation
 from briefer.extract.views import person, sentence_value, view
 from briefer.model import Article, Evidence, Fact
 from briefer.names import fold
+from briefer.nlp import doc_ents
 from briefer.nlp.pieces import UNPARSED
 from briefer.rules.compiler import CompiledRules, RuleMatch
 from briefer.rules.lexicon import Lexicon
@@ -113,7 +114,7 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
         return []  # a pipeline without the parser: the rules need no people, and tree walks would crash
     mentions = []
     reporting = lexicon.gazetteers.words("reporting.verbs")
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON":
             found = person(ent, lexicon)
             if found is None:
@@ -124,9 +125,7 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
                 and not _reported_subject(root, reporting)
             mentions.append(PersonMention(found.name, found.role, found.party, ent.start_char, subject,
                                           within_quotation(doc, ent.start_char), _gender(ent, found.role, lexicon)))
-    for token in doc:
-        if token.ent_type_ == "PERSON" or token.dep_ in {"compound", "flat"}:
-            continue
+    for token in _name_candidates(doc):
         if token.pos_ != "PROPN" and not _mistagged_surname(token, mentions):
             continue
         start = token.i
@@ -146,6 +145,20 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
         mentions.append(PersonMention(name if earlier else token.text, "", party, doc[start].idx,
                                       subject, within_quotation(doc, doc[start].idx), gender))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _name_candidates(doc: Doc) -> Iterator[Token]:
+    """The tokens that may name a person the recogniser missed, in order: proper nouns, and common nouns (a
+    mistagged surname), outside PERSON entities and not inside a compound or flat name. Read from the Doc's
+    arrays: making a Token of every token and reading its labels cost more than the rest of `people_in`."""
+    from spacy.attrs import DEP, ENT_TYPE, POS
+
+    strings = doc.vocab.strings
+    person, nouns = strings["PERSON"], {strings["PROPN"], strings["NOUN"]}
+    inside = {strings[dep] for dep in ("compound", "flat")}
+    for i, (pos, ent_type, dep) in enumerate(doc.to_array([POS, ENT_TYPE, DEP]).tolist()):
+        if pos in nouns and ent_type != person and dep not in inside:
+            yield doc[i]
 
 
 def _source_of_according(token: Token) -> bool:

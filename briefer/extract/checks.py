@@ -9,7 +9,7 @@ from briefer.extract.interview import layout
 from briefer.extract.speech import Speech
 from briefer.extract.speech import nested as inside_speech
 from briefer.names import fold
-from briefer.nlp import doc_text
+from briefer.nlp import doc_ents, doc_text
 from briefer.rules.lexicon import Lexicon
 from briefer.rules.vocabulary import CHECKS
 
@@ -236,7 +236,7 @@ def heading(match: RuleMatch, lexicon: Lexicon) -> bool:
 @CHECKS.register("no_entity")
 def no_entity(match: RuleMatch, lexicon: Lexicon) -> bool:
     """No named entity in the match."""
-    return not any(match.span.start <= ent.start < match.span.end for ent in match.span.doc.ents)
+    return not any(match.span.start <= ent.start < match.span.end for ent in doc_ents(match.span.doc))
 
 
 @CHECKS.register("nested")

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefer.nlp import doc_ents
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -84,7 +86,7 @@ def meeting_status(sentence: str) -> str:
 def date_mentions(doc: Doc, fact_offsets: list[int]) -> list[DateMention]:
     """DATE entities that can name a day, in sentences holding a fact or a meeting word."""
     found = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "DATE" or not _DAY_LIKE.search(ent.text):
             continue
         sent = ent.sent

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefer.names import fold
-from briefer.nlp import doc_text
+from briefer.nlp import doc_ents, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -242,7 +242,7 @@ def _introduced(doc: Doc, end: int, lexicon: Lexicon) -> bool:
                 and not any(word.rstrip("s") in addressees for word in words))
 
     return any(ent.end_char <= end and not _asker(ent, lexicon) and introduces(ent)
-               for ent in doc.ents if ent.label_ == "PERSON")
+               for ent in doc_ents(doc) if ent.label_ == "PERSON")
 
 
 def _read(doc: Doc, text: str, lexicon: Lexicon) -> Layout | None:
@@ -336,7 +336,7 @@ def _people(doc: Doc, lexicon: Lexicon) -> list[Span]:
     a product that a title stands beside ("Lars Eklund, Norway's special envoy", "Ambassador Jane Doe")."""
     titles = lexicon.title_words
     found = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON":
             found.append(ent)
         elif ent.label_ not in NUMERIC_LABELS and len(ent) >= 2:

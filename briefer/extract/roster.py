@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from briefer.extract.text import spaced_dash
 from briefer.model import Mention
 from briefer.names import fold
+from briefer.nlp import doc_ents, span_ents
 from briefer.rules.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ def _known_surname(token: Token) -> bool:
     """A capitalised word the article also gives as the last word of a full name: a person, whatever the entity
     recogniser made of it here ("Araghchi" tagged as a place)."""
     return token.is_title and any(
-        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text for ent in token.doc.ents)
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text for ent in doc_ents(token.doc))
 
 
 def _side_mark(tokens: list[Token], lexicon: Lexicon) -> str | None:
@@ -202,7 +203,7 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
     at its end (the small model misses many names: "Defence Secretary Aden Duale")."""
     doc, root = segment.tokens[0].doc, region.root
     first, last = segment.tokens[0].i, segment.tokens[-1].i
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON" or not first <= ent.start <= last or not _names_person(ent.text, lexicon):
             continue
         if ent.root.i != root.i and _modifies(ent.root, lexicon, region):
@@ -366,7 +367,7 @@ def _may_be_surname(token: Token, lexicon: Lexicon) -> bool:
     word ("Qureshi" tagged GPE), but never part of a longer place ("Arabia" of "Saudi Arabia") or an office."""
     if token.ent_type_ in {"", "PERSON"}:
         return True
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
     return (token.ent_type_ in {"GPE", "ORG"} and ent is not None and len(ent) == 1
             and not _names_office(token.text, lexicon))
 
@@ -533,7 +534,7 @@ def _parenthetical(segment: Segment) -> bool:
 
 def _possessor_party(token: Token, lexicon: Lexicon) -> str | None:
     """The party an "its" or "their" refers to: the last party the sentence names before it."""
-    named = [ent for ent in token.sent.ents if ent.end <= token.i and lexicon.party_of(ent.text)]
+    named = [ent for ent in span_ents(token.sent) if ent.end <= token.i and lexicon.party_of(ent.text)]
     return lexicon.party_of(named[-1].text) if named else None
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from briefer.extract.text import tidy
 from briefer.names import fold
-from briefer.nlp import doc_text
+from briefer.nlp import doc_ents, doc_text, span_ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -46,7 +46,11 @@ class Speech:
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> Speech:
-        """The lists from the gazetteers."""
+        """The lists from the gazetteers, joined once per lexicon (the views ask at nearly every match)."""
+        return lexicon.derived("speech", lambda: cls._read(lexicon))
+
+    @classmethod
+    def _read(cls, lexicon: Lexicon) -> Speech:
         words = lexicon.gazetteers.words
         say = words("reporting.say_verbs")
         return cls(verbs=words("reporting.verbs") | say,
@@ -401,7 +405,7 @@ def nested(cue: Token, speech: Speech) -> bool:
     label = TRANSCRIPT_LABEL_RE.match(paragraph)
     if label and offset > label.end() and not _place_name(cue.doc, label.group(1)):
         spans = cue.doc.char_span(para_start, para_start + label.end(1), alignment_mode="expand")
-        if spans is not None and any(e.label_ == "PERSON" for e in spans.ents) or label.group(1) in {"Q", "A"}:
+        if spans is not None and any(e.label_ == "PERSON" for e in span_ents(spans)) or label.group(1) in {"Q", "A"}:
             return True
         if fold(re.split(r"[\s.]", label.group(1))[0]) in speech.honorifics:
             return True
@@ -418,7 +422,7 @@ def nested(cue: Token, speech: Speech) -> bool:
 def _place_name(doc, label: str) -> bool:
     """A line's label the text names as a place elsewhere: a dateline ("Lisbon: The minister said ..."), no
     transcript speaker."""
-    return any(ent.label_ in {"GPE", "LOC"} and ent.text == label for ent in doc.ents)
+    return any(ent.label_ in {"GPE", "LOC"} and ent.text == label for ent in doc_ents(doc))
 
 
 def _relayed_by_media(cue: Token, speech: Speech) -> bool:

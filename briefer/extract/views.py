@@ -13,7 +13,7 @@ from briefer.extract.roster import office_party, role_party, roster, run_on, sem
 from briefer.extract.text import QUOTE_CHARS, quotes_in, spaced_dash, tidy
 from briefer.model import Mention
 from briefer.names import fold
-from briefer.nlp import doc_text
+from briefer.nlp import doc_ents, doc_text, span_ents
 from briefer.rules.lexicon import Lexicon
 from briefer.rules.vocabulary import VIEWS
 
@@ -197,7 +197,7 @@ def _copula_role(root: Token) -> str:
     if attr is None or attr.pos_ != "NOUN":
         return ""
     phrase_ = root.doc[attr.left_edge.i : attr.right_edge.i + 1]
-    if len(phrase_) > 15 or any(e.label_ == "PERSON" for e in phrase_.ents):
+    if len(phrase_) > 15 or any(e.label_ == "PERSON" for e in span_ents(phrase_)):
         return ""  # a list of people ("... are the head of the delegation X, accompanied by Y"), not a role
     words = phrase_.text.split()
     while words and words[0].lower() in DETERMINERS:
@@ -210,7 +210,7 @@ def _person_entity(span: Span) -> Span | None:
     ent = entity_at(span.root)
     if ent is not None and (ent.label_ == "PERSON" or _name_after_quotation(ent)):
         return ent
-    return next((e for e in span.ents if e.label_ == "PERSON"), None) if len(span) > 1 else None
+    return next((e for e in span_ents(span) if e.label_ == "PERSON"), None) if len(span) > 1 else None
 
 
 def _name_after_quotation(ent: Span) -> bool:
@@ -290,7 +290,8 @@ def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
 
 def _named_elsewhere(token: Token) -> bool:
     """The word is part of a name the entity recogniser found somewhere in the text."""
-    return any(token.text in ent.text.split() for ent in token.doc.ents if ent.label_ in SPEAKER_LABELS | {"PERSON"})
+    return any(token.text in ent.text.split()
+               for ent in doc_ents(token.doc) if ent.label_ in SPEAKER_LABELS | {"PERSON"})
 
 
 def _dateline(token: Token) -> bool:
@@ -366,7 +367,7 @@ def _titled_person(root: Token) -> Span | None:
     """The person a title phrase ends on: "US Special Envoy for Syria Jane Doe" (parsed as the envoy's)."""
     for child in root.rights:
         if child.dep_ == "prep" and not any(t.text == "," for t in child.subtree):
-            ents = [e for e in root.doc[child.i : child.right_edge.i + 1].ents if e.label_ == "PERSON"]
+            ents = [e for e in span_ents(root.doc[child.i : child.right_edge.i + 1]) if e.label_ == "PERSON"]
             if ents and ents[-1].end == child.right_edge.i + 1:
                 return ents[-1]
     return None
@@ -691,7 +692,7 @@ def _respective(region: Span, lexicon: Lexicon) -> list[str]:
     end = next((t.i for t in sentence if t.i >= region.end and t.lower_ == "respectively"), None)
     if end is None:
         return []
-    ents = [e for e in sentence.ents if region.end <= e.start and e.end <= end]
+    ents = [e for e in span_ents(sentence) if region.end <= e.start and e.end <= end]
     return [party for party in (lexicon.party_of(e.text) for e in ents) if party]
 
 

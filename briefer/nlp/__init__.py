@@ -15,13 +15,14 @@ from briefer.nlp.pieces import Planner
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 4  # whole articles: spaCy's default batch holds gigabytes (field notes)
 LINE_BREAK_SENTENCES = "briefer_line_sentences"
 TEXT_KEY = "briefer_text"  # Doc.user_data: the Doc's text (parse sets it from the article)
+ENTS_KEY = "briefer_ents"  # Doc.user_data: the Doc's entities, built once (see doc_ents)
 ENTITY_CLEANUP = "briefer_entity_cleanup"
 
 # Military and diplomatic ranks abbreviated with a full stop, which spaCy splits off ("Brig" + "."), so that the
@@ -148,6 +149,28 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's entities, built once: `Doc.ents` makes a Span of every entity on each call (and `Span.ents`
+    reads them all), and extraction asks thousands of times per article. Only for a Doc the pipeline is done
+    with: its entities no longer change."""
+    ents = doc.user_data.get(ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[ENTS_KEY] = doc.ents
+    return ents
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` (the entities wholly inside a span, in order) from the Doc's entities built once."""
+    found = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                found.append(ent)
+            else:
+                break
+    return found
 
 
 def parse(

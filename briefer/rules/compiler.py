@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.nlp import doc_text
 from briefer.rules.gazetteer import Gazetteers
+from briefer.rules.literals import ScreenedRegex
 from briefer.rules.loader import LoadedRule
 from briefer.rules.patterns import PatternProblem, dependency_problems, token_problems
 from briefer.rules.problems import RuleProblem, value_line
@@ -45,7 +46,7 @@ class CompiledRules:
     token_matcher: Any
     phrase_matcher: Any
     dependency_matcher: Any
-    regexes: list[tuple[Rule, re.Pattern]] = field(default_factory=list)
+    regexes: list[tuple[Rule, ScreenedRegex]] = field(default_factory=list)  # skipped where their words are not
     token_captures: dict[str, list[str | None]] = field(default_factory=dict)
     token_patterns: dict[str, list[dict]] = field(default_factory=dict)  # as the token matcher took them, in order
     dependency_names: dict[str, list[str]] = field(default_factory=dict)
@@ -212,7 +213,7 @@ class _RuleCompiler:
             if not isinstance(pattern, str):
                 raise ValueError("a regex pattern is a string")
             regex = re.compile(pattern, re.MULTILINE)
-            compiled.regexes.append((rule, regex))
+            compiled.regexes.append((rule, ScreenedRegex.of(regex)))
             return set(regex.groupindex), True
         raise ValueError(f"unknown kind {rule.kind}")
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from briefer.names import fold, name_words, same_person, translit_key
 from briefer.rules.gazetteer import Actor, Gazetteers
@@ -16,6 +18,7 @@ class Lexicon:
 
     gazetteers: Gazetteers
     _party_by_key: dict[str, str] = field(default_factory=dict)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for party in self.gazetteers.parties:
@@ -28,6 +31,13 @@ class Lexicon:
                 key = fold(demonym)
                 if key[-1:] in {"n", "i"} and " " not in key:
                     self._party_by_key.setdefault(f"{key}s", party.name)
+
+    def derived(self, key: str, make: Callable[[], Any]) -> Any:
+        """A value another stage builds from these gazetteers (its own word sets), made once per lexicon."""
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = make()
+        return found
 
     def party_of(self, text: str) -> str | None:
         """The party a name, alias or demonym stands for ("Kremlin" -> Russia), if any."""

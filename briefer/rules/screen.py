@@ -97,7 +97,7 @@ class ScreenedMatcher:
             return self._subsets[keys]
         from spacy.matcher import Matcher
 
-        matcher = Matcher(self.vocab)  # the patterns were validated when the full matcher took them
+        matcher = Matcher(self.vocab, validate=False)  # the full matcher validated them (a third of the build)
         for key in keys:
             matcher.add(key, [self.patterns[key]], greedy="LONGEST")
         self._subsets[keys] = matcher

@@ -10,6 +10,12 @@ lists of the attributes below stay on a spaCy DependencyMatcher, so every valid 
 spaCy keeps only the matches whose tokens share one dependency tree. Following tree operators from the anchor
 stays in its tree, and the precedence operators (`.`, `;`, ...) stop at the sentence, which on a parsed Doc
 is one tree (spaCy refuses to set sentence starts that would split it: E043).
+
+Most anchors lead nowhere: "a verb with a subject and 'at the head of' a delegation" is tried at every verb. So a
+pattern of tree operators only is searched only from the anchors whose tree holds, for every node that names
+its words (a LEMMA, LOWER, ORTH or NORM value: few tokens have it), a token passing that node's tests
+(`TreePattern.screened`): the other anchors cannot reach one, as tree operators never leave the anchor's tree.
+The matches and their order are the same.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ if TYPE_CHECKING:
 # Attributes searched here, in the order of the per-Doc columns; the first ones index an anchor best.
 ATTRIBUTES = ("LEMMA", "LOWER", "ORTH", "NORM", "TAG", "ENT_TYPE", "POS", "DEP", "SHAPE")
 ALIASES = {"TEXT": "ORTH"}
+PRECEDENCE_OPERATORS = frozenset({".", ".*", ";", ";*"})  # they leave the tree: every other operator stays in it
+WORD_COLUMNS = 4  # LEMMA, LOWER, ORTH, NORM: a node testing one of them has few candidates, worth screening with
 
 
 @dataclass(frozen=True)
@@ -38,19 +46,23 @@ class AttributeTest:
 
 @dataclass(frozen=True)
 class Node:
-    """A pattern node: its parent's index and operator (none for the anchor) and its attribute tests."""
+    """A pattern node: its parent's index and operator (none for the anchor), its attribute tests, and the test
+    whose index gives its candidates (not negated, on the most telling column; None if it has none)."""
 
     parent: int
     operator: str
     tests: tuple[AttributeTest, ...]
+    indexed: AttributeTest | None = None
 
 
 @dataclass(frozen=True)
 class TreePattern:
-    """A compiled pattern: its key and nodes, the anchor first and every parent before its children."""
+    """A compiled pattern: its key and nodes, the anchor first and every parent before its children; `screened`:
+    the nodes whose candidates an anchor's tree must hold (none for a pattern that may leave the tree)."""
 
     key: str
     nodes: tuple[Node, ...]
+    screened: tuple[Node, ...] = ()
 
 
 def _tests(attrs: dict, vocab: Vocab) -> tuple[AttributeTest, ...] | None:
@@ -83,8 +95,13 @@ def compile_tree_pattern(key: str, pattern: list[dict], vocab: Vocab) -> TreePat
         if tests is None:
             return None
         parent = position[node["LEFT_ID"]] if index else -1
-        nodes.append(Node(parent, node.get("REL_OP", ""), tests))
-    return TreePattern(key, tuple(nodes))
+        indexable = [test for test in tests if not test.negated]
+        indexed = min(indexable, key=lambda test: test.column) if indexable else None
+        nodes.append(Node(parent, node.get("REL_OP", ""), tests, indexed))
+    in_tree = not any(node.operator in PRECEDENCE_OPERATORS for node in nodes)
+    screened = tuple(node for node in nodes[1:]
+                     if in_tree and node.indexed is not None and node.indexed.column < WORD_COLUMNS)
+    return TreePattern(key, tuple(nodes), screened)
 
 
 class _DocView:
@@ -96,19 +113,25 @@ class _DocView:
         self._operators = operators
         self._indexes: dict[int, dict[int, list[int]]] = {}
         self._related: dict[tuple[int, str], list[int]] = {}
+        self._roots: list[int] | None = None
+        self._trees: dict[Node, set[int]] = {}
+        self._positions: dict[AttributeTest, list[int]] = {}  # patterns share their nodes' tests (a verb list)
+        self._candidates: dict[Node, list[int]] = {}
 
     def positions(self, test: AttributeTest) -> list[int]:
         """The tokens, in order, whose column value passes a (not negated) test."""
+        found = self._positions.get(test)
+        if found is None:
+            found = self._positions[test] = self._index_lookup(test)
+        return found
+
+    def _index_lookup(self, test: AttributeTest) -> list[int]:
         index = self._indexes.get(test.column)
         if index is None:
             index = self._indexes[test.column] = {}
             for position, value in enumerate(self.columns[test.column]):
                 index.setdefault(value, []).append(position)
-        if len(test.values) < len(index):
-            found = [p for value in test.values for p in index.get(value, ())]
-        else:
-            found = [p for value, places in index.items() if value in test.values for p in places]
-        return sorted(found)
+        return sorted(p for value in index.keys() & test.values for p in index[value])  # a set intersection in C
 
     def passes(self, node: Node, position: int) -> bool:
         """Whether the token at a position passes every test of a node."""
@@ -117,6 +140,53 @@ class _DocView:
             if (columns[test.column][position] in test.values) == test.negated:
                 return False
         return True
+
+    def candidates(self, node: Node) -> list[int]:
+        """The tokens, in order, that pass every test of a node: from the index of its indexed test, else all."""
+        found = self._candidates.get(node)
+        if found is None:
+            scanned = self.positions(node.indexed) if node.indexed is not None else range(len(self.doc))
+            found = self._candidates[node] = [p for p in scanned if self.passes(node, p)]
+        return found
+
+    def roots(self) -> list[int] | None:
+        """The root of each token's tree (following heads), or None if the heads do not form trees."""
+        if self._roots is None:
+            import numpy
+            from spacy.attrs import HEAD
+
+            heads = numpy.arange(len(self.doc)) + self.doc.to_array([HEAD]).astype(numpy.int64).reshape(-1)
+            roots = heads
+            for _ in range(len(self.doc)):
+                above = heads[roots]
+                if (above == roots).all():
+                    break
+                roots = above
+            else:
+                return None  # a cycle of heads: no screening
+            self._roots = roots.tolist()
+        return self._roots
+
+    def trees_holding(self, node: Node) -> set[int]:
+        """The roots of the trees that hold a token passing a node's tests."""
+        found = self._trees.get(node)
+        if found is None:
+            roots = self.roots()
+            found = self._trees[node] = {roots[p] for p in self.candidates(node)}
+        return found
+
+    def reachable(self, pattern: TreePattern, anchors: list[int]) -> list[int]:
+        """The anchors from which the pattern may match: those whose tree holds a candidate of every screened
+        node (all of them for an unscreened pattern, or heads that form no trees)."""
+        if not pattern.screened or not anchors or self.roots() is None:
+            return anchors
+        roots = self.roots()
+        trees: set[int] | None = None
+        for node in pattern.screened:
+            trees = self.trees_holding(node) if trees is None else trees & self.trees_holding(node)
+            if not trees:
+                return []
+        return [anchor for anchor in anchors if roots[anchor] in trees]
 
     def related(self, position: int, operator: str) -> list[int]:
         """The tokens an operator reaches from a token, in order (spaCy's operator functions, cached)."""
@@ -163,26 +233,13 @@ class TreeMatcher:
     def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
         """Every match as (key, token index per node), patterns in the order they were added."""
         view = _DocView(doc, self._operators, self._attribute_ids)
-        anchors: dict[Node, list[int]] = {}  # patterns often share their anchor (a verb list)
         found = []
         for pattern in self.patterns:
-            anchor = pattern.nodes[0]
-            if anchor not in anchors:
-                anchors[anchor] = _anchors(anchor, view)
-            found += [(pattern.key, tokens) for tokens in _search(pattern, anchors[anchor], view)]
+            reachable = view.reachable(pattern, view.candidates(pattern.nodes[0]))
+            found += [(pattern.key, tokens) for tokens in _search(pattern, reachable, view)]
         if len(self.fallback):
             found += [(doc.vocab.strings[key], tokens) for key, tokens in self.fallback(doc)]
         return found
-
-
-def _anchors(anchor: Node, view: _DocView) -> list[int]:
-    """The tokens an anchor node may be: from the index of its most telling test, then all its tests."""
-    indexable = [test for test in anchor.tests if not test.negated]
-    if indexable:
-        candidates = view.positions(min(indexable, key=lambda test: test.column))
-    else:
-        candidates = range(len(view.doc))
-    return [position for position in candidates if view.passes(anchor, position)]
 
 
 def _search(pattern: TreePattern, anchors: list[int], view: _DocView) -> Iterator[list[int]]:

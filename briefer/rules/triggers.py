@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefer.rules.compiler import CompiledRules
+from briefer.rules.literals import ScreenedRegex
 from briefer.rules.patterns import MANDATORY_OPS
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ class Triggers:
     word_tests: list[WordTests]
     other_tests: Any  # spaCy Matcher: the anchors' other single-token tests, keyed by the anchor's number
     phrase_matcher: Any  # the rules' own (phrases need only tokens)
-    regexes: list[re.Pattern]  # the rules' own (text only)
+    regexes: list[ScreenedRegex]  # the rules' own (text only)
     needs: list[frozenset[int]]  # the anchor sets a sentence must hold one of (no set holds a smaller one)
     underivable: tuple[str, ...] = ()  # ids of rules with a pattern that has no anchor
     reaching: frozenset[int] = frozenset()  # anchors (of checks) that the sentence after the one holding them holds
