@@ -140,3 +140,12 @@ def test_without_blank_lines_no_line_ends_inside_a_sentence(paras, width):
     if result != text:
         for line in result.split("\n"):
             assert line.endswith((".", "?", "!", '"'))
+
+
+def test_a_title_case_first_line_whose_sentence_ends_on_the_next_line_is_no_headline():
+    paras = ["Talks on Volta Dam and Togo Border Resume in Ghana Capital.",
+             "The delegations met on Friday and agreed that the talks would go on in the summer. The minister said "
+             "so.", "Both teams said the flows of the river would be shared. Nobody said when the treaty is due."]
+    text = wrapped(paras, 50, "\n\n")
+    assert text.split("\n")[1] == "Capital."  # the title-case first sentence wraps before its last word
+    assert unwrap(text) == "\n\n".join(paras)

@@ -41,7 +41,7 @@ def unwrap(text: str) -> str:
     for k in range(1, len(lines)):
         previous, line = lines[k - 1], lines[k]
         after = lines[k + 1] if k + 1 < len(lines) else ""
-        if k - 1 == headline and _heading(previous) and not line.lstrip()[:1].islower():
+        if k - 1 == headline and _heading(previous) and not line.lstrip()[:1].islower() and not _tail(line, after):
             joins = False  # a headline stands apart from the lead
         else:
             joins = bool(previous.strip() and line.strip()) and wrap.breaks(out[-1], previous, line, after, hang)
@@ -106,6 +106,12 @@ class _Wrap:
             return False
         # a sentence ends the line: the paragraph goes on when blank lines part paragraphs, or inside a quotation
         return self.spaced or not _SENTENCE_END.search(line.rstrip()) or sum(map(paragraph.count, _QUOTES)) % 2 == 1
+
+
+def _tail(line: str, after: str) -> bool:
+    """A line of one or two words that ends a sentence and its paragraph ("Varga."): the end of a wrapped first
+    sentence, never a lead, so the title-case line before it is no headline."""
+    return len(line.split()) <= 2 and bool(_SENTENCE_END.search(line.rstrip())) and not after.strip()
 
 
 def _full(line: str, following: str, width: int) -> bool:
