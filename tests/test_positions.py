@@ -106,16 +106,23 @@ pumps would stay off. The Peruvian Water Ministry said the pumps would stay off.
 ministry said the dams would be inspected in May.
 """
 
+# A quotation that runs to the end of the sentence, its closing mark after the full stop.
+PARTIAL_QUOTE = """Envoys meet in Portmar
+
+Envoy Sara Lund said the deal must “settle the river dispute for good.” Her deputy was more careful.
+"""
+
 
 @pytest.fixture(scope="module")
 def positions(tmp_path_factory) -> list[dict]:
-    """The positions `briefer extract` finds in the five articles."""
+    """The positions `briefer extract` finds in the six articles."""
     folder = tmp_path_factory.mktemp("articles")
     (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
     (folder / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
     (folder / "references.txt").write_text(REFERENCES, encoding="utf-8")
     (folder / "voices.txt").write_text(VOICES, encoding="utf-8")
     (folder / "offices.txt").write_text(OFFICES, encoding="utf-8")
+    (folder / "partial_quote.txt").write_text(PARTIAL_QUOTE, encoding="utf-8")
     result = briefer("extract", str(folder), "--format", "json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["positions"]
@@ -324,3 +331,10 @@ def test_a_speaker_named_after_the_verb_is_not_what_was_said(sided):
 def test_a_side_named_by_its_party_speaks_but_both_sides_are_no_speaker(sided):
     assert any("both countries must staff" in s for s in said(sided, "Kenyan side"))
     assert not said(sided, "sides") and not said(sided, "Both sides")
+
+
+def test_a_quotation_cut_at_the_sentence_end_is_closed_again(positions):
+    assert said(positions, "Sara Lund") == ['the deal must "settle the river dispute for good"']
+    for position in positions:
+        statement = position["statement"]
+        assert statement.count("“") == statement.count("”") and statement.count('"') % 2 == 0, statement

@@ -13,10 +13,36 @@ QUOTE_CHARS = "\"“”„«»"
 QUOTED_RE = re.compile(r"[\"“„«]([^\"“”„«»]{2,}?)[\"”»]")
 
 
+CLOSING_QUOTE = {"“": "”", "„": "“", "«": "»"}
+
+
 def tidy(text: str) -> str:
-    """Collapse white space and strip quotes, dashes and punctuation at the ends."""
+    """Collapse white space and strip quotes, dashes and punctuation at the ends; a quotation this cuts open (or
+    that the clause's edge cut) is closed again, so that no value shows an unbalanced quote."""
     text = " ".join(text.split())
-    return text.strip(" ,;:-–—" + QUOTE_CHARS).rstrip(".").strip(" ,;" + QUOTE_CHARS)
+    return balanced_quotes(text.strip(" ,;:-–—" + QUOTE_CHARS).rstrip(".").strip(" ,;" + QUOTE_CHARS))
+
+
+def balanced_quotes(text: str) -> str:
+    """The text with a quotation left open closed at its end and one closed without an opening opened at its start:
+    'they aim to “establish peace' -> 'they aim to “establish peace”', 'peace,” he said' -> '“peace,” he said'."""
+    awaited: list[str] = []
+    unopened = ""
+    for i, char in enumerate(text):
+        if awaited and char == awaited[-1]:
+            awaited.pop()
+        elif char == "“" and not awaited and 0 < i and not text[i - 1].isspace() and text[i + 1 :][:1].isspace():
+            unopened = unopened or "„"  # a German closing quote after its opening was cut
+        elif char in CLOSING_QUOTE:
+            awaited.append(CLOSING_QUOTE[char])
+        elif char in "”»" and not awaited:
+            unopened = unopened or ("«" if char == "»" else "“")
+    text = unopened + text + "".join(reversed(awaited))
+    if text.count('"') % 2:
+        last = text.rindex('"')
+        opens = last + 1 < len(text) and not text[last + 1].isspace()
+        text = text + '"' if opens else '"' + text
+    return text
 
 
 def quotes_in(text: str) -> list[str]:
