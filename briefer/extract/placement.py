@@ -29,12 +29,25 @@ def _paragraphs_before(text: str, offset: int) -> int:
     return len([block for block in before.split(separator) if block.strip()])
 
 
+def _is_heading(line: str) -> bool:
+    """A line that reads as a title: short, with no sentence-final mark."""
+    return 0 < len(line.split()) <= HEADING_WORDS and not line.endswith((".", "?", "!", '"', "'", "”", ":"))
+
+
+def _opens_section(text: str, line_start: int, sentence: str) -> bool:
+    """The sentence opens its paragraph, and the paragraph before it is a heading line."""
+    if not text[line_start:].lstrip().startswith(" ".join(sentence.split()[:3])):
+        return False
+    return line_start > 0 and _is_heading(text[:line_start].rstrip().rsplit("\n", 1)[-1].strip())
+
+
 def placement(text: str, sentence: str, start: int, end: int, title: str = "") -> Placement:
     """Where the sentence of the span text[start:end] stands in the article.
 
     `headline`: the first line, when it reads as one (the article's title, or short with no final period);
     `heading`: a line that is this sentence alone, either a question (a digest's closing question, a section
-    heading) or short with more text after it; `lead`: the first paragraph after the headline and headings;
+    heading) or short with more text after it; `lead`: the first paragraph after the headline and headings, or
+    the opening sentence of a paragraph right under a heading inside the article (a section's lead-in);
     `text`: anywhere else.
     """
     line_start, line = _line(text, start, end)
@@ -45,6 +58,8 @@ def placement(text: str, sentence: str, start: int, end: int, title: str = "") -
     alone = " ".join(line.split()) == " ".join(sentence.split())
     if alone and (line.endswith("?") or (len(line.split()) <= HEADING_WORDS and text[line_start + len(line):].strip())):
         return "heading"
+    if _opens_section(text, line_start, sentence):
+        return "lead"
     skipped = 1 if has_headline else 0  # the paragraphs before the lead: the headline, then heading lines
     for block in text.strip().split("\n\n" if "\n\n" in text else "\n")[skipped:]:
         block = block.strip()
