@@ -248,3 +248,13 @@ def test_people_who_represent_parties_without_respectively_are_not_paired_by_gue
                                     "border talks in Asuncion.")
     assert _people(sides) == {"Tomas Reyes", "Lena Ortiz"}
     assert sides.get("Paraguay", (None,))[0] != "Lena Ortiz"  # no pairing without "respectively"
+
+
+def test_a_side_named_for_its_part_holds_the_head_and_roster_of_its_sentence(resolve_article):
+    sides = _sides(resolve_article, "Gabonese Trade Minister Paul Ndong will lead a delegation consisting of deputy "
+                                    "minister Alice Mba and ambassador Rene Obiang.\n\nFor the Cameroonian part, "
+                                    "Jean Fotso, director of customs, heads a delegation consisting of trade adviser "
+                                    "Marie Ekane and consul Luc Biya.")
+    assert sides["Gabon"] == ("Paul Ndong", {"Alice Mba": "deputy minister", "Rene Obiang": "ambassador"})
+    assert sides["Cameroon"][0] == "Jean Fotso"
+    assert set(sides["Cameroon"][1]) == {"Marie Ekane", "Luc Biya"}
