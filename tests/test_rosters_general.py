@@ -258,3 +258,11 @@ def test_a_side_named_for_its_part_holds_the_head_and_roster_of_its_sentence(res
     assert sides["Gabon"] == ("Paul Ndong", {"Alice Mba": "deputy minister", "Rene Obiang": "ambassador"})
     assert sides["Cameroon"][0] == "Jean Fotso"
     assert set(sides["Cameroon"][1]) == {"Marie Ekane", "Luc Biya"}
+
+
+def test_the_head_of_a_side_named_by_its_kind_leads_the_side_the_article_gives_it(resolve_article):
+    sides = _sides(resolve_article, "The Colombian government and the ELN resumed talks in Havana on Monday. The "
+                                    "minister received Tomas Ferreira, head of the five-member rebel negotiating "
+                                    "team. Ivan Horvat, head of the medical team, treated the wounded.")
+    assert sides["ELN"][0] == "Tomas Ferreira"
+    assert "Ivan Horvat" not in _people(sides)
