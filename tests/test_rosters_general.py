@@ -266,3 +266,11 @@ def test_the_head_of_a_side_named_by_its_kind_leads_the_side_the_article_gives_i
                                     "team. Ivan Horvat, head of the medical team, treated the wounded.")
     assert sides["ELN"][0] == "Tomas Ferreira"
     assert "Ivan Horvat" not in _people(sides)
+
+
+def test_an_opposition_negotiator_sits_for_the_opposition_the_article_names(resolve_article):
+    sides = _sides(resolve_article, "Members of the Venezuelan opposition delegation arrived in Oslo on Sunday for "
+                                    "talks with the government delegation, headed by its UN ambassador Luis Mora. "
+                                    "Chief opposition negotiator Ana Rivas flew in on Sunday morning.")
+    assert sides["Venezuelan opposition"][0] == "Ana Rivas"
+    assert sides["Venezuela"][0] == "Luis Mora"

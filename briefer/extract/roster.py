@@ -664,7 +664,7 @@ def group_named(text: str, lexicon: Lexicon) -> str | None:
     return lexicon.party_of(name) or lexicon.party_of(name.rsplit(None, 1)[0]) or name  # "Houthi Movement": Houthis
 
 
-def _opposition_of(text: str, lexicon: Lexicon) -> str | None:
+def opposition_of(text: str, lexicon: Lexicon) -> str | None:
     """A country's opposition as its own side ("the Syrian opposition's negotiator" sits for the Syrian
     opposition, not for Syria): the gazetteer's party of that name, else the name as the text gives it."""
     found = OPPOSITION_RE.search(text or "")
@@ -677,7 +677,7 @@ def _opposition_of(text: str, lexicon: Lexicon) -> str | None:
 def side_party(text: str, lexicon: Lexicon) -> str | None:
     """The party a side is named by ("the Russian delegation"), GOVERNMENT_SIDE for an unnamed government,
     REBEL_SIDE for unnamed rebels ("the insurgents' team"), or one of COMPASS_SIDES ("the North's delegation")."""
-    found = (_opposition_of(text, lexicon) or group_named(text, lexicon) or lexicon.party_in(text)
+    found = (opposition_of(text, lexicon) or group_named(text, lexicon) or lexicon.party_in(text)
              or office_party(text, lexicon))
     if found:
         return found

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Any
 from briefer.extract import speech
 from briefer.extract.clauses import passage, question
 from briefer.extract.interview import layout
-from briefer.extract.roster import office_party, role_party, roster, run_on, semicolon_run, side_party, title_tail
+from briefer.extract.roster import (
+    office_party,
+    opposition_of,
+    role_party,
+    roster,
+    run_on,
+    semicolon_run,
+    side_party,
+    title_tail,
+)
 from briefer.extract.text import QUOTE_CHARS, quotes_in, spaced_dash, tidy
 from briefer.model import Mention
 from briefer.names import fold
@@ -564,6 +573,9 @@ def party(span: Span, lexicon: Lexicon) -> str | None:
         own = (role_party(found.role, found.name, lexicon) or found.party) if found else None
         outside = span.doc[span.start : ent.start].text + " " + span.doc[ent.end : span.end].text
         return own or side_party(outside, lexicon)  # "Guaidó and the unitary platform"
+    if root.dep_ in ("amod", "compound") and root.head.i > root.i and (
+            opposed := opposition_of(span.doc[root.i : root.head.i + 1].text, lexicon)):
+        return opposed  # "the Syrian opposition delegation": the side is the opposition, not Syria
     texts = [phrase(span).text, span.text]
     texts += [" ".join(t.text for t in child.subtree) for child in root.children
               if child.dep_ == "prep" and child.lower_ in SIDE_PREPS]
