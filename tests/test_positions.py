@@ -110,6 +110,8 @@ ministry said the dams would be inspected in May.
 PARTIAL_QUOTE = """Envoys meet in Portmar
 
 Envoy Sara Lund said the deal must “settle the river dispute for good.” Her deputy was more careful.
+
+"Both sides must give ground," said the AU special envoy to Sudan, the former Ghanaian president Kwame Boateng.
 """
 
 
@@ -338,3 +340,9 @@ def test_a_quotation_cut_at_the_sentence_end_is_closed_again(positions):
     for position in positions:
         statement = position["statement"]
         assert statement.count("“") == statement.count("”") and statement.count('"') % 2 == 0, statement
+
+
+def test_an_envoy_named_in_an_apposition_after_his_title_and_mission_is_the_speaker(positions):
+    envoy = next(p for p in positions if p["statement"] == "Both sides must give ground")
+    assert envoy["speaker"]["name"] == "Kwame Boateng"
+    assert envoy["speaker"]["party"] == "African Union"  # an envoy *to* Sudan is not Sudan's

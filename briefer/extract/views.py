@@ -263,6 +263,28 @@ def _beside(root: Token, child: Token) -> bool:
             and not any(c.dep_ == "cc" for c in root.children))
 
 
+def _named_after_its_object(root: Token, lexicon: Lexicon) -> tuple[Token, Span] | None:
+    """The person set beside a title's object, where the parser hangs the apposition: "the UN envoy to Congo, the
+    former Nigerian president Olusegun Obasanjo" (the envoy is Obasanjo, not Congo)."""
+    if fold(root.text) not in lexicon.title_words:
+        return None
+    for prep in (c for c in root.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for child in obj.children:
+                if child.dep_ == "appos" and (ent := _person_beside(child)) is not None:
+                    return child, ent
+    return None
+
+
+def _person_beside(appos: Token) -> Span | None:
+    """The person an apposition names: itself ("the envoy, Ana Ruiz"), or the person its own title stands beside
+    ("the envoy, the former president Ana Ruiz", which the parser may split into a title and its apposition)."""
+    for token in (appos, *(c for c in appos.children if c.dep_ == "appos")):
+        if (ent := entity_at(token)) is not None and ent.label_ == "PERSON":
+            return ent
+    return None
+
+
 def _untagged_name(child: Token, lexicon: Lexicon) -> str:
     """A person's name set beside an office that the entity recogniser left untagged ("The head of the delegation,
     Laurent Dona Fologo, said"): two to four capitalised proper nouns that name no place, party or body."""
@@ -407,11 +429,16 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         return _with_party(titled[0], role or titled[1], lexicon)
     if ent is None:
         for child in root.children:
-            if _beside(root, child) and (appos_ent := entity_at(child)) is not None and appos_ent.label_ == "PERSON":
+            if _beside(root, child) and (appos_ent := _person_beside(child)) is not None:
                 role = tidy(phrase(span).text)
                 return _with_party(appos_ent.text, role, lexicon)
             if child.dep_ == "appos" and (untagged := _untagged_name(child, lexicon)):
                 return _with_party(untagged, tidy(phrase(span).text), lexicon)
+        if (named_after := _named_after_its_object(root, lexicon)) is not None:
+            apposition, named = named_after
+            role = tidy(root.doc[_left_modifiers(root, ROLE_DEPS) : apposition.left_edge.i].text)
+            found = _with_party(named.text, role, lexicon)  # an envoy *to* a country is not that country's:
+            return found.model_copy(update={"party": role_party(role, named.text, lexicon)})
         if (titled_ent := _titled_person(root)) is not None:
             role = tidy(root.doc[_left_modifiers(root, ROLE_DEPS) : titled_ent.start].text)
             return _with_party(tidy(titled_ent.text), role, lexicon)
