@@ -274,3 +274,10 @@ def test_an_opposition_negotiator_sits_for_the_opposition_the_article_names(reso
                                     "Chief opposition negotiator Ana Rivas flew in on Sunday morning.")
     assert sides["Venezuelan opposition"][0] == "Ana Rivas"
     assert sides["Venezuela"][0] == "Luis Mora"
+
+
+def test_a_minister_and_the_counterpart_named_with_him_each_head_their_side(resolve_article):
+    sides = _sides(resolve_article, "Talks in Lima\n\nChilean Foreign Minister Ana Ruiz and her Peruvian counterpart, "
+                                    "Luis Mamani, spent six hours together at an informal meeting in Lima on Monday.")
+    assert sides["Chile"][0] == "Ana Ruiz"
+    assert sides["Peru"][0] == "Luis Mamani"
