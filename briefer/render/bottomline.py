@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefer.model import Briefing, Delegation, Item, MeetingDate, OpenQuestion, Person, Position, Talks, Venue
-from briefer.names import place_phrase
+from briefer.names import place_label, place_phrase
 from briefer.render.rank import left_open, ranked
 from briefer.render.wording import Sentence, long_date
 from briefer.sections import SECTIONS
@@ -242,7 +242,7 @@ def meeting_sentence(
 
 def _listed(venue: Venue) -> str:
     """A venue as its track lists it (resolve.talks.venue_name)."""
-    return venue.name if not venue.country or venue.country == venue.name else f"{venue.name}, {venue.country}"
+    return place_label(venue.name, venue.country)
 
 
 def _possessive(name: str) -> str:
