@@ -43,3 +43,18 @@ def test_a_statement_that_names_its_own_speaker_is_the_report_not_the_statement(
                     statement="the agreement must be implemented in full")
     sentence = positions_sentence(talks, {"positions": [report, said]}, {"a": 1})
     assert sentence is not None and "Jane Roe" not in sentence.text and "Albin Kurti (Kosovo)" in sentence.text
+
+
+def test_the_statements_shown_are_those_of_the_first_two_sides_the_title_names():
+    talks = Talks(id="t", title="Israel talks with United States, Qatar and Hamas in Cairo",
+                  parties=["Israel", "United States", "Qatar", "Hamas"])
+    evidence = [Evidence(source="a", sentence="s", start=0, end=1, rule="r")]
+
+    def stated(name: str, party: str, statement: str) -> Position:
+        return Position(talks="t", speaker=Speaker(name=name, party=party), evidence=evidence, statement=statement)
+
+    positions = [stated("Hamas", "Hamas", "it is ready to accept a phased truce"),
+                 stated("Jane Roe", "Israel", "the gaps between the delegations remain wide"),
+                 stated("John Doe", "United States", "a deal is possible before the holidays")]
+    sentence = positions_sentence(talks, {"positions": positions}, {"a": 1})
+    assert sentence is not None and "Jane Roe (Israel)" in sentence.text and "John Doe (United States)" in sentence.text

@@ -307,7 +307,8 @@ def positions_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict
     sentence, or a complete clause of it)."""
     chosen: list[tuple[Position, str]] = []
     named = [p for p in ranked(items["positions"]) if isinstance(p, Position) and _named(p.speaker.name)]
-    named.sort(key=lambda p: (not (p.speaker.party and p.speaker.party in talks.title),  # the sides it is about
+    titled = [party for party in talks.parties if party in talks.title]  # the sides it is about, in the title's order
+    named.sort(key=lambda p: (titled.index(p.speaker.party) if p.speaker.party in titled else len(titled),
                               not _ON_THE_TALKS.search(p.statement)))  # what they say of these talks first
     for official in (True, False):  # officials first; an analyst only when no official statement fits
         for position in named:
