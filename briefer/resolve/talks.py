@@ -151,5 +151,6 @@ def describe_track(track_id: str, track: Track, resolved, lexicon: Lexicon, even
         title = track_title(about, venue)
     dates = meeting_dates(track, lexicon)
     status, previous = _status(track, dates)
-    return Talks(id=track_id, title=title, parties=parties, venues=venues, dates=dates, status=status,
-                 previous_status=previous, sources=[frame.article.article.id for frame in track.frames])
+    return Talks(id=track_id, title=title, multilateral=event is not None, parties=parties, venues=venues,
+                 dates=dates, status=status, previous_status=previous,
+                 sources=[frame.article.article.id for frame in track.frames])
