@@ -49,7 +49,11 @@ def object_as_clause(match: RuleMatch, lexicon: Lexicon) -> bool:
     clause it would lose the verb that makes it a stance; `positions.stance` takes it whole."""
     content = match.captures.get("content")
     cue = match.captures.get("cue")
-    if content is None or cue is None or cue.root.lemma_.lower() in lexicon.gazetteers.words("reporting.say_verbs"):
+    if content is None or cue is None:
+        return False
+    word = cue.root
+    if word.lemma_.lower() in lexicon.gazetteers.words("reporting.say_verbs") or (
+            word.lower_ in lexicon.gazetteers.words("reporting.ing_forms")):  # "saying" the tagger took for a noun
         return False
     verb = content.root
     first = verb.left_edge
