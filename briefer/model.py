@@ -161,6 +161,7 @@ class Talks(BaseModel):
 
     id: str
     title: str
+    multilateral: bool = False  # many parties meet (a summit, a conference): titled by its event
     parties: list[str] = Field(default_factory=list)
     venues: list[str] = Field(default_factory=list)
     dates: list[MeetingDate] = Field(default_factory=list)

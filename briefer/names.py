@@ -136,3 +136,11 @@ def place_phrase(name: str) -> str:
     """A place as a sentence names it: "the White House", "the Kremlin", "Dolmabahce Palace", "Geneva"."""
     head = name.split(",")[0].strip()
     return f"the {name}" if _WITH_THE.search(head) and not head.lower().startswith("the ") else name
+
+
+def place_label(name: str, country: str | None) -> str:
+    """A venue with its country, each place once: "Istanbul, Turkey"; "Turkey" for a venue that is the country,
+    "Riyadh, Saudi Arabia" for a name that already ends with it."""
+    if not country or fold(name.split(",")[-1].strip()) == fold(country):
+        return name
+    return f"{name}, {country}"

@@ -43,3 +43,32 @@ def test_a_statement_that_names_its_own_speaker_is_the_report_not_the_statement(
                     statement="the agreement must be implemented in full")
     sentence = positions_sentence(talks, {"positions": [report, said]}, {"a": 1})
     assert sentence is not None and "Jane Roe" not in sentence.text and "Albin Kurti (Kosovo)" in sentence.text
+
+
+def test_the_statements_shown_are_those_of_the_first_two_sides_the_title_names():
+    talks = Talks(id="t", title="Israel talks with United States, Qatar and Hamas in Cairo",
+                  parties=["Israel", "United States", "Qatar", "Hamas"])
+    evidence = [Evidence(source="a", sentence="s", start=0, end=1, rule="r")]
+
+    def stated(name: str, party: str, statement: str) -> Position:
+        return Position(talks="t", speaker=Speaker(name=name, party=party), evidence=evidence, statement=statement)
+
+    positions = [stated("Hamas", "Hamas", "it is ready to accept a phased truce"),
+                 stated("Jane Roe", "Israel", "the gaps between the delegations remain wide"),
+                 stated("John Doe", "United States", "a deal is possible before the holidays")]
+    sentence = positions_sentence(talks, {"positions": positions}, {"a": 1})
+    assert sentence is not None and "Jane Roe (Israel)" in sentence.text and "John Doe (United States)" in sentence.text
+
+
+def test_the_sides_named_at_a_meeting_of_many_parties_are_among_those_at_its_event():
+    from briefer.model import Delegation, Person
+    from briefer.render.bottomline import meeting_sentence
+
+    talks = Talks(id="t", title="Sahel Recovery Conference in Oslo", multilateral=True, status="held",
+                  parties=["France", "Germany"], venues=["Oslo, Norway"])
+    evidence = [Evidence(source="a", sentence="s", start=0, end=1, rule="r")]
+    sides = [Delegation(party=party, talks="t", leader=Person(name=name), evidence=evidence)
+             for party, name in (("France", "Jean Dupont"), ("Germany", "Anna Weber"))]
+    sentence = meeting_sentence(talks, {"delegations": sides, "venues": []}, {"a": 1}, {})
+    assert sentence.text.startswith("France (led by Jean Dupont) and Germany (led by Anna Weber) were among those at "
+                                    "the Sahel Recovery Conference in Oslo")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from briefer.history import History, mark_changes
-from briefer.model import Briefing, Delegation, OpenQuestion, Person, Position, Speaker, Venue
+from briefer.model import Briefing, Delegation, OpenQuestion, Person, Position, Speaker, Talks, Venue
 
 
 def person(name: str, role: str | None = None) -> Person:
@@ -123,6 +123,21 @@ def test_venues_unchanged_despite_accents_and_moved_for_the_same_talks(marked):
         ("unchanged", None),
         ("changed", "Riyadh, Saudi Arabia (US-Russia talks)"),
     ]
+
+
+def test_a_venue_that_is_its_country_names_it_once_in_what_it_was_and_what_was_dropped():
+    """A venue "Turkey" (country Turkey) whose track was retitled, and one "Rome, Italy" gone: each place once."""
+    def day(date: str, title: str, venues: list[Venue]) -> Briefing:
+        return Briefing(generated_at=datetime(2026, 11, 22, 6, tzinfo=UTC), date=date, venues=venues,
+                        talks=[Talks(id="t1", title=title)])
+
+    before = day("2026-11-22", "Russia–Ukraine talks in Istanbul",
+                 [Venue(name="Turkey", country="Turkey", talks="t1"), Venue(name="Rome, Italy", country="Italy",
+                                                                            talks="t1")])
+    after = day("2026-11-23", "Prisoner exchange talks", [Venue(name="Turkey", country="Turkey", talks="t2")])
+    marked = mark_changes(after, before)
+    assert marks(marked.venues) == [("changed", "Turkey (Russia–Ukraine talks in Istanbul)")]
+    assert [d.label for d in marked.changes.dropped] == ["Rome, Italy (Russia–Ukraine talks in Istanbul)"]
 
 
 def test_positions_respelt_speaker_unchanged_reworded_changed_and_new(marked):

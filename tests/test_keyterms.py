@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
-from briefer.render.keyterms import Stops, topic
+from briefer.model import Briefing, Delegation, Evidence, Person, Position, Speaker, Talks, Venue
+from briefer.render.keyterms import Stops, key_terms, topic, track_text
 
 
 @pytest.fixture(scope="module")
@@ -37,3 +40,40 @@ def test_a_term_keeps_what_the_talks_are_about(term, shown, stops, knowledge):
 def test_a_term_naming_the_tracks_people_or_parties_is_no_topic(stops, knowledge):
     assert topic("umerov proposal", {"umerov"}, stops, knowledge.lexicon) is None
     assert topic("ukrainian grain exports", set(), stops, knowledge.lexicon) is None
+
+
+def test_a_known_persons_name_is_no_topic(stops, knowledge):
+    assert topic("zelensky", set(), stops, knowledge.lexicon) is None
+    assert topic("zelensky peace plan", set(), stops, knowledge.lexicon) is None
+
+
+def test_the_text_ranked_is_what_the_sides_say_and_the_clauses_that_name_who_met_where():
+    """An opinion piece's colour around the meeting ("..., but it was no conquest of Everest") is not read."""
+    def evidence(sentence: str) -> list[Evidence]:
+        return [Evidence(source="a", sentence=sentence, start=0, end=1, rule="r")]
+
+    venue_sentence = ("The summit at Lakeside with leaders from forty countries was a modest affair, but it was no "
+                      "conquest of Everest and no peace signing at Versailles.")
+    delegation_sentence = "Chancellor Anna Weber left early as she preferred a fundraiser in her home town."
+    briefing = Briefing(
+        generated_at=datetime(2026, 6, 20, tzinfo=UTC), date="2026-06-20",
+        talks=[Talks(id="t", title="Lakeside summit")],
+        venues=[Venue(name="Lakeside", talks="t", evidence=evidence(venue_sentence))],
+        delegations=[Delegation(party="Germany", talks="t", leader=Person(name="Anna Weber"),
+                                evidence=evidence(delegation_sentence))],
+        positions=[Position(talks="t", speaker=Speaker(name="Anna Weber"), evidence=evidence("s"),
+                            statement="a ceasefire monitoring mission must come first")])
+    text = track_text(briefing, briefing.talks[0])
+    assert "ceasefire monitoring mission" in text and "leaders from forty countries" in text
+    assert "Everest" not in text and "Versailles" not in text and "fundraiser" not in text
+
+
+def test_a_single_word_is_a_topic_only_when_the_text_uses_it_again(nlp, knowledge):
+    talks = Talks(id="t", title="Lakeside talks")
+    briefing = Briefing(generated_at=datetime(2026, 6, 20, tzinfo=UTC), date="2026-06-20", talks=[talks])
+    text = ("The rebels asked for sanctions relief before any ceasefire.\n"
+            "The envoy said the summit was a bit of both, a hotel at 1,128 meters.\n"
+            "Sanctions will stay until the ceasefire holds.")
+    terms = key_terms(briefing, knowledge.lexicon, [(talks, nlp(text))])["t"]
+    assert "ceasefire" in terms
+    assert "bit" not in terms and "meters" not in terms

@@ -268,6 +268,15 @@ def _is_when(child: Token) -> bool:
     return bool(dated) and len(dated) >= len(words) - 1 and child.dep_ in {"prep", "npadvmod", "advmod"}
 
 
+def _joined(conjunct: Token) -> bool:
+    """Whether a conjunct is joined to what stands before it by a conjunction or a comma; one that follows a noun
+    with neither is that noun's own head word misread as a verb ("rejected a ceasefire | deal in exchange for
+    ...")."""
+    before = conjunct.left_edge.i - 1
+    return before < 0 or conjunct.doc[before].dep_ == "cc" or conjunct.doc[before].is_punct or (
+        conjunct.doc[before].pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"})
+
+
 def predicate(verb: Token, speech: Speech) -> str:
     """A stance verb with what it takes, without its agent: "expressed optimism about the talks". A participle
     that reports speech stays ("..., saying a deal is possible"); other trailing adverbial clauses go, and so does
@@ -292,7 +301,8 @@ def predicate(verb: Token, speech: Speech) -> str:
     for position, child in enumerate(children):
         after_comma = position > 0 and children[position - 1].text == ","
         speech_participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_ in speech.participles
-        if child.dep_ in {"conj", "cc"} or (after_comma and child.dep_ in PREDICATE_STOP and not speech_participle):
+        if (child.dep_ == "cc" or (child.dep_ == "conj" and _joined(child))
+                or (after_comma and child.dep_ in PREDICATE_STOP and not speech_participle)):
             break
         if child.dep_ in {"agent", "punct"} or _is_when(child):
             continue

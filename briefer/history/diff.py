@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefer.model import Briefing, Changes, Delegation, DroppedItem, OpenQuestion, Person, Position, Venue
-from briefer.names import content_words, name_key, overlap, same_person
+from briefer.names import content_words, name_key, overlap, place_label, same_person
 
 SHORT_TEXT = 160
 STATEMENT_SIMILARITY = 0.5
@@ -79,7 +79,7 @@ def _delegation_label(delegation: Delegation, titles: Titles) -> str:
 
 
 def _venue_label(venue: Venue, titles: Titles) -> str:
-    return _in_talks(f"{venue.name}, {venue.country}" if venue.country else venue.name, venue.talks, titles)
+    return _in_talks(place_label(venue.name, venue.country), venue.talks, titles)
 
 
 def _position_label(position: Position, titles: Titles) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefer.model import Briefing, Delegation, Item, MeetingDate, OpenQuestion, Person, Position, Talks, Venue
-from briefer.names import place_phrase
+from briefer.names import place_label, place_phrase
 from briefer.render.rank import left_open, ranked
 from briefer.render.wording import Sentence, long_date
 from briefer.sections import SECTIONS
@@ -22,6 +22,9 @@ QUESTION_WORDS = 28
 # What the sides did, by the track's status: for two sides or more, and for one side meeting the others.
 VERBS = {"held": "met", "under way": "are meeting", "scheduled": "are to meet", "proposed": "may meet",
          "ended": "ended their talks", None: "are in talks"}
+# What the sides named did at a meeting of many parties, titled by its event.
+MANY_VERBS = {"held": "were among those at", "under way": "are among those at", "scheduled": "are to attend",
+              "proposed": "may attend", "ended": "were among those at", None: "are among those at"}
 ONE_SIDE_VERBS = {"held": "held talks", "under way": "is in talks", "scheduled": "is to hold talks",
                   "proposed": "may hold talks", "ended": "ended talks", None: "is in talks"}
 MIN_QUESTION_WORDS = 6  # a shorter "question" is a fragment, not worth a minister's time
@@ -218,7 +221,11 @@ def meeting_sentence(
     found = rounds(talks, [v for v in _places(items["venues"]) if _listed(v) in talks.venues])  # not an offer
     venues = found.venues
     where = f"in {_join([place_phrase(v.name) for v in venues])}" if venues else ""
-    if len(sides) == 1:
+    if talks.multilateral:  # "France (led by ...) and Japan (...) were among those at the Peace Summit in X"
+        where = _event_phrase(talks.title)
+        who = _join(sides) if sides else "Delegations"
+        verb = MANY_VERBS.get(talks.status, MANY_VERBS[None]) if sides else VERBS.get(talks.status, "met") + " at"
+    elif len(sides) == 1:
         first = named[0].party if named else sides[0]
         titled = [p for p in talks.parties if p != first and p in talks.title]  # the parties it is about
         others = (titled or [p for p in talks.parties if p != first])[:2]
@@ -240,9 +247,15 @@ def meeting_sentence(
     return _sentence(text, _cites(numbers, *named[:4], *venues))
 
 
+def _event_phrase(title: str) -> str:
+    """A multilateral track's title as the object of a sentence: "the Peace Summit in X", "multilateral talks in
+    X"."""
+    return "multilateral" + title[len("Multilateral"):] if title.startswith("Multilateral") else f"the {title}"
+
+
 def _listed(venue: Venue) -> str:
     """A venue as its track lists it (resolve.talks.venue_name)."""
-    return venue.name if not venue.country or venue.country == venue.name else f"{venue.name}, {venue.country}"
+    return place_label(venue.name, venue.country)
 
 
 def _possessive(name: str) -> str:
@@ -307,7 +320,8 @@ def positions_sentence(talks: Talks, items: dict[str, list[Item]], numbers: dict
     sentence, or a complete clause of it)."""
     chosen: list[tuple[Position, str]] = []
     named = [p for p in ranked(items["positions"]) if isinstance(p, Position) and _named(p.speaker.name)]
-    named.sort(key=lambda p: (not (p.speaker.party and p.speaker.party in talks.title),  # the sides it is about
+    titled = [party for party in talks.parties if party in talks.title]  # the sides it is about, in the title's order
+    named.sort(key=lambda p: (titled.index(p.speaker.party) if p.speaker.party in titled else len(titled),
                               not _ON_THE_TALKS.search(p.statement)))  # what they say of these talks first
     for official in (True, False):  # officials first; an analyst only when no official statement fits
         for position in named:

@@ -1,4 +1,5 @@
-"""Key terms of each negotiation track: textacy's TextRank over the evidence sentences of the track's items.
+"""Key terms of each negotiation track: textacy's TextRank over what its sides say, what its coverage leaves open
+and the clauses that say who met where.
 
 TextRank, not SGRank: on a track of 120 sentences (3,100 tokens) SGRank took 238 s and TextRank 0.14 s, with
 terms as good once names are left out. Computed once per brief, when it is rendered. textacy costs 1.5-3 s to
@@ -8,13 +9,14 @@ in `briefer extract`.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import zip_longest
 
-from briefer.model import Briefing, Talks
+from briefer.model import Briefing, Delegation, Item, Talks, Venue
 from briefer.rules.lexicon import Lexicon, fold
-from briefer.sections import SECTIONS
 
 TERMS = 5  # key terms shown per track
 CANDIDATES = 100  # TextRank's best terms, before the names the brief gives elsewhere are left out
@@ -22,22 +24,26 @@ MAX_SENTENCES = 120  # of evidence read per track
 TERM_POS = ("NOUN", "PROPN", "ADJ")
 NOUNS = frozenset({"NOUN", "PROPN"})  # a term of one word must be one of these somewhere in the text
 MAX_WORDS = 2  # terms of one word shown, after those of two words or more
+MIN_MENTIONS = 2  # a term of one word is a noun the text uses this often (not a remark's "bit" or "meters")
 KEYTERMS = "keyterms"  # the gazetteer of generic and furniture words (rules/gazetteers/keyterms.yml)
 
 
 @dataclass(frozen=True)
 class Stops:
     """What a topic never is, folded: words that say nothing alone (stripped at a term's ends), words and
-    phrases that make a term about the coverage, a place, a title or the clock (the term is dropped)."""
+    phrases that make a term about the coverage, a place, a title, a known person or the clock (the term is
+    dropped)."""
 
     generic: frozenset[str]
     barred: frozenset[str]
     media: tuple[str, ...]  # outlets and agencies: a term naming one is about the coverage
     places: frozenset[str]  # a term that is a place or region names where, not what
+    surnames: frozenset[str]  # of known actors: a term naming one is about who, not what ("zelensky")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> Stops:
-        """The stops of the gazetteers: keyterms.yml, reporting media and outlets, places and regions."""
+        """The stops of the gazetteers: keyterms.yml, reporting media and outlets, places and regions, the
+        surnames of known actors."""
         gazetteers = lexicon.gazetteers
 
         def listed(ref: str) -> list[str]:
@@ -48,20 +54,48 @@ class Stops:
         return cls(generic=frozenset(fold(w) for w in listed(f"{KEYTERMS}.generic")),
                    barred=frozenset(fold(w) for w in [*listed(f"{KEYTERMS}.furniture"), *lexicon.title_words]),
                    media=tuple(f" {fold(name)} " for name in media if fold(name)),
-                   places=frozenset(fold(place) for place in places))
+                   places=frozenset(fold(place) for place in places),
+                   surnames=frozenset(fold(name).split()[-1] for actor in gazetteers.actors
+                                      for name in [actor.name, *actor.aliases] if fold(name)))
 
 
 def track_text(briefing: Briefing, talks: Talks) -> str:
-    """The evidence sentences of a track's items, each once, one a line; at most MAX_SENTENCES, taken from
-    every section in turn (the cost of ranking grows with the text). Questions only when the text states
-    them: a hook or a heading is the coverage's own framing, not the talks'."""
-    per_section = [list(dict.fromkeys(e.sentence for item in getattr(briefing, section) if item.talks == talks.id
-                                      and getattr(item, "placement", "text") == "text" for e in item.evidence))
-                   for section in SECTIONS]
+    """What a track's sides say, what its coverage leaves open (only questions the text states: a hook or a
+    heading is the coverage's own framing) and the clauses that say who met where, one a line, taken from each
+    in turn, at most MAX_SENTENCES (the cost of ranking grows with the text). Of a sentence that names a
+    delegation or a venue, only its clauses that name them: in an opinion piece or an analysis the rest carries
+    the author's colour ("..., but neither a conquest of Everest nor a peace signing at Versailles")."""
+    def of(section: str) -> list[Item]:
+        return [item for item in getattr(briefing, section) if item.talks == talks.id
+                and getattr(item, "placement", "text") == "text"]
+
+    rows = [[p.statement for p in of("positions")], [q.text for q in of("open_questions")]]  # type: ignore[attr-defined]
+    rows += [[clause for item in of(section) for e in item.evidence for clause in naming(e.sentence, _named_in(item))]
+             for section in ("delegations", "venues")]
     taken: dict[str, None] = {}
-    for row in zip_longest(*per_section):
-        taken.update((sentence, None) for sentence in row if sentence)
+    for row in zip_longest(*rows):
+        taken.update((text, None) for text in row if text)
     return "\n".join(list(taken)[:MAX_SENTENCES])
+
+
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s*[()]\s*|\s+(?=(?:but|while|whereas|as|although)\s)")
+
+
+def naming(sentence: str, names: list[str]) -> list[str]:
+    """The clauses of a sentence that name one of `names` (the whole sentence when none does)."""
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
+    found = [c for c in clauses if any(name and name in c for name in names)]
+    return found or [sentence]
+
+
+def _named_in(item: Item) -> list[str]:
+    """The words by which a sentence names a delegation (its party, its people's surnames) or a venue."""
+    if isinstance(item, Venue):
+        return [item.name.split(",")[0].strip()]
+    if isinstance(item, Delegation):
+        people = [p.name.split()[-1] for p in (item.leader, item.sent_by, *item.members) if p and p.name.split()]
+        return [item.party, *people]
+    return []
 
 
 def _names(briefing: Briefing, talks: Talks) -> set[str]:
@@ -76,7 +110,8 @@ def topic(term: str, names: set[str], stops: Stops, lexicon: Lexicon) -> str | N
     """A term as a topic ("ongoing border dispute" -> "border dispute"), or None when it says who, where or
     when, names the coverage, or says nothing once its generic words are stripped."""
     words = fold(term).split()
-    if any(len(w) == 1 and not w.isdigit() or w in names or w in stops.barred or lexicon.party_of(w) for w in words):
+    if any(len(w) == 1 and not w.isdigit() or w in names or w in stops.barred or w in stops.surnames
+           or lexicon.party_of(w) for w in words):
         return None
     if " ".join(words) in stops.places or any(name in f" {' '.join(words)} " for name in stops.media):
         return None
@@ -92,7 +127,8 @@ def topic(term: str, names: set[str], stops: Stops, lexicon: Lexicon) -> str | N
 
 def key_terms(briefing: Briefing, lexicon: Lexicon, texts: Iterable[tuple[Talks, object]]) -> dict[str, list[str]]:
     """Track id -> its key terms from `texts` (each track with its parsed evidence, a spaCy Doc): terms of two
-    words or more first, in TextRank's order, then at most MAX_WORDS single nouns."""
+    words or more first, in TextRank's order, then at most MAX_WORDS single nouns the text uses MIN_MENTIONS
+    times or more."""
     from textacy.extract.keyterms import textrank
 
     stops = Stops.from_lexicon(lexicon)
@@ -102,7 +138,7 @@ def key_terms(briefing: Briefing, lexicon: Lexicon, texts: Iterable[tuple[Talks,
             found[talks.id] = []
             continue
         names = _names(briefing, talks)
-        nouns = {fold(token.text) for token in doc if token.pos_ in NOUNS}  # type: ignore[attr-defined]
+        nouns = Counter(fold(token.text) for token in doc if token.pos_ in NOUNS)  # type: ignore[attr-defined]
         phrases: list[str] = []
         words: list[str] = []
         for term, _ in textrank(doc, include_pos=TERM_POS, normalize="lower", topn=CANDIDATES):
@@ -111,7 +147,7 @@ def key_terms(briefing: Briefing, lexicon: Lexicon, texts: Iterable[tuple[Talks,
                 continue
             if " " in shown:
                 phrases.append(shown)
-            elif shown in nouns:
+            elif nouns[shown] >= MIN_MENTIONS:
                 words.append(shown)
         found[talks.id] = (phrases + words[:MAX_WORDS])[:TERMS]
     return found

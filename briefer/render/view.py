@@ -21,6 +21,7 @@ from briefer.model import (
     Talks,
     Venue,
 )
+from briefer.names import place_label
 from briefer.render.bottomline import OTHER_TITLE, PartyOf, TrackSummary, bottom_line
 from briefer.render.entries import Entry, EvidenceLine
 from briefer.render.highlight import highlight, item_texts
@@ -198,7 +199,7 @@ def reporting_window(sources: list[Source]) -> str | None:
 
 def place(venue: Venue) -> str:
     """`Name, Country`, without repeating a country that is the venue itself."""
-    return f"{venue.name}, {venue.country}" if venue.country and venue.country != venue.name else venue.name
+    return place_label(venue.name, venue.country)
 
 
 def _delegation_label(delegation: Delegation, track: str) -> str:

@@ -11,6 +11,7 @@ from briefer.names import same_person
 from briefer.resolve.context import ArticleContext, Merger
 from briefer.resolve.delegations import DelegationBook, side_context
 from briefer.resolve.episodes import one_venue_per_place, split
+from briefer.resolve.gatherings import events
 from briefer.resolve.people import ArticlePeople, one_spelling
 from briefer.resolve.places import fold_cities
 from briefer.resolve.positions import PositionBook
@@ -109,18 +110,20 @@ def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
         frames += weighed
     tracks, other = group(frames)
     places = {key: name for frame in frames for key, name in frame.places.items()}
-    named = name_tracks(tracks, places)
+    gathered = events(tracks, places, lexicon)
+    named = name_tracks(tracks, places, gathered)
     if other:
         tracks.append(Track(frames=other))
         named.append(OTHER_ID)
+        gathered.append(None)
     result = Resolved()
-    for track_id, track in zip(named, tracks, strict=True):
+    for track_id, track, event in zip(named, tracks, gathered, strict=True):
         part = _resolve_together((frame.article for frame in track.frames), lexicon)
         part.venues = fold_cities(part.venues, lexicon)
         for section in SECTIONS:
             for item in getattr(part, section):
                 item.talks = track_id
             getattr(result, section).extend(getattr(part, section))
-        result.talks.append(describe_track(track_id, track, part, lexicon))
+        result.talks.append(describe_track(track_id, track, part, lexicon, event))
     _one_name_per_person(result, lexicon)
     return result

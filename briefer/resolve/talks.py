@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from briefer.extract.dates import DateMention
 from briefer.model import Evidence, MeetingDate, Talks, Venue
+from briefer.names import place_label, place_phrase
+from briefer.resolve.gatherings import gathering_title
 from briefer.resolve.tracks import OTHER_ID, OTHER_TITLE, Track, article_day, leading, major, parties_in, track_title
 from briefer.rules.lexicon import Lexicon
 
@@ -122,13 +124,14 @@ _THESE = "the|this|these|today's|current|latest|new|next"  # words before a meet
 
 def venue_name(venue: Venue) -> str:
     """A venue as a track lists it: "Istanbul, Turkey", "Turkey"."""
-    return venue.name if not venue.country or venue.country == venue.name else f"{venue.name}, {venue.country}"
+    return place_label(venue.name, venue.country)
 
 
-def describe_track(track_id: str, track: Track, resolved, lexicon: Lexicon) -> Talks:
+def describe_track(track_id: str, track: Track, resolved, lexicon: Lexicon, event: str | None = None) -> Talks:
     """The Talks entry of a track, from its articles and its resolved items: its parties those it is about
     first (the title's), its venues where it meets, the most reported first (a place only offered to host it,
-    or named only as where earlier rounds met, is a venue item of the track, not where it meets)."""
+    or named only as where earlier rounds met, is a venue item of the track, not where it meets). A
+    multilateral track (`event` not None) is titled by its event ("" when it has no name)."""
     about = leading(track.sides)
     parties = about + [party for party, _ in track.sides.most_common() if party not in about]
     parties += [d.party for d in resolved.delegations if d.party not in parties]
@@ -139,8 +142,15 @@ def describe_track(track_id: str, track: Track, resolved, lexicon: Lexicon) -> T
     venues = [venue_name(v) for v in ordered]
     inner = {v.country for v in ordered if v.country and v.country != v.name}
     shown = [v.name for v in ordered if v.name not in inner]  # "Istanbul" rather than the "Turkey" it lies in
-    title = OTHER_TITLE if track_id == OTHER_ID else track_title(about, shown[0] if shown else "")
+    venue = shown[0] if shown else ""
+    if track_id == OTHER_ID:
+        title = OTHER_TITLE
+    elif event is not None:
+        title = gathering_title(event, venue, place_phrase(venue))
+    else:
+        title = track_title(about, venue)
     dates = meeting_dates(track, lexicon)
     status, previous = _status(track, dates)
-    return Talks(id=track_id, title=title, parties=parties, venues=venues, dates=dates, status=status,
-                 previous_status=previous, sources=[frame.article.article.id for frame in track.frames])
+    return Talks(id=track_id, title=title, multilateral=event is not None, parties=parties, venues=venues,
+                 dates=dates, status=status, previous_status=previous,
+                 sources=[frame.article.article.id for frame in track.frames])

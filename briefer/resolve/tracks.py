@@ -168,12 +168,18 @@ def track_title(parties: list[str], venue: str) -> str:
     return f"{named} talks{where}" if named else f"Talks{where}"
 
 
-def name_tracks(tracks: list[Track], places: dict[str, str]) -> list[str]:
-    """A stable id for each track: the parties its title names (`russia-ukraine`), and its venue when two tracks
-    have the same."""
+def name_tracks(tracks: list[Track], places: dict[str, str], events: list[str | None]) -> list[str]:
+    """A stable id for each track: the parties its title names (`russia-ukraine`), or for a multilateral one
+    (`events`: its event, "" when unnamed, None when not multilateral) its event and venue
+    (`peace-summit-burgenstock`, `multilateral-geneva`); its venue when two tracks have the same."""
     named = []
-    for track in tracks:
+    for track, event in zip(tracks, events, strict=True):
         venue = places.get(track.venues.most_common(1)[0][0], "") if track.venues else ""
+        if event is not None:
+            base = slug(event) or "multilateral"
+            place = slug(venue.split(",")[0])
+            named.append((base if place in base else f"{base}-{place}".strip("-"), ""))
+            continue
         named.append(("-".join(slug(s) for s in sorted(leading(track.sides))) or slug(venue) or "talks", venue))
     counts = Counter(track_id for track_id, _ in named)
     ids, seen = [], Counter()

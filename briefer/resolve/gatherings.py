@@ -1,0 +1,119 @@
+"""Multilateral tracks: a summit or conference of many parties is named by its event ("Peace Summit in
+Bürgenstock") or as multilateral talks, never by the two parties a report happens to name most.
+
+A track is multilateral when a sentence of its articles about a meeting (one naming a meeting noun or one of
+its venues) says that many parties take part ("leaders from over ninety countries", "the 164-member body"), or
+when it weighs MANY_SIDES major sides or more. Its event is the name the sentences about its venues and its
+headlines give a summit or conference: a capitalised name ("the “Peace Summit”", "Munich Security
+Conference"), a kind of meeting ("a donor conference"), or a summit on a subject ("a summit on food security").
+Words are gazetteer lists (`meetings.many_words`, `participant_nouns`, `event_nouns`, `event_kinds`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from briefer.resolve.tracks import Track, major
+from briefer.rules.lexicon import Lexicon
+
+MANY_SIDES = 6  # major sides that make a track multilateral whatever its sentences say
+MIN_COUNT = 10  # parties a sentence must count ("more than 10 countries")
+TOPIC_WORDS = 5  # at most, in "a summit on <topic>"
+VENUE_WEIGHT = 3  # an event named in a sentence that names the track's venue, against one named elsewhere
+
+
+def _alternation(lexicon: Lexicon, ref: str) -> str:
+    words = lexicon.gazetteers.list(ref) if lexicon.gazetteers.has_list(ref) else []
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A count of participants; a named event; a kind of event; an event on a subject (built once)."""
+
+    def make():
+        many, nouns = _alternation(lexicon, "meetings.many_words"), _alternation(lexicon, "meetings.participant_nouns")
+        events, kinds = _alternation(lexicon, "meetings.event_nouns"), _alternation(lexicon, "meetings.event_kinds")
+        count = re.compile(rf"\b(?:(?:\d[\d,]*|{many})\s+(?:[\w-]+\s+)?(?:of\s+)?(?:{nouns})\b"
+                           rf"|\d+-(?:member|nation|country|state)\b)", re.IGNORECASE)
+        capitalised = r"(?:[A-Z0-9][\w.'’/-]*)"
+        named = re.compile(rf"(?<![\w.])((?:{capitalised}\s+){{1,4}}(?:{events.title()}|{events.upper()}|{events})"
+                           r"(?:\s+(?:on|of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,3})?)", re.UNICODE)
+        kind = re.compile(rf"\b((?:{kinds})\s+(?:{events}))\b", re.IGNORECASE)
+        subject = re.compile(rf"\b((?:{events})\s+(?:on|for)\s+(?:the\s+)?[a-z][\w'’/-]*(?:\s+[a-z][\w'’/-]*)"
+                             rf"{{0,{TOPIC_WORDS - 1}}}?)(?=\s+(?:at|in|with|and|was|is|will|,)\b|[,.;:!?]|$)")
+        return count, named, kind, subject
+
+    return lexicon.derived("gatherings.patterns", make)
+
+
+def _sentences(track: Track) -> list[str]:
+    """The sentences of a track's venue and delegation facts, and its articles' headlines."""
+    found: dict[str, None] = {}
+    for frame in track.frames:
+        if frame.article.article.title:
+            found[frame.article.article.title] = None
+        for fact in frame.article.facts:
+            if fact.section in ("venues", "delegations"):
+                found[fact.evidence.sentence] = None
+    return list(found)
+
+
+def is_multilateral(track: Track, lexicon: Lexicon) -> bool:
+    """Whether many parties meet in a track: MANY_SIDES major sides, or a sentence about its meeting that counts
+    MIN_COUNT participants or more."""
+    if len(major(track.sides)) >= MANY_SIDES:
+        return True
+    count = _patterns(lexicon)[0]
+    meeting = re.compile(rf"\b(?:{_alternation(lexicon, 'roles.talks_nouns')})\b", re.IGNORECASE)
+    return any(_counts_many(found.group(0)) for sentence in _sentences(track) if meeting.search(sentence)
+               for found in count.finditer(sentence))
+
+
+def _counts_many(text: str) -> bool:
+    """Whether a count names MIN_COUNT or more (a number in figures; a word of `many_words` always does)."""
+    figures = re.match(r"\d[\d,]*", text)
+    return figures is None or int(figures.group(0).replace(",", "")) >= MIN_COUNT
+
+
+def event_name(track: Track, lexicon: Lexicon, venue: str = "") -> str:
+    """The name the track's sentences give its summit or conference ("" if none): the most often named, a
+    sentence that names the track's venue counting VENUE_WEIGHT times (a sentence on another meeting names its
+    own: "after the G7 summit in nearby Italy")."""
+    _, named, kind, subject = _patterns(lexicon)
+    place = venue.split(",")[0].strip()
+    found: Counter[str] = Counter()
+    for sentence in _sentences(track):
+        weight = VENUE_WEIGHT if place and re.search(rf"\b{re.escape(place)}\b", sentence) else 1
+        for pattern in (named, kind, subject):
+            for match in pattern.finditer(sentence):
+                name = _tidy(match.group(1))
+                if len(name.split()) > 1:  # "The Summit" names no event
+                    found[name] += weight
+    return max(found, key=lambda name: (found[name], len(name)), default="")
+
+
+def _tidy(name: str) -> str:
+    """An event name as a title starts it: no leading article, first letter capitalised."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.split()), flags=re.IGNORECASE)
+    return name[:1].upper() + name[1:]
+
+
+def gathering_title(event: str, venue: str, place: str) -> str:
+    """`Peace Summit in Bürgenstock`, `Multilateral talks in Geneva`, `Donor conference`: `place` is the venue as
+    a sentence names it ("the Kremlin")."""
+    name = event or "Multilateral talks"
+    if not venue or venue.split(",")[0].strip().lower() in name.lower():
+        return name
+    return f"{name} in {place}"
+
+
+def events(tracks: Iterable[Track], places: dict[str, str], lexicon: Lexicon) -> list[str | None]:
+    """For each track, its event when it is multilateral ("" for one with no name), None when it is not
+    (`places`: place key -> display name, for the track's most reported venue)."""
+    found = []
+    for track in tracks:
+        venue = places.get(track.venues.most_common(1)[0][0], "") if track.venues else ""
+        found.append(event_name(track, lexicon, venue) if is_multilateral(track, lexicon) else None)
+    return found
