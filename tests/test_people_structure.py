@@ -44,3 +44,11 @@ def test_the_signatories_of_a_declaration_sit_for_their_sides(resolve_article):
                                     "Achieng Oduya in Moyale, ends the border dispute.")
     assert sides["Ethiopia"][0] == "Dawit Tesfaye"
     assert sides["Kenya"][0] == "Achieng Oduya"
+
+
+def test_two_heads_in_one_sentence_each_lead_their_own_delegation(resolve_article):
+    sides = _sides(resolve_article, "Ana Ruiz, Peru's deputy foreign minister, headed the Peruvian delegation and "
+                                    "Admiral Jorge Salas, chief of Chile's naval staff, headed the Chilean delegation "
+                                    "at the talks in Arica.")
+    assert sides["Peru"][0] == "Ana Ruiz"
+    assert sides["Chile"][0] == "Jorge Salas"
