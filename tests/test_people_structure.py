@@ -52,3 +52,10 @@ def test_two_heads_in_one_sentence_each_lead_their_own_delegation(resolve_articl
                                     "at the talks in Arica.")
     assert sides["Peru"][0] == "Ana Ruiz"
     assert sides["Chile"][0] == "Jorge Salas"
+
+
+def test_government_representatives_a_roster_names_sit_for_the_government(resolve_article):
+    sides = _sides(resolve_article, "Colombia's government and the rebels opened talks in Havana on Monday. The "
+                                    "government team is led by senator Ana Flores. Other government representatives at "
+                                    "the talks include Deputy Mining Minister Luis Mamani and adviser Rosa Quispe.")
+    assert {"Luis Mamani", "Rosa Quispe"} <= set(sides["Colombia"][1])
