@@ -59,3 +59,9 @@ def test_government_representatives_a_roster_names_sit_for_the_government(resolv
                                     "government team is led by senator Ana Flores. Other government representatives at "
                                     "the talks include Deputy Mining Minister Luis Mamani and adviser Rosa Quispe.")
     assert {"Luis Mamani", "Rosa Quispe"} <= set(sides["Colombia"][1])
+
+
+def test_a_side_named_before_negotiator_or_delegate_seats_the_person_on_it(resolve_article):
+    sides = _sides(resolve_article, "Sudan's army and the RSF met in Jeddah on Monday. RSF negotiator Omar Hamdan "
+                                    "walked out before noon, and army delegate Khalid Idris stayed.")
+    assert sides["Rapid Support Forces"][1] == ["Omar Hamdan"]
