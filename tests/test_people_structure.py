@@ -65,3 +65,9 @@ def test_a_side_named_before_negotiator_or_delegate_seats_the_person_on_it(resol
     sides = _sides(resolve_article, "Sudan's army and the RSF met in Jeddah on Monday. RSF negotiator Omar Hamdan "
                                     "walked out before noon, and army delegate Khalid Idris stayed.")
     assert sides["Rapid Support Forces"][1] == ["Omar Hamdan"]
+
+
+def test_who_goes_along_with_the_head_sits_on_the_heads_side(resolve_article):
+    sides = _sides(resolve_article, "Kenyan Trade Secretary Daniel Kiptoo will head the talks in Kampala, along with "
+                                    "Deputy Trade Minister Amina Odhiambo and customs chief Peter Njoroge.")
+    assert sides["Kenya"] == ("Daniel Kiptoo", ["Amina Odhiambo", "Peter Njoroge"])
