@@ -173,3 +173,13 @@ def test_a_counterpart_is_no_role_the_article_or_the_gazetteer_gives_the_title(l
     assert people.resolve(Mention(name="Ana Lopez", role="her Chilean counterpart"), 95).role == \
         "Chilean Trade Minister"
     assert people.resolve(Mention(name="Juan Perez", role="opposite number"), 10).role == ""
+
+
+def test_a_lone_family_name_that_comes_first_is_the_full_name_the_article_gives(lexicon):
+    people = ArticlePeople([PersonMention("Zhao Lirong", "Chinese trade envoy", "China", 0, subject=True),
+                            PersonMention("Barbara Lee", "US negotiator", "United States", 40, subject=True)], lexicon)
+    assert people.resolve("Zhao", 90) == Mention(name="Zhao Lirong", role="Chinese trade envoy", party="China")
+    assert people.resolve("Lee", 90).name == "Barbara Lee"  # a surname that ends a full name comes first
+    two = ArticlePeople([PersonMention("Zhao Lirong", "envoy", "China", 0, subject=True),
+                         PersonMention("Zhao Mingde", "minister", "China", 40, subject=True)], lexicon)
+    assert two.resolve("Zhao", 90).name == "Zhao"  # two full names start so: no one to choose

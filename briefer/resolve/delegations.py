@@ -291,7 +291,7 @@ class DelegationBook:
             members = [m for m in members if not self._away(m, fact.evidence.sentence)]
         for member in members:  # a person already seated by a stronger rule keeps that side
             if party := side or self._seated(member.name) or own_party(member) or default or (
-                    facing if member is principal else None):
+                    facing if member is principal else None) or self._introduced(people, member, offset):
                 if hint and not self._open_to_hint(party, member):
                     continue
                 delegation = self._delegation(party, fact)
@@ -353,6 +353,13 @@ class DelegationBook:
         delegation = self._by_party.get(fold(self._party(party) or party))
         return delegation is None or (delegation.leader is None and not delegation.members) or any(
             same_person(p.name, member.name) for p in [delegation.leader, *delegation.members] if p)
+
+    def _introduced(self, people: ArticlePeople, member: Mention, offset: int) -> str | None:
+        """The party the article gives a person where it introduces them ("Chinese Vice Commerce Minister X" in
+        one sentence, "X met Y" in another): the last resort of seating, when this fact's text gives none. Only a
+        party the gazetteer knows: an analyst's institute is no side."""
+        found = people.resolve(Mention(name=member.name), offset)
+        return self.lexicon.party_of(found.party) if found and found.party else None
 
     def _seated(self, name: str) -> str | None:
         """The party of the delegation a person already heads or sits in."""

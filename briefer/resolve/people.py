@@ -60,8 +60,19 @@ class ArticlePeople:
                 if same_person(mention.name, name) and given_names(mention.name):
                     if best is None or len(mention.role) > len(best.role):
                         best = mention
-            self._fullest[name] = best
+            self._fullest[name] = best or self._surname_first(name)
         return self._fullest[name]
+
+    def _surname_first(self, name: str) -> PersonMention | None:
+        """The full name a lone family name stands for where family names come first ("Wang" for "Wang Yi",
+        "Geng" for "Geng Shuang"): the one full name in the article that starts with it."""
+        words = name_words(name)
+        if len(words) != 1 or words[0] not in self.lexicon.gazetteers.words("roles.surname_first"):
+            return None
+        found = [m for m in self.mentions if 2 <= len(name_words(m.name)) <= 3 and name_words(m.name)[0] == words[0]]
+        if len({fold(m.name) for m in found}) != 1:
+            return None
+        return max(found, key=lambda m: len(m.role))
 
     def _gender(self, mention: PersonMention) -> str | None:
         """The gender the article gives the person anywhere ("Ms Rao" once makes a later "Rao" a woman)."""
