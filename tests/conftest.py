@@ -165,6 +165,19 @@ def resolve_article(knowledge, nlp, compiled):
     return run
 
 
+@pytest.fixture(scope="session")
+def sides(resolve_article):
+    """`sides(text)` -> {party: (leader's name or None, {member's name: role})} of one article's delegations."""
+    from briefer.model import Article
+
+    def run(text: str) -> dict[str, tuple]:
+        found = resolve_article(Article(id="a", text=text))
+        return {d.party: (d.leader.name if d.leader else None, {m.name: m.role for m in d.members})
+                for d in found.delegations}
+
+    return run
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_data_dir(tmp_path_factory):
     """Keep the brief history and the YAML cache of every test run (CLI subprocesses too) out of the user's
