@@ -8,17 +8,9 @@ Gold files live in ../shared (never copied here); the tests skip when it is abse
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SETS
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SETS = {
-    "seeds": (SHARED / "gold", ROOT / "seeds"),
-    "dev": (SHARED / "dev" / "gold", SHARED / "dev" / "articles"),
-    "dev2": (SHARED / "dev2" / "gold", SHARED / "dev2" / "articles"),
-}
 # Measured when the floors were last set: seeds people 0.94, leaders 0.91, venues 1.00, positions 0.90,
 # open questions 0.99, roles 3/3; dev people 0.98, leaders 0.95, venues 0.96, positions 0.86,
 # open questions 1.00, roles 17/20. Every section is at its target, so every floor is the target.
@@ -48,22 +40,6 @@ FLOORS = {
     },
 }
 ROLE_FLOOR = 0.80
-
-
-@pytest.fixture(scope="session")
-def scores(knowledge, nlp, compiled):
-    """Each set scored once per session with the session's pipeline: {set: Evaluation}."""
-    from briefer.evaluate import load_gold, score_articles
-    from briefer.executors.extractor import Extractor
-    from briefer.ingest import read_sources
-
-    extractor = Extractor(nlp, compiled, knowledge.lexicon)
-    found = {}
-    for name, (gold_dir, article_dir) in SETS.items():
-        if gold_dir.is_dir() and article_dir.is_dir():
-            articles = read_sources([str(article_dir)]).articles
-            found[name] = score_articles(load_gold(gold_dir), articles, extractor, knowledge.lexicon)
-    return found
 
 
 def _scored(scores, name):
