@@ -12,6 +12,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+# The sets scored against gold: {name: (gold folder, articles folder)}; ../shared may be absent.
+SETS = {
+    "seeds": (SHARED / "gold", SEEDS),
+    "dev": (SHARED / "dev" / "gold", SHARED / "dev" / "articles"),
+    "dev2": (SHARED / "dev2" / "gold", SHARED / "dev2" / "articles"),
+}
 
 
 PIPELINES_KEPT = 3  # a pipeline holds about 100 MB; the suite asks for two or three different ones
@@ -161,6 +167,35 @@ def resolve_article(knowledge, nlp, compiled):
 
     def run(article):
         return resolve([extract_facts(nlp(article.text), article, compiled, knowledge.lexicon)], knowledge.lexicon)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def scores(knowledge, nlp, compiled):
+    """Each set present scored once per session, every sentence parsed (no gate): {set: Evaluation}."""
+    from briefer.evaluate import load_gold, score_articles
+    from briefer.executors.extractor import Extractor
+    from briefer.ingest import read_sources
+
+    extractor = Extractor(nlp, compiled, knowledge.lexicon)
+    found = {}
+    for name, (gold_dir, article_dir) in SETS.items():
+        if gold_dir.is_dir() and article_dir.is_dir():
+            articles = read_sources([str(article_dir)]).articles
+            found[name] = score_articles(load_gold(gold_dir), articles, extractor, knowledge.lexicon)
+    return found
+
+
+@pytest.fixture(scope="session")
+def sides(resolve_article):
+    """`sides(text)` -> {party: (leader's name or None, {member's name: role})} of one article's delegations."""
+    from briefer.model import Article
+
+    def run(text: str) -> dict[str, tuple]:
+        found = resolve_article(Article(id="a", text=text))
+        return {d.party: (d.leader.name if d.leader else None, {m.name: m.role for m in d.members})
+                for d in found.delegations}
 
     return run
 

@@ -1,6 +1,7 @@
 """Trigger-gated parsing: triggers derived from the rules never miss a match, and the briefing is the same with
-and without the gate (rule examples, and the seeds and development sets scored); a rule without a derivable
-anchor makes the gate parse everything."""
+and without the gate (with fewer rules on the sets scored, and from the CLI; the built-in rules on the sets scored
+are in test_scores.py, each rule's examples in test_rule_examples.py, beside the ungated runs they compare with); a
+rule without a derivable anchor makes the gate parse everything."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import bisect
 from pathlib import Path
 
 import pytest
+from conftest import SETS, SHARED
 from in_process import briefer
 from ruamel.yaml import YAML
 
@@ -22,13 +24,6 @@ from briefer.rules.compiler import compile_rules
 from briefer.rules.triggers import LemmaForms, anchor, derive_triggers
 from briefer.rules.vocabulary import CHECKS
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SETS = {
-    "seeds": (SHARED / "gold", ROOT / "seeds"),
-    "dev": (SHARED / "dev" / "gold", SHARED / "dev" / "articles"),
-    "dev2": (SHARED / "dev2" / "gold", SHARED / "dev2" / "articles"),
-}
 DAY = "2026-11-23"
 TOLERANCE = 0.005  # issue 13: F1 may not move by more than this in any section
 
@@ -143,27 +138,8 @@ def test_triggers_hold_every_match_of_the_builtin_rules(nlp, builtin, knowledge)
     assert not missed, missed[:5]
 
 
-def _f1(evaluation) -> dict[str, float]:
+def f1_of(evaluation) -> dict[str, float]:
     return {section: counts.scores[2] for section, counts in evaluation.sections.items()}
-
-
-@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared is not here")
-def test_visible_sets_score_the_same_with_and_without_the_gate(nlp, builtin, knowledge):
-    from briefer.evaluate import load_gold, score_articles
-    from briefer.ingest import read_sources
-
-    compiled = builtin
-    gate = always_cutting(compiled, nlp)
-    whole, gated = Extractor(nlp, compiled, knowledge.lexicon), Extractor(nlp, compiled, knowledge.lexicon, gate)
-    for name, (gold_dir, folder) in SETS.items():
-        if not folder.is_dir():
-            continue
-        articles, gold = read_sources([str(folder)]).articles, load_gold(gold_dir)
-        expected = _f1(score_articles(gold, articles, whole, knowledge.lexicon))
-        got = _f1(score_articles(gold, articles, gated, knowledge.lexicon))
-        moved = {s: (expected[s], got[s]) for s in expected if abs(expected[s] - got[s]) > TOLERANCE}
-        assert not moved, f"{name}: {moved}"
-    assert gate.counts.tokens_parsed < gate.counts.tokens  # it did leave sentences out
 
 
 def _switched_off(knowledge, sections: set[str], folder: Path) -> Path:
@@ -190,31 +166,11 @@ def test_fewer_rules_parse_fewer_sentences_and_score_the_same(nlp, knowledge, tm
         if not folder.is_dir():
             continue
         articles, gold = read_sources([str(folder)]).articles, load_gold(gold_dir)
-        expected = _f1(score_articles(gold, articles, whole, narrow.lexicon))
-        got = _f1(score_articles(gold, articles, gated, narrow.lexicon))
+        expected = f1_of(score_articles(gold, articles, whole, narrow.lexicon))
+        got = f1_of(score_articles(gold, articles, gated, narrow.lexicon))
         for section in ("venues", "open_questions"):
             assert abs(expected[section] - got[section]) <= TOLERANCE, (name, section, expected, got)
     assert gate.counts.tokens_parsed < 0.85 * gate.counts.tokens
-
-
-BUILTIN_IDS = [loaded.rule.id for loaded in load_knowledge().ruleset.rules]
-
-
-@pytest.mark.parametrize("rule_id", BUILTIN_IDS)
-def test_rule_examples_give_the_same_facts_with_the_rules_own_gate(rule_id, knowledge, nlp):
-    """Each rule alone, its gate derived from it alone: its examples give the same facts cut or whole."""
-    loaded = next(item for item in knowledge.ruleset.rules if item.rule.id == rule_id)
-    compiled, problems = compile_rules([loaded], nlp.vocab, knowledge.gazetteers)
-    assert not problems
-    gate = always_cutting(compiled, nlp)
-    for example in loaded.rule.examples:
-        article = Article(id="example", text=example.text)
-        facts = {}
-        for label, plan in (("whole", None), ("gated", gate.plan)):
-            doc, _ = next(parse(nlp, [article], plan=plan))
-            found = extract_facts(doc, article, compiled, knowledge.lexicon)
-            facts[label] = [(f.section, sorted(f.fields.items(), key=str)) for f in found.facts]
-        assert facts["gated"] == facts["whole"], example.text
 
 
 def test_cut_doc_keeps_its_text_and_parses_only_the_planned_sentences(nlp, knowledge, tmp_path):

@@ -6,20 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.model import Article
-
-
-@pytest.fixture(scope="module")
-def sides(resolve_article):
-    """party -> (leader, {member: role}) for one text."""
-
-    def run(text: str) -> dict[str, tuple]:
-        found = resolve_article(Article(id="a", text=text))
-        return {d.party: (d.leader.name if d.leader else None, {m.name: m.role for m in d.members})
-                for d in found.delegations}
-
-    return run
-
 
 def test_who_holds_talks_heads_a_side_that_others_attend_for(sides):
     found = sides("Slovak Foreign Minister Jana Kovacova held talks with Hungarian Foreign Minister Bela Szabo in "

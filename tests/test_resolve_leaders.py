@@ -21,7 +21,7 @@ def _fact(start: int, sentence: str, priority: int = 5, **fields) -> Fact:
                 evidence=Evidence(source="a", sentence=sentence, start=start, end=start + len(sentence), rule="test"))
 
 
-def _sides(facts: list[Fact], lexicon) -> dict[str, tuple]:
+def _seated(facts: list[Fact], lexicon) -> dict[str, tuple]:
     text = ""
     for fact in sorted(facts, key=lambda f: f.evidence.start):
         text = text.ljust(fact.evidence.start) + fact.evidence.sentence
@@ -34,19 +34,19 @@ def _person(name: str, role: str, party: str) -> Mention:
 
 
 def test_the_one_person_named_for_a_side_leads_it(lexicon):
-    sides = _sides([_fact(0, "Estonian Trade Minister Jaan Kask spoke at the session.",
-                          members=_person("Jaan Kask", "Estonian Trade Minister", "Estonia"))], lexicon)
-    assert sides == {"Estonia": ("Jaan Kask", [])}
+    found = _seated([_fact(0, "Estonian Trade Minister Jaan Kask spoke at the session.",
+                           members=_person("Jaan Kask", "Estonian Trade Minister", "Estonia"))], lexicon)
+    assert found == {"Estonia": ("Jaan Kask", [])}
 
 
 def test_several_people_and_no_head_wording_leave_the_side_without_a_leader(lexicon):
-    sides = _sides([
+    found = _seated([
         _fact(0, "The Estonian team included Trade Minister Jaan Kask.",
               members=_person("Jaan Kask", "Trade Minister", "Estonia")),
         _fact(60, "Deputy Trade Minister Kadri Tamm also attended.",
               members=_person("Kadri Tamm", "Deputy Trade Minister", "Estonia")),
     ], lexicon)
-    assert sides == {"Estonia": (None, ["Jaan Kask", "Kadri Tamm"])}
+    assert found == {"Estonia": (None, ["Jaan Kask", "Kadri Tamm"])}
 
 
 def test_a_second_head_the_text_gives_is_kept_as_a_member_and_the_clash_noted(lexicon):
@@ -81,12 +81,12 @@ def test_a_rebel_side_in_an_article_that_names_no_armed_group_is_no_side(lexicon
 
 
 def test_a_rebel_head_in_an_article_that_names_no_armed_group_joins_no_other_side(lexicon):
-    sides = _sides([
+    found = _seated([
         _fact(0, "The Syrian government delegation arrived in Geneva.", priority=1, party="Syria"),
         _fact(60, "Rebel delegation chief Omar Saleh said the talks were hard.", party="",
               leader=_person("Omar Saleh", "rebel delegation chief", None)),
     ], lexicon)
-    assert sides == {"Syria": (None, [])}
+    assert found == {"Syria": (None, [])}
 
 
 def test_an_unnamed_side_before_any_is_named_is_the_one_party_the_headline_names(lexicon):

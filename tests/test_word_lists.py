@@ -1,5 +1,6 @@
-"""The open word lists extraction reads (honorifics, name particles, pair nouns, government words, refusal verbs)
-are gazetteer data behind the Lexicon: a user's gazetteer file extends them like any other list."""
+"""The open word lists extraction and resolution read (honorifics, name particles, pair nouns, government words,
+refusal verbs, other occasions and calls) are gazetteer data behind the Lexicon: a user's gazetteer file extends them
+like any other list."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 from briefer import names
 from briefer.extract.roster import GOVERNMENT_SIDE, side_party
 from briefer.model import Mention
+from briefer.resolve.wording import Wording
 from briefer.rules import load_knowledge
 
 USER_WORDS = """version: 1
@@ -26,6 +28,8 @@ def extended(tmp_path_factory):
                                                        encoding="utf-8")
     (folder / "gazetteers" / "uncertainty.yml").write_text("version: 1\nrefusal_verbs: [hesitate]\n",
                                                            encoding="utf-8")
+    (folder / "gazetteers" / "meetings.yml").write_text("version: 1\noccasions: [jamboree]\ncalls: [by radio]\n",
+                                                        encoding="utf-8")
     return load_knowledge([folder]).lexicon
 
 
@@ -59,3 +63,11 @@ def test_the_name_module_compares_names_with_the_gazetteer_s_words(knowledge):
     lexicon = knowledge.lexicon
     assert names.HONORIFICS == {word for word in lexicon.honorifics if " " not in word}
     assert names.SURNAME_PARTICLES == lexicon.name_particles
+
+
+def test_a_users_occasion_and_call_words_join_the_delegation_resolver_s_patterns(extended, knowledge):
+    builtin, extended_words = Wording.of(knowledge.lexicon), Wording.of(extended)
+    assert extended_words.occasion.search("they met at the jamboree") and not builtin.occasion.search("the jamboree")
+    assert extended_words.occasion.search("at the summit") and builtin.occasion.search("at the summit")
+    assert extended_words.call.search("the envoys spoke by radio") and not builtin.call.search("spoke by radio")
+    assert extended_words.call.search("they spoke by phone") and builtin.call.search("they spoke by phone")

@@ -19,6 +19,7 @@ from briefer.model import Conflict, Delegation, Fact, Mention, Person
 from briefer.names import fold, same_person
 from briefer.resolve.context import ArticleContext, SideContext
 from briefer.resolve.people import ArticlePeople
+from briefer.resolve.wording import Wording
 from briefer.rules.lexicon import Lexicon
 
 OPPOSITION = "opposition"
@@ -26,20 +27,11 @@ OPPOSITION = "opposition"
 BACKGROUND_RE = re.compile(r"^\W*(?:(?:Back )?[Ii]n|During|By)\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?"
                            r"(?:19|20)\d\d\b|\bthen-[A-Za-z]")
 NAME_RE = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?")
-GOVERNMENT_RE = re.compile(r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?:['’]s)? (?:government|regime|authorities)\b")
-PAIRED_HALVES_RE = re.compile(r"\b(?:North and South|South and North) ([A-Z][a-z]+)\b")  # "North and South Korea"
 COUNTERPART_RE = re.compile(r"\b(?:his|her|their) ([A-Z][\w.-]+(?: [A-Z][\w-]+)?) counterparts?\b")
 # Rules at this priority or below show people meeting or attending, with no delegation wording: such a meeting
 # placed at another time and place is not the article's talks.
 WEAK_PRIORITY = 6
-ELSEWHEN_RE = re.compile(r"\b(?:(?:last|next) (?:week|month|year|summer|spring|autumn|fall|winter)|(?:earlier|later) "
-                         r"this (?:year|month)|\d+ (?:years|months|weeks) ago|(?:in|since) (?:19|20)\d\d)\b")
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-NATIONAL_REBELS_RE = re.compile(r"\b([A-Z][a-z]+) (?:rebels?|opposition|insurgents?)\b")  # "Syrian rebels"
-# a call from afar: no one at a table
-PHONE_RE = re.compile(r"\b(?:(?:tele)?phoned|phone call|telephone call|call(?:ed)? by phone|by (?:tele)?phone|over the "
-                      r"(?:tele)?phone|phone conversation|telephonic|video ?call|videoconference)\b")
-OCCASION_RE = re.compile(r"\b(?:summit|summits|conference|forum|sidelines|assembly|games)\b")
 MAX_ROLE_WORDS = 12  # longer is a clause the role finder caught, not a title
 # Delegation rules at this priority or below only hint at who sits for a side (a minister who speaks on the
 # talks): their people join a side no stronger rule has named anyone for, and never as heads of state.
@@ -56,7 +48,7 @@ def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
     venues = {fold(f.fields["name"]) for f in places}
     text = article.article.text
     rebels = _armed_group(text, lexicon) or _government_opposition(government, text, lexicon)
-    present = {fold(f.fields["name"]) for f in places if not ELSEWHEN_RE.search(f.evidence.sentence)}
+    present = {fold(f.fields["name"]) for f in places if not Wording.of(lexicon).other_time.search(f.evidence.sentence)}
     context = SideContext(government=government, venues=venues, rebels=rebels, present=present,
                           headline=_headline_party(text, lexicon), compass=_compass_parties(text, lexicon))
     resolved = [(start, context.unnamed(party)) for start, party in sides]
@@ -104,7 +96,7 @@ def _government_opposition(country: str | None, text: str, lexicon: Lexicon) -> 
 def _national_opposition(text: str, lexicon: Lexicon) -> str | None:
     """For an article that names no armed group but a country's rebels or opposition ("Syrian rebels", "the Syrian
     opposition"): that opposition, the first named."""
-    for found in NATIONAL_REBELS_RE.finditer(text):
+    for found in Wording.of(lexicon).opposition.finditer(text):
         if fold(found.group(1)) in lexicon.demonyms:
             name = f"{found.group(1)} opposition"
             return lexicon.party_of(name) or name
@@ -120,7 +112,7 @@ def _compass_parties(text: str, lexicon: Lexicon) -> dict[str, str]:
         names = tuple((party.name, tuple(sorted({party.name, *party.aliases, *party.demonyms})))
                       for party in lexicon.gazetteers.parties if party.name.split()[0] == word)
         # "North and South Korea"
-        shared = (lexicon.party_of(f"{word} {both}") for both in PAIRED_HALVES_RE.findall(text))
+        shared = (lexicon.party_of(f"{word} {both}") for both in Wording.of(lexicon).paired_halves.findall(text))
         if party := (_most_named(text, names) if names else None) or next((p for p in shared if p), None):
             found[side] = party
     return found
@@ -157,7 +149,7 @@ def _government_country(article: ArticleFacts, sides: list[str], lexicon: Lexico
     country the headline names, else the country most of the article's people belong to."""
     countries = [c for c in (_country_of_opposition(party, lexicon) for party in sides) if c]
     if not countries:
-        named = (_party_named(found, lexicon) for found in GOVERNMENT_RE.findall(article.article.text))
+        named = (_party_named(found, lexicon) for found in Wording.of(lexicon).government.findall(article.article.text))
         countries = [c for c in named if c and _is_country(c, lexicon)]
     if not countries:
         headline = article.article.text.strip().split("\n", 1)[0]
@@ -246,6 +238,11 @@ class DelegationBook:
     def _party(self, name: str | None) -> str | None:
         return (self.lexicon.party_of(name) or name) if name else None
 
+    def _not_at_table(self, sentence: str, present: set[str]) -> bool:
+        """A meeting at another occasion ("met X at the G20 summit last month"), or a call from afar."""
+        wording = Wording.of(self.lexicon)
+        return _elsewhere(sentence, present, wording) or bool(wording.call.search(sentence))
+
     def add(self, fact: Fact, article: ArticleContext) -> None:
         """Add one delegation fact: its side, leader, members and sender."""
         fields, offset = fact.fields, fact.evidence.start
@@ -255,7 +252,7 @@ class DelegationBook:
         if fields.get("venue") and fold(fields["venue"]) not in context.venues:
             return  # people who travel somewhere that is not where the talks are
         weak = fields.get("priority", 0) <= WEAK_PRIORITY
-        if weak and (_elsewhere(fact.evidence.sentence, context.present) or PHONE_RE.search(fact.evidence.sentence)):
+        if weak and self._not_at_table(fact.evidence.sentence, context.present):
             return  # a meeting at another occasion ("met X at the G20 summit last month"), or a call from afar
         side = fields.get("party")
         # the sentence speaks of a side without naming it ("the team includes"), not of rebels it cannot place
@@ -462,11 +459,11 @@ class DelegationBook:
             heads_delegation(role, self.lexicon) or words & set(_title_phrases(self.lexicon, "roles.head_words")))
 
 
-def _elsewhere(sentence: str, present: set[str]) -> bool:
+def _elsewhere(sentence: str, present: set[str], wording: Wording) -> bool:
     """A meeting the sentence places at another occasion: a summit or conference at another time ("met X at the
     G20 summit last month", "will attend a summit in Washington next week"), in none of the places the article's
     talks are held in now."""
-    if not ELSEWHEN_RE.search(sentence) or not OCCASION_RE.search(sentence):
+    if not wording.other_time.search(sentence) or not wording.occasion.search(sentence):
         return False
     folded = f" {fold(sentence)} "
     return not any(f" {venue} " in folded for venue in present)

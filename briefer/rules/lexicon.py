@@ -39,6 +39,10 @@ class Lexicon:
             found = self._derived[key] = make()
         return found
 
+    def alternation(self, ref: str) -> str:
+        """A gazetteer list as a regular expression's alternatives, each phrase matched as written."""
+        return "|".join(re.escape(phrase) for phrase in self.gazetteers.list(ref))
+
     def party_of(self, text: str) -> str | None:
         """The party a name, alias or demonym stands for ("Kremlin" -> Russia), if any."""
         key = fold(text)
@@ -110,7 +114,7 @@ class Lexicon:
         lists = ("meetings.absent_after", "meetings.absent_before")
         if not all(self.gazetteers.has_list(ref) for ref in lists):
             return None
-        after, before = ("|".join(re.escape(cue) for cue in self.gazetteers.list(ref)) for ref in lists)
+        after, before = (self.alternation(ref) for ref in lists)
         return re.compile(rf"\b(?:{after})\b", re.IGNORECASE), re.compile(rf"\b(?:{before})\b", re.IGNORECASE)
 
     @cached_property
@@ -120,7 +124,7 @@ class Lexicon:
         nouns = self.gazetteers.list("meetings.war_words") if self.gazetteers.has_list("meetings.war_words") else []
         if not nouns:
             return re.compile(r"(?!)")
-        words = "|".join(re.escape(noun) for noun in nouns)
+        words = self.alternation("meetings.war_words")
         return re.compile(rf"(?:['’]s)?(?:\s*[/–-]\s*[A-Z][\w'’.]*)*\s+(?:{words})\b", re.IGNORECASE)
 
     @cached_property
@@ -128,8 +132,7 @@ class Lexicon:
         """Words that make a sentence an offer to host talks (gazetteer `meetings.offer`; case ignored)."""
         if not self.gazetteers.has_list("meetings.offer"):
             return None
-        cues = "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.offer"))
-        return re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
+        return re.compile(rf"\b(?:{self.alternation('meetings.offer')})\b", re.IGNORECASE)
 
     @cached_property
     def earlier_meeting(self) -> re.Pattern[str] | None:
@@ -137,8 +140,7 @@ class Lexicon:
         `meetings.earlier` and `roles.talks_nouns`), up to a word apart ("earlier peace talks"; case ignored)."""
         if not self.gazetteers.has_list("meetings.earlier"):
             return None
-        cues = "|".join(re.escape(cue) for cue in self.gazetteers.list("meetings.earlier"))
-        nouns = "|".join(re.escape(noun) for noun in self.gazetteers.list("roles.talks_nouns"))
+        cues, nouns = self.alternation("meetings.earlier"), self.alternation("roles.talks_nouns")
         return re.compile(rf"\b(?:{cues})\s+(?:\w+\s+)?(?:{nouns})\b", re.IGNORECASE)
 
     @cached_property
