@@ -12,6 +12,7 @@ from test_render_fixtures import INJECTION_TITLE, huge_briefing, sample_briefing
 from briefer.config import AudienceConfig, Config
 from briefer.errors import RenderError
 from briefer.render import render_documents
+from briefer.render.loader import search_path
 
 SECTIONS = ["Key developments", "What changed since 4 March 2025", "Geneva talks", "Oslo consultations", "Sources"]
 TRACK_SECTIONS = ["Delegations", "Venues", "Stated positions", "Open questions"]
@@ -107,6 +108,26 @@ def test_same_briefing_gives_byte_identical_documents(analyst_pdf_bytes):
     second = render_documents(sample_briefing(), formats=("md", "html"))
     assert set(first) == {"brief.md", "brief.html", "brief.pdf"}
     assert first == {**second, "brief.pdf": analyst_pdf_bytes}
+
+
+@pytest.mark.parametrize("audience", ["analyst", "executive"])
+def test_pdf_is_laid_out_without_the_pop_ups_and_is_the_same_pdf(audience, monkeypatch):
+    """The PDF is laid out from the HTML without the evidence pop-ups (never printed): byte for byte the PDF of
+    the HTML brief itself, which keeps them; each format alone is the same as all of them at once."""
+    from briefer.render import pdf
+
+    laid_out = []
+    real_layout = pdf.layout
+    monkeypatch.setattr(pdf, "layout", lambda html, roots: laid_out.append(html) or real_layout(html, roots))
+    documents = render_documents(sample_briefing(), audience=audience)
+    monkeypatch.undo()
+    html = documents["brief.html"].decode()
+    assert 'class="tip"' in html and laid_out and not any('class="tip"' in paged for paged in laid_out)
+    roots = [folder.path for folder in search_path(audience, None, None)]
+    assert pdf.write_pdf(pdf.layout(html, roots)) == documents["brief.pdf"]
+    for name in ("brief.md", "brief.html", "brief.pdf"):
+        assert render_documents(sample_briefing(), audience=audience, formats=(name.split(".")[1],))[name] == \
+            documents[name]
 
 
 def test_executive_fits_two_pages_even_for_a_huge_briefing():

@@ -56,8 +56,13 @@ class _Renderer:
     ):
         self.briefing, self.audience, self.paper, self.envs = briefing, audience, paper, envs
         self.full, self.compact, self.party_of = full, compact, party_of
+        self._views: dict[int, tuple[Selection, BriefView]] = {}  # id(selection) -> it and its view
 
     def view(self, selection: Selection) -> BriefView:
+        """The view of a selection, built once for all its formats (templates only read it)."""
+        known = self._views.get(id(selection))
+        if known is not None and known[0] is selection:
+            return known[1]
         omitted = {section: len(self.full[section]) - len(items) for section, items in selection.items()}
         view = build_view(
             self.briefing,
@@ -69,10 +74,16 @@ class _Renderer:
             party_of=self.party_of,
         )
         view.developments = developments(view)
+        self._views[id(selection)] = (selection, view)
         return view
 
     def html(self, selection: Selection) -> str:
         return render_template(self.envs.html, "brief.html.j2", brief=self.view(selection))
+
+    def paged_html(self, selection: Selection) -> str:
+        """The HTML the PDF is laid out from: the same document without what is never printed (the evidence
+        pop-ups: a quarter of the elements of an analyst brief)."""
+        return render_template(self.envs.html, "brief.html.j2", brief=self.view(selection), paged=True)
 
     def markdown(self, selection: Selection) -> str:
         return render_template(self.envs.md, "brief.md.j2", brief=self.view(selection))
@@ -178,15 +189,16 @@ def render_documents(
     selection = select(briefing, sections, limits, hooks)
     document = None
     if max_pages is not None:
-        selection, html, document = fit_pages(selection, max_pages, renderer.html, lambda h: pdf.layout(h, roots))
-    else:
-        html = renderer.html(selection)
+        selection, paged, document = fit_pages(selection, max_pages, renderer.paged_html,
+                                               lambda h: pdf.layout(h, roots))
     outputs: dict[str, bytes] = {}
     if "md" in wanted:
         outputs[file_name("md")] = renderer.markdown(selection).encode("utf-8")
     if "html" in wanted:
-        outputs[file_name("html")] = html.encode("utf-8")
+        outputs[file_name("html")] = renderer.html(selection).encode("utf-8")
     if "pdf" in wanted:
-        document = document if document is not None else pdf.layout(html, roots)
-        outputs[file_name("pdf")] = pdf.write_pdf(pdf.without_near_empty_last_page(document, html, roots), archival)
+        if document is None:
+            paged = renderer.paged_html(selection)
+            document = pdf.layout(paged, roots)
+        outputs[file_name("pdf")] = pdf.write_pdf(pdf.without_near_empty_last_page(document, paged, roots), archival)
     return outputs

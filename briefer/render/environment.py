@@ -75,6 +75,7 @@ def make_environments(folders: list[TemplateFolder]) -> Environments:
         env.filters["long_date"] = long_date
         env.filters["input_name"] = input_name
         env.tests["web_url"] = is_web_url
+    html.globals["paged"] = False  # True when the HTML is laid out for the PDF (render_documents)
     html.filters["cites"] = cites_html
     html.filters["marked"] = marked_html
     md.filters["cites"] = cites_md

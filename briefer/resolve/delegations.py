@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -38,19 +39,53 @@ MAX_ROLE_WORDS = 12  # longer is a clause the role finder caught, not a title
 HINT_PRIORITY = 2
 
 
+@dataclass(frozen=True)
+class TextSides:
+    """What an article's text alone says of its sides: the armed group it names most, the party its headline
+    opens on, the parties of "the North" and "the South", the countries whose government it names."""
+
+    armed_group: str | None
+    headline: str | None
+    compass: dict[str, str]
+    governments: list[str]
+
+    @classmethod
+    def read(cls, text: str, lexicon: Lexicon) -> TextSides:
+        """Read them from the text (no cache: see text_sides)."""
+        named = (_party_named(found, lexicon) for found in Wording.of(lexicon).government.findall(text))
+        return cls(armed_group=_armed_group(text, lexicon), headline=_headline_party(text, lexicon),
+                   compass=_compass_parties(text, lexicon),
+                   governments=[c for c in named if c and _is_country(c, lexicon)])
+
+
+TEXTS_KEPT = 8  # an article is resolved once per sentence that names sides, once per episode, then in its track
+
+
+def text_sides(text: str, lexicon: Lexicon) -> TextSides:
+    """TextSides.read, kept for the last few texts (the same for every part of an article)."""
+    kept: dict[str, TextSides] = lexicon.derived("resolve.text_sides", dict)
+    found = kept.get(text)
+    if found is None:
+        if len(kept) >= TEXTS_KEPT:
+            kept.clear()
+        found = kept[text] = TextSides.read(text, lexicon)
+    return found
+
+
 def side_context(article: ArticleFacts, lexicon: Lexicon) -> SideContext:
     """The sides an article names for its delegations, and the country its government side belongs to."""
     named = sorted((f for f in article.facts if f.section == "delegations" and f.fields.get("party")),
                    key=lambda f: f.evidence.start)
     sides = [(f.evidence.start, lexicon.party_of(f.fields["party"]) or f.fields["party"]) for f in named]
-    government = _government_country(article, [party for _, party in sides], lexicon)
+    text = article.article.text
+    read = text_sides(text, lexicon)
+    government = _government_country(article, [party for _, party in sides], lexicon, read.governments)
     places = [f for f in article.facts if f.section == "venues" and f.fields.get("name")]
     venues = {fold(f.fields["name"]) for f in places}
-    text = article.article.text
-    rebels = _armed_group(text, lexicon) or _government_opposition(government, text, lexicon)
+    rebels = read.armed_group or _government_opposition(government, text, lexicon)
     present = {fold(f.fields["name"]) for f in places if not Wording.of(lexicon).other_time.search(f.evidence.sentence)}
     context = SideContext(government=government, venues=venues, rebels=rebels, present=present,
-                          headline=_headline_party(text, lexicon), compass=_compass_parties(text, lexicon))
+                          headline=read.headline, compass=dict(read.compass))
     resolved = [(start, context.unnamed(party)) for start, party in sides]
     context.sides = [(start, party) for start, party in resolved if party]
     return context
@@ -143,14 +178,15 @@ def _standing_alone(name: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
-def _government_country(article: ArticleFacts, sides: list[str], lexicon: Lexicon) -> str | None:
+def _government_country(article: ArticleFacts, sides: list[str], lexicon: Lexicon,
+                        governments: list[str]) -> str | None:
     """The country whose government an unnamed "government side" is: the country of an opposition side
-    ("Venezuelan opposition"), else of "the Colombian government" / "the Maduro regime", else the first
-    country the headline names, else the country most of the article's people belong to."""
+    ("Venezuelan opposition"), else of "the Colombian government" / "the Maduro regime" (`governments`, read
+    from the text), else the first country the headline names, else the country most of the article's people
+    belong to."""
     countries = [c for c in (_country_of_opposition(party, lexicon) for party in sides) if c]
     if not countries:
-        named = (_party_named(found, lexicon) for found in Wording.of(lexicon).government.findall(article.article.text))
-        countries = [c for c in named if c and _is_country(c, lexicon)]
+        countries = list(governments)
     if not countries:
         headline = article.article.text.strip().split("\n", 1)[0]
         named = (_party_named(word, lexicon) for word in NAME_RE.findall(headline))
