@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from briefer.model import Briefing, Delegation, Item, MeetingDate, OpenQuestion, Person, Position, Talks, Venue
 from briefer.names import place_label, place_phrase
+from briefer.render.entries import Cites
 from briefer.render.rank import left_open, ranked
 from briefer.render.wording import Sentence, long_date
 from briefer.sections import SECTIONS
@@ -199,8 +200,9 @@ def _when(talks: Talks, dates: list[MeetingDate], published: dict[str, str]) -> 
     return f"(reported {long_date(reported)})" if reported else ""
 
 
-def _cites(numbers: dict[str, int], *items: Item) -> tuple[int, ...]:
-    return tuple(sorted({numbers[e.source] for item in items for e in item.evidence if e.source in numbers}))
+def _cites(numbers: dict[str, int], *items: Item) -> Cites:
+    """The markers of the sources behind the items (those the brief does not list are counted, not shown)."""
+    return Cites(numbers.get(source) for source in dict.fromkeys(e.source for item in items for e in item.evidence))
 
 
 def _sentence(text: str, cites: tuple[int, ...]) -> Sentence:

@@ -41,8 +41,8 @@ def md_finalize(value: object) -> Markup:
 
 
 def cites_md(numbers: Iterable[int]) -> Markup:
-    """Citation markers `[1][3]` linking to the source list, in Markdown."""
-    return Markup("".join(f"[[{int(n)}]](#src-{int(n)})" for n in numbers))
+    """Citation markers `[1][3]` linking to the source list, in Markdown, then ` +N` for the sources not shown."""
+    return Markup("".join(f"[[{int(n)}]](#src-{int(n)})" for n in numbers) + _more(numbers))
 
 
 def marked_html(parts: Iterable[tuple[str, bool]]) -> Markup:
@@ -53,4 +53,12 @@ def marked_html(parts: Iterable[tuple[str, bool]]) -> Markup:
 def cites_html(numbers: Iterable[int]) -> Markup:
     """Citation markers `[1][3]` linking to the source list, in HTML (kept on one line)."""
     links = [Markup('<a class="cite" href="#src-{0}">[{0}]</a>').format(int(n)) for n in numbers]
-    return Markup('<span class="cites">{}</span>').format(Markup("").join(links)) if links else Markup("")
+    if not links:
+        return Markup("")
+    return Markup('<span class="cites">{}{}</span>').format(Markup("").join(links), _more(numbers))
+
+
+def _more(numbers: Iterable[int]) -> str:
+    """The " +N" that counts the sources behind markers that show only some (render.entries.Cites)."""
+    count = getattr(numbers, "more", 0)
+    return f" +{count} more" if count else ""

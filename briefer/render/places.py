@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefer.model import Venue
-from briefer.render.entries import Entry
+from briefer.render.entries import Cites, Entry, more
 
 
 def _is_country(venue: Venue) -> bool:
@@ -25,7 +25,8 @@ def fold_countries(entries: list[Entry]) -> list[Entry]:
         if home is None:
             continue
         host = kept[home]
-        kept[home] = replace(host, cites=tuple(sorted({*host.cites, *entry.cites})),
+        counted = max(more(host.cites), more(entry.cites))  # the sources behind both overlap, unseen
+        kept[home] = replace(host, cites=Cites({*host.cites, *entry.cites}, counted=counted),
                              evidence=host.evidence + tuple(e for e in entry.evidence if e not in host.evidence))
         kept.remove(entry)
     return kept

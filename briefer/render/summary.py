@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from briefer.model import Position
 from briefer.render.bottomline import clause
-from briefer.render.entries import Entry
+from briefer.render.entries import Cites, Entry, more
 from briefer.render.view import BriefView, Sentence, long_date
 
 
-def _cites(*entries: Entry) -> tuple[int, ...]:
-    return tuple(sorted({n for entry in entries for n in entry.cites}))
+def _cites(*entries: Entry) -> Cites:
+    counted = max((more(entry.cites) for entry in entries), default=0)
+    return Cites({n for entry in entries for n in entry.cites}, counted=counted)
 
 
 def _sentence(text: str, *entries: Entry) -> Sentence:

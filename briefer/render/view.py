@@ -23,7 +23,7 @@ from briefer.model import (
 )
 from briefer.names import place_label
 from briefer.render.bottomline import OTHER_TITLE, PartyOf, TrackSummary, bottom_line
-from briefer.render.entries import Entry, EvidenceLine
+from briefer.render.entries import SHOWN_CITES, Cites, Entry, EvidenceLine
 from briefer.render.highlight import highlight, item_texts
 from briefer.render.places import fold_countries
 from briefer.render.rank import Selection, corroboration
@@ -226,12 +226,22 @@ def number_sources(
     briefing: Briefing, selection: Selection, cited_only: bool, also: tuple[str, ...] = ()
 ) -> list[SourceEntry]:
     """Number the sources in briefing order; evidence naming an unknown source adds it at the end. `also`:
-    sources cited outside the selected items (the bottom line)."""
-    cited = [e.source for items in selection.values() for item in items for e in item.evidence] + list(also)
+    sources cited outside the selected items (the bottom line). `cited_only`: only the sources whose markers
+    an item shows (its SHOWN_CITES first in briefing order), so that a fact many sources report does not list
+    them all."""
+    order = {source.id: number for number, source in enumerate(briefing.sources)}
+    cited = [source for items in selection.values() for item in items
+             for source in _first_sources(item, order, SHOWN_CITES if cited_only else None)] + list(also)
     known = {source.id for source in briefing.sources}
     listed = [s for s in briefing.sources if not cited_only or s.id in set(cited)]
     listed += [Source(id=sid) for sid in dict.fromkeys(cited) if sid not in known]
     return [SourceEntry(number, source) for number, source in enumerate(listed, start=1)]
+
+
+def _first_sources(item: Item, order: dict[str, int], limit: int | None) -> list[str]:
+    """The item's distinct sources in briefing order (unknown ones last): the first `limit`, or all."""
+    sources = sorted(dict.fromkeys(e.source for e in item.evidence), key=lambda s: order.get(s, len(order)))
+    return sources[:limit] if limit is not None else sources
 
 
 def _talks_key(text: str) -> str:
@@ -242,11 +252,11 @@ def _entry(
     section: str, item: Item, numbers: dict[str, int], venues: dict[str, list[str]], index: int,
     titles: dict[str, str],
 ) -> Entry:
-    cites = tuple(sorted({numbers[e.source] for e in item.evidence}))
+    cites = Cites(numbers.get(source) for source in dict.fromkeys(e.source for e in item.evidence))
     texts = item_texts(item)
     lines = tuple(
         EvidenceLine(e.sentence, numbers[e.source], highlight(e.sentence, texts))
-        for e in {(e.source, e.sentence): e for e in item.evidence}.values()
+        for e in {(e.source, e.sentence): e for e in item.evidence}.values() if e.source in numbers
     )
     held = tuple(venues.get(_talks_key(item.talks), ())) if isinstance(item, Delegation) and item.talks else ()
     track = titles.get(item.talks, "") if len(titles) > 1 else ""
