@@ -34,6 +34,7 @@ ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
 STRIP_LEFT = {"that", "because", ",", ":", "-", "—", "–", "and", "but"}
 PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 FIRST_PERSON = {"i", "we"}
+SUBJECT_PRONOUNS = {"it", "they"}  # a subject that may stand for a speaking subject named before it in its sentence
 THING_PRONOUN = "it"  # the subject of a reporting verb: the ministry, government or group that spoke just before
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
 REFERRING = {"the", "his", "her", "its", "their", "this", "that"}  # "the source said": someone named before
@@ -311,6 +312,8 @@ def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
         return False
     if root.pos_ == "PROPN" and (not root.is_sent_start or _named_elsewhere(root)):
         return True  # a name the entity recogniser missed here ("Odhiambo said"), not a capitalised first word
+    if root.pos_ == "NOUN" and root.text[:1].isupper() and _named_elsewhere(root, {"PERSON"}):
+        return True  # a surname opening a sentence, tagged as a common noun ("Okonkwo urged ...")
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
     nouns = lexicon.gazetteers.words("roles.speaker_nouns") | lexicon.gazetteers.words("roles.institution_words")
@@ -319,10 +322,33 @@ def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
     return root.lemma_.lower() in nouns or root.lower_ in nouns
 
 
-def _named_elsewhere(token: Token) -> bool:
-    """The word is part of a name the entity recogniser found somewhere in the text."""
-    return any(token.text in ent.text.split()
-               for ent in doc_ents(token.doc) if ent.label_ in SPEAKER_LABELS | {"PERSON"})
+def _subject_antecedent(pronoun: Token, lexicon: Lexicon) -> Mention | None:
+    """The speaker an "it" or "they" subject stands for when its own sentence names a subject before it that can
+    speak and agrees in number: "While the ministry has yet to reply, it has reiterated ...", "The unions issued a
+    statement in which they rejected ..." (the nearest such subject; a person is never "it"). Not in a relative
+    clause whose object is the noun it qualifies ("the regions it claims"): what is claimed is left out."""
+    plural = pronoun.lower_ == "they"
+    doc = pronoun.doc
+    verb = pronoun.head
+    if verb.dep_ == "relcl" and not any(c.dep_ == "prep" and any(g.tag_ in {"WDT", "WP"} for g in c.children)
+                                        for c in verb.children):
+        return None  # "the regions it claims to have annexed": the clause's object is the noun it qualifies
+    for token in reversed(doc[pronoun.sent.start : pronoun.i]):
+        if token.dep_ != "nsubj" or token.pos_ not in {"NOUN", "PROPN"} or token.head.i == pronoun.head.i:
+            continue
+        if (token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)) != plural:
+            continue
+        if not plural and token.ent_type_ == "PERSON":
+            continue
+        found = person(doc[token.i : token.i + 1], lexicon)
+        if found is not None:
+            return found
+    return None
+
+
+def _named_elsewhere(token: Token, labels: frozenset[str] | set[str] = SPEAKER_LABELS | {"PERSON"}) -> bool:
+    """The word is part of a name the entity recogniser found somewhere in the text (with one of `labels`)."""
+    return any(token.text in ent.text.split() for ent in doc_ents(token.doc) if ent.label_ in labels)
 
 
 def _dateline(token: Token) -> bool:
@@ -460,6 +486,9 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         role = role or _apposition(ent.root) or _copula_role(ent.root) or _titled_by(ent.root, lexicon)
         role = role or tidy(honorific)
         return _with_party(name, role, lexicon)
+    if root.lower_ in SUBJECT_PRONOUNS and root.dep_ == "nsubj" and (
+            antecedent := _subject_antecedent(root, lexicon)) is not None:
+        return antecedent
     if root.lower_ == THING_PRONOUN and root.dep_ == "nsubj":  # "it said in a statement": a body that spoke before
         return Mention(name=root.text, definite=True)
     if root.lower_ in PRONOUNS:
