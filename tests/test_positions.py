@@ -363,6 +363,11 @@ Foreign Minister Hanna Berg conveyed her confidence in the goodwill of both dele
 The river commission is "fully committed" to a deal, the UN mediator said on Tuesday after the session. "We went \
 through every open item on the map," Peter Lindqvist said after meeting both foreign ministers. "Both delegations \
 stayed at the table until midnight," the veteran Danish diplomat told reporters.
+
+Norvia, Estland and Lakeland issued a trilateral statement on Sunday. The three countries will reopen the river \
+ports in May, according to the statement. Fishing quotas will be set every spring, the joint \
+statement said. "The ferries will run again in June," said a statement by the Lakeland river commission and the \
+transport ministry.
 """
 
 
@@ -394,3 +399,9 @@ def test_a_description_is_the_person_quoted_next_to_it(antecedents):
     assert any("fully committed" in s for s in lindqvist)  # "the UN mediator", named in the next sentence
     assert any("stayed at the table until midnight" in s for s in lindqvist)  # "the veteran diplomat", quoted before
     assert not said(antecedents, "UN mediator") and not said(antecedents, "veteran Danish diplomat")
+
+
+def test_a_statement_of_several_parties_speaks_for_none_of_them_alone(antecedents):
+    assert not [p for p in antecedents if "river ports" in p["statement"] or "every spring" in p["statement"]]
+    ferries = next(p for p in antecedents if "ferries will run" in p["statement"])  # no "joint": the first issuer's
+    assert ferries["speaker"]["name"] == "Lakeland river commission"

@@ -499,7 +499,7 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         return pair
     if root.lemma_.lower() in lexicon.gazetteers.words("reporting.nouns"):  # "a statement from the ministry"
         author = _author(root, lexicon)
-        return person(author, lexicon) if author is not None else None
+        return person(author, lexicon) if author is not None and not _joint(root, lexicon) else None
     if not _names_speaker(span, lexicon):
         return None
     noun_phrase = phrase(span)
@@ -550,9 +550,18 @@ def _issuer(text: Token, lexicon: Lexicon) -> Span | None:
     return None
 
 
+def _joint(text: Token, lexicon: Lexicon) -> bool:
+    """A text the sides put out together ("the joint statement", "a trilateral communique by A, B and C"): it
+    speaks for none of them alone. ("A statement by the State Department and the UN", of no such word, is the
+    first one's.)"""
+    joint = lexicon.gazetteers.words("reporting.joint_words")
+    return any(c.dep_ == "amod" and c.lower_ in joint for c in text.children)
+
+
 def _author(text: Token, lexicon: Lexicon) -> Span | None:
     """Who speaks through a text that "says" things: its issuer, or for "the statement" the one who issued the
-    statement the article named before ("X issued a statement ... the statement said", "X said in a communique")."""
+    statement the article named before ("X issued a statement ... the statement said", "X said in a communique");
+    none for a text the sides put out together (`_joint`)."""
     found = _issuer(text, lexicon)
     doc = text.doc
     if found is not None or text.i == 0 or doc[text.left_edge.i].lower_ not in REFERRING - {"his", "her"}:
@@ -563,7 +572,7 @@ def _author(text: Token, lexicon: Lexicon) -> Span | None:
         if token.lemma_.lower() != lemma:
             continue
         if (found := _issuer(token, lexicon)) is not None:
-            return found
+            return None if _joint(token, lexicon) else found
         verb = token.head
         if token.dep_ == "pobj" and verb.lower_ == "in":  # "X said in a statement"
             verb = verb.head
@@ -571,7 +580,7 @@ def _author(text: Token, lexicon: Lexicon) -> Span | None:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            return doc[subject.i : subject.i + 1]
+            return None if _joint(token, lexicon) else doc[subject.i : subject.i + 1]
     return None
 
 
