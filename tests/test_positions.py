@@ -368,6 +368,9 @@ Norvia, Estland and Lakeland issued a trilateral statement on Sunday. The three 
 ports in May, according to the statement. Fishing quotas will be set every spring, the joint \
 statement said. "The ferries will run again in June," said a statement by the Lakeland river commission and the \
 transport ministry.
+
+The Norvian trade minister told reporters that her team would stay for a week, “and longer if the ferries keep \
+running.” The trade envoys will reach Portmar on Monday, the Nikkei reported.
 """
 
 
@@ -405,3 +408,12 @@ def test_a_statement_of_several_parties_speaks_for_none_of_them_alone(antecedent
     assert not [p for p in antecedents if "river ports" in p["statement"] or "every spring" in p["statement"]]
     ferries = next(p for p in antecedents if "ferries will run" in p["statement"])  # no "joint": the first issuer's
     assert ferries["speaker"]["name"] == "Lakeland river commission"
+
+
+def test_a_quotation_opening_on_and_carries_on_the_reported_clause(antecedents):
+    assert any(p["statement"].startswith("her team would stay for a week") for p in antecedents)
+    assert not [p for p in antecedents if p["statement"].strip("“”\"").startswith("and longer")]
+
+
+def test_a_newspaper_reporting_a_journey_is_no_speaker(antecedents):
+    assert not [p for p in antecedents if "Nikkei" in p["speaker"]["name"]]

@@ -56,6 +56,9 @@ DATELINE_RE = re.compile(r"^\s*(?:[A-Z][A-Z.’' -]{3,30}(?:,[^()\n–—-]{1,25
                          r"|[A-Z][A-Za-z.’' -]{1,30}(?:,[^()\n–—-]{1,25})?\s*\([^)]{1,40}\))\s*(?:--|[-–—])\s+")
 RELATIVE_OPENERS = {"which", "whom", "whose", "who"}
 FRAGMENT_OPENERS = {"is", "are", "was", "were"}  # "is settled": the end of a clause the parse cut off
+# A quotation that opens on a small conjunction ("..., with a word of peace, “but to defend our rights”") carries on
+# the reported clause before it: that clause holds the claim.
+CONJUNCTION_OPENERS = {"but", "and", "or"}
 
 
 def _as_found(speaker: Speaker) -> Mention:
@@ -249,8 +252,11 @@ class PositionBook:
     def _add_one(self, fact: Fact, article: ArticleContext) -> None:
         people = article.people
         statement = DATELINE_RE.sub("", fact.fields["statement"], count=1)
-        if len(statement.split()) < MIN_WORDS or statement.split()[0].lower() in RELATIVE_OPENERS | FRAGMENT_OPENERS:
+        first = statement.split()[0] if statement.split() else ""
+        if len(statement.split()) < MIN_WORDS or first.lower() in RELATIVE_OPENERS | FRAGMENT_OPENERS:
             return  # "which X claimed were crucial": the claim is about something the clause leaves out
+        if first in CONJUNCTION_OPENERS and _direct(fact, statement):
+            return
         if self._attribution(statement):
             return  # "..., Reuters reports": the parser took the report's source for what was said
         if fact.fields["speaker"] == PREVIOUS_SPEAKER:
