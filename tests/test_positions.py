@@ -346,3 +346,74 @@ def test_an_envoy_named_in_an_apposition_after_his_title_and_mission_is_the_spea
     envoy = next(p for p in positions if p["statement"] == "Both sides must give ground")
     assert envoy["speaker"]["name"] == "Kwame Boateng"
     assert envoy["speaker"]["party"] == "African Union"  # an envoy *to* Sudan is not Sudan's
+
+
+# Pronoun subjects whose own sentence names the speaker, a surname opening a sentence, an attitude passed on.
+ANTECEDENTS = """Fishing talks stall in Portmar
+
+The Norvian fisheries ministry said on Friday that the quotas were unfair to small boats.
+
+While the Estland government has not yet answered the ministry, it has reaffirmed its "full commitment" to the \
+talks.
+
+The dock workers' unions issued a statement in which they rejected the new table of quotas.
+
+Foreign Minister Hanna Berg conveyed her confidence in the goodwill of both delegations.
+
+The river commission is "fully committed" to a deal, the UN mediator said on Tuesday after the session. "We went \
+through every open item on the map," Peter Lindqvist said after meeting both foreign ministers. "Both delegations \
+stayed at the table until midnight," the veteran Danish diplomat told reporters.
+
+Norvia, Estland and Lakeland issued a trilateral statement on Sunday. The three countries will reopen the river \
+ports in May, according to the statement. Fishing quotas will be set every spring, the joint \
+statement said. "The ferries will run again in June," said a statement by the Lakeland river commission and the \
+transport ministry.
+
+The Norvian trade minister told reporters that her team would stay for a week, “and longer if the ferries keep \
+running.” The trade envoys will reach Portmar on Monday, the Nikkei reported.
+"""
+
+
+@pytest.fixture(scope="module")
+def antecedents(tmp_path_factory) -> list[dict]:
+    folder = tmp_path_factory.mktemp("antecedents")
+    (folder / "antecedents.txt").write_text(ANTECEDENTS, encoding="utf-8")
+    result = briefer("extract", str(folder), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["positions"]
+
+
+def test_it_is_the_body_its_own_sentence_names_not_the_last_body_that_spoke(antecedents):
+    commitment = next(p for p in antecedents if "full commitment" in p["statement"])
+    assert commitment["speaker"]["name"] == "Estland government"
+
+
+def test_they_in_a_statement_are_the_ones_who_issued_it(antecedents):
+    rejected = next(p for p in antecedents if "rejected the new table" in p["statement"])
+    assert "unions" in rejected["speaker"]["name"]
+
+
+def test_an_attitude_conveyed_is_a_position(antecedents):
+    assert any("confidence in the goodwill" in s for s in said(antecedents, "Hanna Berg"))
+
+
+def test_a_description_is_the_person_quoted_next_to_it(antecedents):
+    lindqvist = said(antecedents, "Peter Lindqvist")
+    assert any("fully committed" in s for s in lindqvist)  # "the UN mediator", named in the next sentence
+    assert any("stayed at the table until midnight" in s for s in lindqvist)  # "the veteran diplomat", quoted before
+    assert not said(antecedents, "UN mediator") and not said(antecedents, "veteran Danish diplomat")
+
+
+def test_a_statement_of_several_parties_speaks_for_none_of_them_alone(antecedents):
+    assert not [p for p in antecedents if "river ports" in p["statement"] or "every spring" in p["statement"]]
+    ferries = next(p for p in antecedents if "ferries will run" in p["statement"])  # no "joint": the first issuer's
+    assert ferries["speaker"]["name"] == "Lakeland river commission"
+
+
+def test_a_quotation_opening_on_and_carries_on_the_reported_clause(antecedents):
+    assert any(p["statement"].startswith("her team would stay for a week") for p in antecedents)
+    assert not [p for p in antecedents if p["statement"].strip("“”\"").startswith("and longer")]
+
+
+def test_a_newspaper_reporting_a_journey_is_no_speaker(antecedents):
+    assert not [p for p in antecedents if "Nikkei" in p["speaker"]["name"]]

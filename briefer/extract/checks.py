@@ -406,6 +406,25 @@ def side_condition(match: RuleMatch, lexicon: Lexicon) -> bool:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if any(s.lower_ in SIDE_PRONOUNS or s.ent_type_ in SIDE_LABELS for s in subjects):
             return True
+        if _told_by_a_side(verb, lexicon):
+            return True
+    return False
+
+
+def _told_by_a_side(verb: Token, lexicon: Lexicon) -> bool:
+    """The clause is reported from a side's official ("the Azerbaijani president stated that the fighting will not
+    end unless ..."): the condition is that side's demand. Not from observers or analysts ("observers say ...")."""
+    reporting = lexicon.gazetteers.words("reporting.verbs")
+    while verb.dep_ in {"ccomp", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() not in reporting:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            role = " ".join(t.text for t in subject.subtree)
+            if lexicon.is_analyst(role):
+                return False
+            if subject.ent_type_ in SIDE_LABELS or fold(subject.text) in lexicon.title_words:
+                return True
     return False
 
 

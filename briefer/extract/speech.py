@@ -463,8 +463,15 @@ def preceding(cue: Token) -> list[str]:
 
 
 def outside(token: Token) -> str:
-    """The sentence without the token's phrase ("..., according to X, a professor at Y" -> the rest)."""
+    """The sentence without the token's phrase ("..., according to X, a professor at Y" -> the rest). When the
+    phrase opens a sentence whose verb has no subject, the parser took that subject into the phrase as a
+    conjunct after a comma ("According to X, A and B are ..."): the phrase ends at that comma."""
     sentence = token.sent
-    before = token.doc[sentence.start : token.left_edge.i].text
-    after = token.doc[token.right_edge.i + 1 : sentence.end].text
+    doc = token.doc
+    end = token.right_edge.i
+    if token.left_edge.i == sentence.start and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.head.children):
+        subject = next((t for t in token.subtree if t.dep_ == "conj" and doc[t.i - 1].text == ","), None)
+        end = subject.i - 1 if subject is not None else end
+    before = doc[sentence.start : token.left_edge.i].text
+    after = doc[end + 1 : sentence.end].text
     return tidy(" ".join(f"{before} {after}".split()).replace(" ,", ","))

@@ -34,6 +34,7 @@ ROLE_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case"}
 STRIP_LEFT = {"that", "because", ",", ":", "-", "—", "–", "and", "but"}
 PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 FIRST_PERSON = {"i", "we"}
+SUBJECT_PRONOUNS = {"it", "they"}  # a subject that may stand for a speaking subject named before it in its sentence
 THING_PRONOUN = "it"  # the subject of a reporting verb: the ministry, government or group that spoke just before
 DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
 REFERRING = {"the", "his", "her", "its", "their", "this", "that"}  # "the source said": someone named before
@@ -311,6 +312,8 @@ def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
         return False
     if root.pos_ == "PROPN" and (not root.is_sent_start or _named_elsewhere(root)):
         return True  # a name the entity recogniser missed here ("Odhiambo said"), not a capitalised first word
+    if root.pos_ == "NOUN" and root.text[:1].isupper() and _named_elsewhere(root, {"PERSON"}):
+        return True  # a surname opening a sentence, tagged as a common noun ("Okonkwo urged ...")
     if root.pos_ not in {"NOUN", "PROPN"}:
         return False
     nouns = lexicon.gazetteers.words("roles.speaker_nouns") | lexicon.gazetteers.words("roles.institution_words")
@@ -319,10 +322,33 @@ def _names_speaker(span: Span, lexicon: Lexicon) -> bool:
     return root.lemma_.lower() in nouns or root.lower_ in nouns
 
 
-def _named_elsewhere(token: Token) -> bool:
-    """The word is part of a name the entity recogniser found somewhere in the text."""
-    return any(token.text in ent.text.split()
-               for ent in doc_ents(token.doc) if ent.label_ in SPEAKER_LABELS | {"PERSON"})
+def _subject_antecedent(pronoun: Token, lexicon: Lexicon) -> Mention | None:
+    """The speaker an "it" or "they" subject stands for when its own sentence names a subject before it that can
+    speak and agrees in number: "While the ministry has yet to reply, it has reiterated ...", "The unions issued a
+    statement in which they rejected ..." (the nearest such subject; a person is never "it"). Not in a relative
+    clause whose object is the noun it qualifies ("the regions it claims"): what is claimed is left out."""
+    plural = pronoun.lower_ == "they"
+    doc = pronoun.doc
+    verb = pronoun.head
+    if verb.dep_ == "relcl" and not any(c.dep_ == "prep" and any(g.tag_ in {"WDT", "WP"} for g in c.children)
+                                        for c in verb.children):
+        return None  # "the regions it claims to have annexed": the clause's object is the noun it qualifies
+    for token in reversed(doc[pronoun.sent.start : pronoun.i]):
+        if token.dep_ != "nsubj" or token.pos_ not in {"NOUN", "PROPN"} or token.head.i == pronoun.head.i:
+            continue
+        if (token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)) != plural:
+            continue
+        if not plural and token.ent_type_ == "PERSON":
+            continue
+        found = person(doc[token.i : token.i + 1], lexicon)
+        if found is not None:
+            return found
+    return None
+
+
+def _named_elsewhere(token: Token, labels: frozenset[str] | set[str] = SPEAKER_LABELS | {"PERSON"}) -> bool:
+    """The word is part of a name the entity recogniser found somewhere in the text (with one of `labels`)."""
+    return any(token.text in ent.text.split() for ent in doc_ents(token.doc) if ent.label_ in labels)
 
 
 def _dateline(token: Token) -> bool:
@@ -460,6 +486,9 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         role = role or _apposition(ent.root) or _copula_role(ent.root) or _titled_by(ent.root, lexicon)
         role = role or tidy(honorific)
         return _with_party(name, role, lexicon)
+    if root.lower_ in SUBJECT_PRONOUNS and root.dep_ == "nsubj" and (
+            antecedent := _subject_antecedent(root, lexicon)) is not None:
+        return antecedent
     if root.lower_ == THING_PRONOUN and root.dep_ == "nsubj":  # "it said in a statement": a body that spoke before
         return Mention(name=root.text, definite=True)
     if root.lower_ in PRONOUNS:
@@ -470,7 +499,7 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         return pair
     if root.lemma_.lower() in lexicon.gazetteers.words("reporting.nouns"):  # "a statement from the ministry"
         author = _author(root, lexicon)
-        return person(author, lexicon) if author is not None else None
+        return person(author, lexicon) if author is not None and not _joint(root, lexicon) else None
     if not _names_speaker(span, lexicon):
         return None
     noun_phrase = phrase(span)
@@ -521,9 +550,18 @@ def _issuer(text: Token, lexicon: Lexicon) -> Span | None:
     return None
 
 
+def _joint(text: Token, lexicon: Lexicon) -> bool:
+    """A text the sides put out together ("the joint statement", "a trilateral communique by A, B and C"): it
+    speaks for none of them alone. ("A statement by the State Department and the UN", of no such word, is the
+    first one's.)"""
+    joint = lexicon.gazetteers.words("reporting.joint_words")
+    return any(c.dep_ == "amod" and c.lower_ in joint for c in text.children)
+
+
 def _author(text: Token, lexicon: Lexicon) -> Span | None:
     """Who speaks through a text that "says" things: its issuer, or for "the statement" the one who issued the
-    statement the article named before ("X issued a statement ... the statement said", "X said in a communique")."""
+    statement the article named before ("X issued a statement ... the statement said", "X said in a communique");
+    none for a text the sides put out together (`_joint`)."""
     found = _issuer(text, lexicon)
     doc = text.doc
     if found is not None or text.i == 0 or doc[text.left_edge.i].lower_ not in REFERRING - {"his", "her"}:
@@ -534,7 +572,7 @@ def _author(text: Token, lexicon: Lexicon) -> Span | None:
         if token.lemma_.lower() != lemma:
             continue
         if (found := _issuer(token, lexicon)) is not None:
-            return found
+            return None if _joint(token, lexicon) else found
         verb = token.head
         if token.dep_ == "pobj" and verb.lower_ == "in":  # "X said in a statement"
             verb = verb.head
@@ -542,7 +580,7 @@ def _author(text: Token, lexicon: Lexicon) -> Span | None:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            return doc[subject.i : subject.i + 1]
+            return None if _joint(token, lexicon) else doc[subject.i : subject.i + 1]
     return None
 
 

@@ -56,6 +56,9 @@ DATELINE_RE = re.compile(r"^\s*(?:[A-Z][A-Z.’' -]{3,30}(?:,[^()\n–—-]{1,25
                          r"|[A-Z][A-Za-z.’' -]{1,30}(?:,[^()\n–—-]{1,25})?\s*\([^)]{1,40}\))\s*(?:--|[-–—])\s+")
 RELATIVE_OPENERS = {"which", "whom", "whose", "who"}
 FRAGMENT_OPENERS = {"is", "are", "was", "were"}  # "is settled": the end of a clause the parse cut off
+# A quotation that opens on a small conjunction ("..., with a word of peace, “but to defend our rights”") carries on
+# the reported clause before it: that clause holds the claim.
+CONJUNCTION_OPENERS = {"but", "and", "or"}
 
 
 def _as_found(speaker: Speaker) -> Mention:
@@ -148,6 +151,8 @@ class PositionBook:
         for mention in near[:1] if offices and not party else ():
             if offices & set(fold(mention.role).split()):
                 return self._as_mention(mention)
+        if offices and (quoted := self._speaker_just_before(people, evidence, offices, party)) is not None:
+            return quoted
         if head in self.lexicon.gazetteers.words("reporting.unnamed_sources"):
             return None  # "the White House official, who spoke anonymously": not the last American named
         for mention in earlier:
@@ -169,17 +174,45 @@ class PositionBook:
                 return self._as_mention(mention)
         return None
 
+    def _untitled(self, name: str, role: str, offices: frozenset[str] | set[str]) -> bool:
+        """A person whose role, in the text or the actors gazetteer, holds no title, or one of `offices`."""
+        actor = self.lexicon.actor(name)
+        words = set(fold(f"{role} {actor.role if actor is not None and actor.role else ''}").split())
+        return not words & self.lexicon.title_words or bool(words & offices)
+
+    def _speaker_just_before(self, people: ArticlePeople, evidence: Evidence, offices: frozenset[str],
+                             party: str | None) -> Mention | None:
+        """The named person who spoke just before a plain description that finds no one by office ("“...,” Jane
+        Doe said. “...,” the veteran diplomat told reporters"): a person of no other title and no other party."""
+        last = self._latest_before(evidence)
+        if last is None or not any(evidence.start - DESCRIPTION_REACH <= e.start < evidence.start
+                                   for e in last.evidence if e.source == evidence.source):
+            return None
+        speaker = last.speaker
+        if not any(same_person(m.name, speaker.name) for m in people.mentions):
+            return None  # a body or a group ("international inspectors"), not a person the article names
+        if party and speaker.party not in {None, party}:
+            return None
+        return _as_found(speaker) if self._untitled(speaker.name, speaker.role or "", offices) else None
+
     def _named_later(self, later: list[PersonMention], titles: set[str], party: str | None) -> Mention | None:
         """The person named in the next lines with the office a description gives ("The foreign minister said ...
         Foreign Minister Jane Doe ..."): of its party (or of none the text gives, when the description has title
-        words); without a party, only when one person there holds those titles."""
+        words); without a party, only when one person there holds those titles. When nobody there holds them, the
+        first person named next, as a subject, of no other title or party ("..., the UN mediator said. “...,” Jane
+        Doe said after the talks")."""
         fitting = [m for m in later if titles <= set(fold(m.role).split())]
         if party:
             mention = next((m for m in fitting if self._party(m) == party
                             or (titles and self._party(m) is None)), None)
-            return self._as_mention(mention) if mention is not None else None
-        if titles and fitting and all(same_person(m.name, fitting[0].name) for m in fitting):
+            if mention is not None:
+                return self._as_mention(mention)
+        elif titles and fitting and all(same_person(m.name, fitting[0].name) for m in fitting):
             return self._as_mention(fitting[0])
+        first = later[0] if later and titles and not fitting else None
+        if first is not None and first.subject and self._party(first) in {None, party} and self._untitled(
+                first.name, first.role, titles) and len(fold(first.name).split()) >= 2:
+            return self._as_mention(first)
         return None
 
     def _attribution(self, statement: str) -> bool:
@@ -219,8 +252,11 @@ class PositionBook:
     def _add_one(self, fact: Fact, article: ArticleContext) -> None:
         people = article.people
         statement = DATELINE_RE.sub("", fact.fields["statement"], count=1)
-        if len(statement.split()) < MIN_WORDS or statement.split()[0].lower() in RELATIVE_OPENERS | FRAGMENT_OPENERS:
+        first = statement.split()[0] if statement.split() else ""
+        if len(statement.split()) < MIN_WORDS or first.lower() in RELATIVE_OPENERS | FRAGMENT_OPENERS:
             return  # "which X claimed were crucial": the claim is about something the clause leaves out
+        if first in CONJUNCTION_OPENERS and _direct(fact, statement):
+            return
         if self._attribution(statement):
             return  # "..., Reuters reports": the parser took the report's source for what was said
         if fact.fields["speaker"] == PREVIOUS_SPEAKER:
