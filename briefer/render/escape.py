@@ -55,7 +55,8 @@ def cites_html(numbers: Iterable[int]) -> Markup:
     links = [Markup('<a class="cite" href="#src-{0}">[{0}]</a>').format(int(n)) for n in numbers]
     if not links:
         return Markup("")
-    return Markup('<span class="cites">{}{}</span>').format(Markup("").join(links), _more(numbers))
+    more = Markup('<span class="more">{}</span>').format(_more(numbers)) if _more(numbers) else Markup("")
+    return Markup('<span class="cites">{}{}</span>').format(Markup("").join(links), more)
 
 
 def _more(numbers: Iterable[int]) -> str:
