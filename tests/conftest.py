@@ -172,6 +172,22 @@ def resolve_article(knowledge, nlp, compiled):
 
 
 @pytest.fixture(scope="session")
+def resolve_texts(knowledge, nlp, compiled):
+    """Extract and resolve articles in process: `resolve_texts(name=text, ...)` -> their Briefing, each article
+    titled by its first line."""
+    from briefer.extract import extract_facts
+    from briefer.model import Article
+    from briefer.resolve import resolve
+
+    def run(**texts: str):
+        articles = [Article(id=name, text=text, title=text.splitlines()[0]) for name, text in texts.items()]
+        return resolve([extract_facts(nlp(a.text), a, compiled, knowledge.lexicon) for a in articles],
+                       knowledge.lexicon)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def scores(knowledge, nlp, compiled):
     """Each set present scored once per session, every sentence parsed (no gate): {set: Evaluation}."""
     from briefer.evaluate import load_gold, score_articles

@@ -3,11 +3,6 @@ mediators and hosts beside the sides stays one (extract + resolve on short passa
 
 from __future__ import annotations
 
-import pytest
-
-from briefer.extract import extract_facts
-from briefer.model import Article
-from briefer.resolve import resolve
 from briefer.resolve.episodes import paragraph_at, paragraph_spans
 
 DIGEST = (
@@ -28,22 +23,12 @@ WIRE = (
 )
 
 
-@pytest.fixture(scope="module")
-def brief(nlp, compiled, knowledge):
-    def run(**texts: str):
-        articles = [Article(id=name, text=text, title=text.splitlines()[0]) for name, text in texts.items()]
-        facts = [extract_facts(nlp(a.text), a, compiled, knowledge.lexicon) for a in articles]
-        return resolve(facts, knowledge.lexicon)
-
-    return run
-
-
 def track_of(resolved, party: str) -> str:
     return next(d.talks for d in resolved.delegations if d.party == party)
 
 
-def test_a_digest_of_two_meetings_is_two_tracks_and_each_item_goes_with_its_paragraph(brief):
-    resolved = brief(digest=DIGEST)
+def test_a_digest_of_two_meetings_is_two_tracks_and_each_item_goes_with_its_paragraph(resolve_texts):
+    resolved = resolve_texts(digest=DIGEST)
     armenia, eln = track_of(resolved, "Armenia"), track_of(resolved, "ELN")
     assert armenia != eln
     assert {t.id for t in resolved.talks if "digest" in t.sources} >= {armenia, eln}
@@ -55,12 +40,12 @@ def test_a_digest_of_two_meetings_is_two_tracks_and_each_item_goes_with_its_para
     assert "Caracas" in titles[eln] and "Washington" in titles[armenia]
 
 
-def test_a_wire_report_naming_mediators_and_hosts_is_one_track(brief):
-    resolved = brief(wire=WIRE)
+def test_a_wire_report_naming_mediators_and_hosts_is_one_track(resolve_texts):
+    resolved = resolve_texts(wire=WIRE)
     assert len([t for t in resolved.talks if t.id != "other"]) == 1
 
 
-def test_two_reports_of_one_meeting_join_and_a_report_of_other_sides_in_the_same_city_does_not(brief):
+def test_two_reports_of_one_meeting_join_and_a_report_of_other_sides_in_the_same_city_does_not(resolve_texts):
     first = ("Russian and Ukrainian delegations met in Istanbul on Friday. The Russian delegation was led by "
              "Vladimir Medinsky, and the Ukrainian delegation by Defence Minister Rustem Umerov.\n"
              "The United States welcomed the talks in Istanbul.\n")  # a party named in passing is no side
@@ -68,7 +53,7 @@ def test_two_reports_of_one_meeting_join_and_a_report_of_other_sides_in_the_same
               "Istanbul.\nMedinsky said the Russian side was satisfied.\n")
     other = ("Russian and American diplomats met in Istanbul on Thursday to discuss the work of their "
              "embassies. The American delegation was led by Sonata Coulter.\n")
-    resolved = brief(first=first, second=second, other=other)
+    resolved = resolve_texts(first=first, second=second, other=other)
     by_source = {s: t.id for t in resolved.talks for s in t.sources}
     assert by_source["first"] == by_source["second"] != by_source["other"]
 
@@ -81,26 +66,26 @@ def test_a_sentence_is_found_in_its_paragraph_when_the_offset_drifted():
     assert paragraph_at(spans, text, 30, "Second line about another.") == 1
 
 
-def test_a_digest_coming_back_to_a_meeting_does_not_join_the_meeting_reported_in_between(brief):
+def test_a_digest_coming_back_to_a_meeting_does_not_join_the_meeting_reported_in_between(resolve_texts):
     digest = ("Week in diplomacy\n"
               "American and Ukrainian officials met at the White House on Friday. The Ukrainian delegation was led "
               "by Foreign Minister Andrii Sybiha.\n"
               "North Korean leader Kim Jong Un held talks with Russian President Vladimir Putin in Pyongyang on "
               "Wednesday.\n"
               "Ukrainian officials said the talks at the White House would resume next month.\n")
-    resolved = brief(digest=digest)
+    resolved = resolve_texts(digest=digest)
     venues = {v.name.split(",")[0]: v.talks for v in resolved.venues}
     assert venues["Pyongyang"] != venues["White House"]
     pyongyang = next(t for t in resolved.talks if t.id == venues["Pyongyang"])
     assert "Ukraine" not in pyongyang.parties and "Pyongyang" in pyongyang.title
 
 
-def test_a_meeting_named_in_passing_and_a_party_said_to_stay_away_are_no_sides_of_the_report(brief):
+def test_a_meeting_named_in_passing_and_a_party_said_to_stay_away_are_no_sides_of_the_report(resolve_texts):
     report = ("Serbian and Kosovar negotiators met in Brussels on Monday. The Serbian delegation was led by "
               "Petar Petkovic.\n"
               "EU envoy Miroslav Lajcak, fresh from talks in Washington with U.S. envoy Gabriel Escobar, said a "
               "window for a deal remained open. The United States has not joined the Brussels talks.\n")
-    resolved = brief(report=report)
+    resolved = resolve_texts(report=report)
     brussels = next(t for t in resolved.talks if t.venues and t.venues[0].startswith("Brussels"))
     assert "United States" not in brussels.parties
     assert brussels.title.startswith("Serbia")

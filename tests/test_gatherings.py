@@ -3,12 +3,6 @@ never by the two parties a report names most (extract + resolve on short passage
 
 from __future__ import annotations
 
-import pytest
-
-from briefer.extract import extract_facts
-from briefer.model import Article
-from briefer.resolve import resolve
-
 CONFERENCE = (
     "Donors gather in Oslo\n"
     "Leaders and ministers from more than forty countries met in Oslo on Monday for the Sahel Recovery "
@@ -30,32 +24,22 @@ BILATERAL = (
 )
 
 
-@pytest.fixture(scope="module")
-def brief(nlp, compiled, knowledge):
-    def run(**texts: str):
-        articles = [Article(id=name, text=text, title=text.splitlines()[0]) for name, text in texts.items()]
-        return resolve([extract_facts(nlp(a.text), a, compiled, knowledge.lexicon) for a in articles],
-                       knowledge.lexicon)
-
-    return run
-
-
 def only_track(resolved):
     (talks,) = [t for t in resolved.talks if t.id != "other"]
     return talks
 
 
-def test_a_conference_of_many_countries_is_titled_by_its_event_not_by_two_of_them(brief):
-    talks = only_track(brief(conference=CONFERENCE))
+def test_a_conference_of_many_countries_is_titled_by_its_event_not_by_two_of_them(resolve_texts):
+    talks = only_track(resolve_texts(conference=CONFERENCE))
     assert talks.title == "Sahel Recovery Conference in Oslo" and talks.multilateral
     assert talks.id == "sahel-recovery-conference-oslo"
     assert {"France", "Germany"} <= set(talks.parties)  # the parties are still listed
 
 
-def test_many_parties_with_no_event_named_are_multilateral_talks(brief):
-    talks = only_track(brief(unnamed=UNNAMED))
+def test_many_parties_with_no_event_named_are_multilateral_talks(resolve_texts):
+    talks = only_track(resolve_texts(unnamed=UNNAMED))
     assert talks.title == "Multilateral talks in Vienna"
 
 
-def test_two_sides_keep_a_title_that_names_them(brief):
-    assert only_track(brief(bilateral=BILATERAL)).title == "Armenia–Azerbaijan talks in Washington"
+def test_two_sides_keep_a_title_that_names_them(resolve_texts):
+    assert only_track(resolve_texts(bilateral=BILATERAL)).title == "Armenia–Azerbaijan talks in Washington"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from in_process import briefer
+from in_process import briefer, extract_json
 
 # Made-up wire copy and an interview, in the language of news, about no real round of talks.
 WIRE = """Mediators report progress in Lakeport talks
@@ -294,11 +294,7 @@ more meetings.
 
 @pytest.fixture(scope="module")
 def sided(tmp_path_factory) -> list[dict]:
-    folder = tmp_path_factory.mktemp("sides")
-    (folder / "sides.txt").write_text(SIDES, encoding="utf-8")
-    result = briefer("extract", str(folder), "--format", "json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)["positions"]
+    return extract_json(tmp_path_factory.mktemp("sides"), {"sides.txt": SIDES})["positions"]
 
 
 def test_a_bare_delegation_speaks_for_the_side_named_before(sided):
@@ -376,11 +372,7 @@ running.” The trade envoys will reach Portmar on Monday, the Nikkei reported.
 
 @pytest.fixture(scope="module")
 def antecedents(tmp_path_factory) -> list[dict]:
-    folder = tmp_path_factory.mktemp("antecedents")
-    (folder / "antecedents.txt").write_text(ANTECEDENTS, encoding="utf-8")
-    result = briefer("extract", str(folder), "--format", "json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)["positions"]
+    return extract_json(tmp_path_factory.mktemp("antecedents"), {"antecedents.txt": ANTECEDENTS})["positions"]
 
 
 def test_it_is_the_body_its_own_sentence_names_not_the_last_body_that_spoke(antecedents):
