@@ -274,3 +274,35 @@ def test_a_minister_and_the_counterpart_named_with_him_each_head_their_side(side
                   "Luis Mamani, spent six hours together at an informal meeting in Lima on Monday.")
     assert found["Chile"][0] == "Ana Ruiz"
     assert found["Peru"][0] == "Luis Mamani"
+
+
+def test_a_plural_title_of_parties_run_straight_into_its_names_pairs_them_in_order(sides):
+    found = sides("After talks between the foreign ministers of Peru, Chile and Bolivia Ana Ruiz, Carla Vidal "
+                  "and Luis Arce Soto, the three issued a joint statement in Quito.")
+    assert found["Peru"][0] == "Ana Ruiz"
+    assert found["Chile"][0] == "Carla Vidal"
+    assert found["Bolivia"][0] == "Luis Arce Soto"
+
+
+def test_two_parties_run_into_two_names_after_a_plural_title(sides):
+    found = sides("The defence ministers of Kenya and Uganda Grace Wambui and Moses Kato arrived in Arusha on "
+                  "Monday for consultations.")
+    assert found["Kenya"][0] == "Grace Wambui"
+    assert found["Uganda"][0] == "Moses Kato"
+    assert "Uganda Grace Wambui" not in str(found)
+
+
+def test_a_known_vice_premier_keeps_his_whole_name_though_it_ends_in_a_pronoun(sides):
+    found = sides("Chinese Vice Premier Liu He will hold talks with US trade envoy Tom Baker in Geneva on Thursday.")
+    assert found["China"][0] == "Liu He"
+
+
+def test_a_minister_who_returned_from_the_talks_was_at_them(sides):
+    found = sides("Kenyan Foreign Minister Grace Wambui returned to Nairobi on Friday from the border talks "
+                  "in Kampala.")
+    assert "Grace Wambui" in _people(found)
+    assert found["Kenya"]
+
+
+def test_returning_after_a_break_is_no_delegation(sides):
+    assert sides("Striker Marco Silva returned to the squad after the break.") == {}

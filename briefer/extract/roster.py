@@ -66,6 +66,7 @@ class Segment:
     """A stretch of a roster between commas or "and": a person, a role, or nothing useful."""
 
     tokens: list[Token]
+    name: tuple[int, int] | None = None  # the name, when the segment was cut off a run of parties and names
 
 
 def _text(tokens: list[Token]) -> str:
@@ -201,6 +202,8 @@ def _links_names(token: Token, lexicon: Lexicon) -> bool:
 def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, int] | None:
     """The person a segment names, as token offsets: a PERSON entity, else a run of capitalised name words
     at its end (the small model misses many names: "Defence Secretary Aden Duale")."""
+    if segment.name is not None:
+        return segment.name
     doc, root = segment.tokens[0].doc, region.root
     first, last = segment.tokens[0].i, segment.tokens[-1].i
     for ent in doc_ents(doc):
@@ -567,6 +570,7 @@ def _paired(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[Men
     """A role shared by two or more parties and as many names, matched in order: "the foreign ministers of A and B,
     X and Y", "his A and B counterparts, X and Y", "A's and B's envoys, X and Y", "X and Y, the envoys of A and B
     respectively" (names first only with "respectively"). None when the roster is not so built."""
+    segments = _unglued(segments, region, lexicon)
     spans = [_name_span(segment, lexicon, region) for segment in segments]
     while len(spans) > 1 and spans[-1] is None and segments[-1].tokens[0].pos_ == "ADP":  # "..., in Ankara"
         segments, spans = segments[:-1], spans[:-1]
@@ -595,6 +599,29 @@ def _paired(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[Men
         role = re.sub(rf"\b{re.escape(own)}\b", party_words, template, count=1)
         people.append(Mention(name=name, role=role, party=role_party(role, name, lexicon)))
     return people
+
+
+def _unglued(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[Segment]:
+    """A list of parties run straight on into a list of names, with no comma between ("the foreign ministers of A
+    and B Jane Roe and John Doe"): the segment that holds the last party and the first name, cut in two. Only
+    after a plural title and before any name; else the segments as they are."""
+    if not segments or not any(t.tag_ in {"NNS", "NNPS"} or _plural_title(t, lexicon) for t in segments[0].tokens):
+        return segments
+    for k, segment in enumerate(segments):
+        tokens = segment.tokens
+        size = next((n for n in (3, 2, 1) if n < len(tokens) - 1 and lexicon.party_of(_text(tokens[:n]))), 0)
+        if not size or not tokens[size].is_title:
+            if _name_span(segment, lexicon, region) is not None:
+                return segments
+            continue
+        if k == 0:
+            return segments
+        rest = tokens[size:]
+        if len(rest) < 2 or not all(_name_word(t, lexicon) or _links_names(t, lexicon) for t in rest) or (
+                not _names_person(_text(rest), lexicon)):
+            return segments
+        return [*segments[:k], Segment(tokens[:size]), Segment(rest, (rest[0].i, rest[-1].i + 1)), *segments[k + 1:]]
+    return segments
 
 
 def _party_words(tokens: list[Token], lexicon: Lexicon) -> str | None:
