@@ -306,3 +306,24 @@ def test_a_minister_who_returned_from_the_talks_was_at_them(sides):
 
 def test_returning_after_a_break_is_no_delegation(sides):
     assert sides("Striker Marco Silva returned to the squad after the break.") == {}
+
+
+def test_an_aide_to_a_president_sits_for_the_president_not_for_the_country_he_criticises(sides):
+    found = sides("Tom Baker, a fierce critic of Beijing and an aide to US President Donald Trump on trade, "
+                  "would also join the talks in Geneva, the White House said.")
+    assert "Tom Baker" in _people({"United States": found["United States"]})
+    assert "China" not in found
+    assert "Donald Trump" not in _people(found)
+
+
+def test_the_guests_of_a_signing_were_at_the_round(sides):
+    found = sides("Talks on the border ended in Arusha on Friday. The signing was attended by Kenyan Foreign "
+                  "Minister Grace Wambui.")
+    assert "Grace Wambui" in _people(found)
+
+
+def test_bodies_led_by_their_chairs_respectively_get_one_head_each(sides):
+    found = sides("Before the summit, the two delegations met envoys of ASEAN and the African Union, led by their "
+                  "chairs Moussa Diallo and Peter Kamau, respectively.")
+    assert found["ASEAN"][0] == "Moussa Diallo"
+    assert found["African Union"][0] == "Peter Kamau"

@@ -40,6 +40,8 @@ QUOTES = set("\"“”„«»'‘’")
 # A photo caption's place marks ("X, left, and Y, second right"; "(L)"): where someone stands, never a name or role.
 POSITION_RE = re.compile(r"(?:(?:from|far|second|third|fourth|fifth|2nd|3rd|4th|5th|front|back|top|bottom|rear)\s+)*"
                          r"(?:left|right|centre|center|l|r|c|front|rear)", re.I)
+# Where one description of a person ends and the next begins: "a critic of X and (an) aide to Y", "a critic, an aide".
+DESCRIPTIONS_RE = re.compile(r",\s*|\s+and\s+")
 # Words after which a role names what the job is for, not who holds it ("envoy to Ukraine").
 QUALIFIER_RE = re.compile(r"\b(?:for|to|on|in charge of)\b", re.I)
 # "A and B on the American side and C on the Russian side": a side named after the people it holds.
@@ -335,11 +337,18 @@ def _modifies(token: Token, lexicon: Lexicon, region: Span) -> bool:
         # "adviser to President X" is about X; "Special Representative for Iran X" and "Minister for
         # Foreign Affairs X" are titles whose holder is X
         between = [t for t in token.doc[token.head.i + 1 : token.i] if t.ent_type_ != "PERSON"]
+        if _aide_to(token.head, lexicon):  # "an aide to US President X": the principal's country may come first
+            between = [t for t in between if not lexicon.party_of(t.text)]
         return all(t.pos_ in {"DET", "PUNCT"} or fold(t.text) in lexicon.title_words for t in between)
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         noun = token.head.head
         return noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or fold(noun.text) not in lexicon.title_words)
     return False
+
+
+def _aide_to(prep: Token, lexicon: Lexicon) -> bool:
+    """ "to" after a staff title: "aide to", "adviser to" (whose object is the principal, never the member)."""
+    return prep.lower_ == "to" and prep.head.lower_ in lexicon.gazetteers.words("roles.staff_titles")
 
 
 def _title_word(token: Token, lexicon: Lexicon) -> bool:
@@ -661,11 +670,21 @@ def office_party(text: str, lexicon: Lexicon) -> str | None:
 
 
 def role_party(role: str, name: str, lexicon: Lexicon) -> str | None:
-    """The party a person belongs to, from the job in their role (not what it is for), office, or fame."""
-    job = QUALIFIER_RE.split(role or "", maxsplit=1)[0]
+    """The party a person belongs to, from the job in their role (not what it is for, nor a stance towards a
+    country: "a China critic and an aide to the US President"), office, or fame."""
+    role = _without_stances(role or "", lexicon)
+    job = QUALIFIER_RE.split(role, maxsplit=1)[0]
     actor = lexicon.actor(name) if name else None
     return (group_named(job, lexicon) or lexicon.party_in(job) or _principal_party(role or "", job, lexicon)
             or office_party(role or "", lexicon) or (actor.party if actor else None))
+
+
+def _without_stances(role: str, lexicon: Lexicon) -> str:
+    """A role without the descriptions of its holder's stance ("a fierce critic of Beijing", "a China hawk")."""
+    parts = DESCRIPTIONS_RE.split(role)
+    stances = lexicon.gazetteers.words("roles.stance_nouns")
+    kept = [part for part in parts if not set(fold(part).split()) & stances]
+    return ", ".join(kept) if len(kept) < len(parts) else role
 
 
 def _principal_party(role: str, job: str, lexicon: Lexicon) -> str | None:
