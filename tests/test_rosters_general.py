@@ -327,3 +327,16 @@ def test_bodies_led_by_their_chairs_respectively_get_one_head_each(sides):
                   "chairs Moussa Diallo and Peter Kamau, respectively.")
     assert found["ASEAN"][0] == "Moussa Diallo"
     assert found["African Union"][0] == "Peter Kamau"
+
+
+def test_a_president_who_receives_a_minister_for_talks_heads_her_side(sides):
+    found = sides("Chilean President Ana Ruiz received Peruvian Foreign Minister Rosa Campos in Santiago on "
+                  "Tuesday for talks on the border.")
+    assert found["Chile"][0] == "Ana Ruiz"
+    assert found["Peru"][0] == "Rosa Campos"
+
+
+def test_who_joins_a_named_minister_at_the_talks_sits_on_her_side(sides):
+    found = sides("Joining Peruvian Foreign Minister Rosa Campos at the talks in Quito were trade minister Luis "
+                  "Soto and army chief General Pablo Ruiz.")
+    assert {"Luis Soto", "Pablo Ruiz"} <= set(found["Peru"][1]) | {found["Peru"][0]}
