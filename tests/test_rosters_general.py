@@ -340,3 +340,15 @@ def test_who_joins_a_named_minister_at_the_talks_sits_on_her_side(sides):
     found = sides("Joining Peruvian Foreign Minister Rosa Campos at the talks in Quito were trade minister Luis "
                   "Soto and army chief General Pablo Ruiz.")
     assert {"Luis Soto", "Pablo Ruiz"} <= set(found["Peru"][1]) | {found["Peru"][0]}
+
+
+def test_a_mediator_named_only_as_the_speaker_after_the_talks_was_at_them(sides):
+    found = sides("Peru and Chile are committed to a deal, the UN mediator said after the talks in Geneva. "
+                  "\"We discussed all the open issues,\" Staffan de Mistura said after the talks between Rosa "
+                  "Campos of Peru and her Chilean counterpart Jorge Vidal.")
+    assert found["United Nations"][0] == "Staffan de Mistura"
+    assert found["Peru"][0] == "Rosa Campos"
+
+
+def test_an_analyst_who_speaks_of_the_talks_is_no_delegate(sides):
+    assert sides("Analyst Tom Berg said the talks in Geneva would fail.") == {}
