@@ -352,3 +352,17 @@ def test_a_mediator_named_only_as_the_speaker_after_the_talks_was_at_them(sides)
 
 def test_an_analyst_who_speaks_of_the_talks_is_no_delegate(sides):
     assert sides("Analyst Tom Berg said the talks in Geneva would fail.") == {}
+
+
+def test_envoys_shown_at_the_table_with_a_with_clause_sit_for_their_sides(sides):
+    found = sides("Talks between Peru and Chile resumed in Geneva on Monday, with Peruvian envoy Luis Soto and "
+                  "Chilean envoy Marta Vidal at the table.")
+    assert found["Peru"][0] == "Luis Soto"
+    assert found["Chile"][0] == "Marta Vidal"
+
+
+def test_a_second_side_led_by_someone_with_its_delegation_left_unsaid(sides):
+    found = sides("Peruvian and Chilean negotiators met in Geneva on Monday. The Peruvian team was headed by "
+                  "Luis Soto, while Chile's was led by Marta Vidal.")
+    assert found["Peru"][0] == "Luis Soto"
+    assert found["Chile"][0] == "Marta Vidal"
