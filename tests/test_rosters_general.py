@@ -366,3 +366,23 @@ def test_a_second_side_led_by_someone_with_its_delegation_left_unsaid(sides):
                   "Luis Soto, while Chile's was led by Marta Vidal.")
     assert found["Peru"][0] == "Luis Soto"
     assert found["Chile"][0] == "Marta Vidal"
+
+
+def test_a_caption_of_two_ministers_posing_before_their_talks_seats_both(sides):
+    found = sides("Ghana's Foreign Minister Kwame Mensah (R) and Togo's Foreign Minister Koffi Agbo pose for a "
+                  "photo before their talks in Accra on Monday.")
+    assert found["Ghana"][0] == "Kwame Mensah"
+    assert found["Togo"][0] == "Koffi Agbo"
+
+
+def test_a_side_represented_at_the_talks_by_two_ministers(sides):
+    found = sides("Ghana was represented at the Accra talks by Foreign Minister Kwame Mensah and Deputy Foreign "
+                  "Minister Ama Boateng.")
+    assert {"Kwame Mensah", "Ama Boateng"} <= _people({"Ghana": found["Ghana"]})
+
+
+def test_a_colon_after_present_at_the_talks_still_opens_the_roster(sides):
+    found = sides("Present at the talks in Accra were: Kwame Mensah, Ghana's foreign minister; Koffi Agbo, "
+                  "Togo's foreign minister; and Ama Boateng, the ECOWAS envoy.")
+    assert "Kwame Mensah" in _people({"Ghana": found.get("Ghana", (None, {}))})
+    assert "Koffi Agbo" in _people({"Togo": found.get("Togo", (None, {}))})
