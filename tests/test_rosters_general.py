@@ -386,3 +386,17 @@ def test_a_colon_after_present_at_the_talks_still_opens_the_roster(sides):
                   "Togo's foreign minister; and Ama Boateng, the ECOWAS envoy.")
     assert "Kwame Mensah" in _people({"Ghana": found.get("Ghana", (None, {}))})
     assert "Koffi Agbo" in _people({"Togo": found.get("Togo", (None, {}))})
+
+
+def test_a_surname_that_is_also_a_city_stays_in_the_name_after_a_title_and_given_name(sides):
+    found = sides("Chilean Foreign Minister Jorge Lagos met Peruvian Foreign Minister Rosa Campos in Quito on "
+                  "Monday. The Peruvian team includes deputy minister Carlos Lima and Ambassador Ana Ruiz.")
+    assert found["Chile"][0] == "Jorge Lagos"
+    assert "Carlos Lima" in _people({"Peru": found["Peru"]})
+
+
+def test_a_city_after_a_name_and_a_preposition_is_no_surname(sides):
+    found = sides("Chilean Foreign Minister Jorge Vidal met Peruvian Foreign Minister Rosa Campos in Lima on "
+                  "Monday.")
+    assert found["Chile"][0] == "Jorge Vidal"
+    assert found["Peru"][0] == "Rosa Campos"

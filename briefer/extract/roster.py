@@ -225,6 +225,8 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
         while end <= last and (_name_word(doc[end], lexicon) or (
                 _links_names(doc[end], lexicon) and end < last and _name_word(doc[end + 1], lexicon))):
             end += 1
+        if end == last and _place_surname(doc[end], lexicon):  # "Jorge" + "Lagos": a surname tagged as a place
+            end += 1
         if all(_title_word(t, lexicon) for t in doc[start:end]):  # "Lt. Gen" taken for a name: ranks only
             continue
         return start, end
@@ -234,6 +236,9 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
     while run and (run[-1].is_punct or run[-1].is_space):
         run = run[:-1]
     start = len(run)
+    if len(run) >= 3 and _place_surname(run[-1], lexicon) and _name_word(run[-2], lexicon) and (
+            run[-2].ent_type_ in {"", "PERSON"} and _title_word(run[-3], lexicon)):
+        start -= 1  # "Ambassador Carlos Lima": a given name after a title, then a surname that is also a place
     while start > 0 and (_name_word(run[start - 1], lexicon) or (
             _links_names(run[start - 1], lexicon) and start < len(run) and start > 1)):
         start -= 1
@@ -363,6 +368,15 @@ def _name_word(token: Token, lexicon: Lexicon) -> bool:
     plural = text[:-3] + "y" if text.endswith("ies") else text.rstrip("s")  # "Secretaries", "Ministers"
     return (token.pos_ == "PROPN" and token.is_title and text not in titles and plural not in titles
             and text not in lexicon.demonyms and not lexicon.places.get(text) and token.ent_type_ not in PLACE_LABELS
+            and text not in lexicon.gazetteers.words("roles.office_words"))
+
+
+def _place_surname(token: Token, lexicon: Lexicon) -> bool:
+    """A capitalised word that names a place but ends a person's name right after their given name ("Jorge Lagos",
+    "Carlos Lima"): only ever asked of the last word of a roster entry."""
+    text = fold(token.text)
+    return (token.pos_ == "PROPN" and token.is_title and token.ent_type_ in {"", "PERSON", "GPE", "LOC"}
+            and not _title_word(token, lexicon) and text not in lexicon.demonyms
             and text not in lexicon.gazetteers.words("roles.office_words"))
 
 
