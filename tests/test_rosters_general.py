@@ -400,3 +400,15 @@ def test_a_city_after_a_name_and_a_preposition_is_no_surname(sides):
                   "Monday.")
     assert found["Chile"][0] == "Jorge Vidal"
     assert found["Peru"][0] == "Rosa Campos"
+
+
+def test_a_possessive_sides_team_headed_by_one_and_including_others(sides):
+    found = sides("Peru's negotiating team is headed by Luis Soto and includes Ana Ruiz and Carmen Diaz.")
+    assert found["Peru"][0] == "Luis Soto"
+    assert set(found["Peru"][1]) == {"Ana Ruiz", "Carmen Diaz"}
+
+
+def test_the_two_sides_led_by_possessive_names_get_one_head_each(sides):
+    found = sides("The two sides were led by Peru's Luis Soto and Chile's Marta Vidal.")
+    assert found["Peru"][0] == "Luis Soto"
+    assert found["Chile"][0] == "Marta Vidal"
