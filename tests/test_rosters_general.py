@@ -274,3 +274,141 @@ def test_a_minister_and_the_counterpart_named_with_him_each_head_their_side(side
                   "Luis Mamani, spent six hours together at an informal meeting in Lima on Monday.")
     assert found["Chile"][0] == "Ana Ruiz"
     assert found["Peru"][0] == "Luis Mamani"
+
+
+def test_a_plural_title_of_parties_run_straight_into_its_names_pairs_them_in_order(sides):
+    found = sides("After talks between the foreign ministers of Peru, Chile and Bolivia Ana Ruiz, Carla Vidal "
+                  "and Luis Arce Soto, the three issued a joint statement in Quito.")
+    assert found["Peru"][0] == "Ana Ruiz"
+    assert found["Chile"][0] == "Carla Vidal"
+    assert found["Bolivia"][0] == "Luis Arce Soto"
+
+
+def test_two_parties_run_into_two_names_after_a_plural_title(sides):
+    found = sides("The defence ministers of Kenya and Uganda Grace Wambui and Moses Kato arrived in Arusha on "
+                  "Monday for consultations.")
+    assert found["Kenya"][0] == "Grace Wambui"
+    assert found["Uganda"][0] == "Moses Kato"
+    assert "Uganda Grace Wambui" not in str(found)
+
+
+def test_a_known_vice_premier_keeps_his_whole_name_though_it_ends_in_a_pronoun(sides):
+    found = sides("Chinese Vice Premier Liu He will hold talks with US trade envoy Tom Baker in Geneva on Thursday.")
+    assert found["China"][0] == "Liu He"
+
+
+def test_a_minister_who_returned_from_the_talks_was_at_them(sides):
+    found = sides("Kenyan Foreign Minister Grace Wambui returned to Nairobi on Friday from the border talks "
+                  "in Kampala.")
+    assert "Grace Wambui" in _people(found)
+    assert found["Kenya"]
+
+
+def test_returning_after_a_break_is_no_delegation(sides):
+    assert sides("Striker Marco Silva returned to the squad after the break.") == {}
+
+
+def test_an_aide_to_a_president_sits_for_the_president_not_for_the_country_he_criticises(sides):
+    found = sides("Tom Baker, a fierce critic of Beijing and an aide to US President Donald Trump on trade, "
+                  "would also join the talks in Geneva, the White House said.")
+    assert "Tom Baker" in _people({"United States": found["United States"]})
+    assert "China" not in found
+    assert "Donald Trump" not in _people(found)
+
+
+def test_the_guests_of_a_signing_were_at_the_round(sides):
+    found = sides("Talks on the border ended in Arusha on Friday. The signing was attended by Kenyan Foreign "
+                  "Minister Grace Wambui.")
+    assert "Grace Wambui" in _people(found)
+
+
+def test_bodies_led_by_their_chairs_respectively_get_one_head_each(sides):
+    found = sides("Before the summit, the two delegations met envoys of ASEAN and the African Union, led by their "
+                  "chairs Moussa Diallo and Peter Kamau, respectively.")
+    assert found["ASEAN"][0] == "Moussa Diallo"
+    assert found["African Union"][0] == "Peter Kamau"
+
+
+def test_a_president_who_receives_a_minister_for_talks_heads_her_side(sides):
+    found = sides("Chilean President Ana Ruiz received Peruvian Foreign Minister Rosa Campos in Santiago on "
+                  "Tuesday for talks on the border.")
+    assert found["Chile"][0] == "Ana Ruiz"
+    assert found["Peru"][0] == "Rosa Campos"
+
+
+def test_who_joins_a_named_minister_at_the_talks_sits_on_her_side(sides):
+    found = sides("Joining Peruvian Foreign Minister Rosa Campos at the talks in Quito were trade minister Luis "
+                  "Soto and army chief General Pablo Ruiz.")
+    assert {"Luis Soto", "Pablo Ruiz"} <= set(found["Peru"][1]) | {found["Peru"][0]}
+
+
+def test_a_mediator_named_only_as_the_speaker_after_the_talks_was_at_them(sides):
+    found = sides("Peru and Chile are committed to a deal, the UN mediator said after the talks in Geneva. "
+                  "\"We discussed all the open issues,\" Staffan de Mistura said after the talks between Rosa "
+                  "Campos of Peru and her Chilean counterpart Jorge Vidal.")
+    assert found["United Nations"][0] == "Staffan de Mistura"
+    assert found["Peru"][0] == "Rosa Campos"
+
+
+def test_an_analyst_who_speaks_of_the_talks_is_no_delegate(sides):
+    assert sides("Analyst Tom Berg said the talks in Geneva would fail.") == {}
+
+
+def test_envoys_shown_at_the_table_with_a_with_clause_sit_for_their_sides(sides):
+    found = sides("Talks between Peru and Chile resumed in Geneva on Monday, with Peruvian envoy Luis Soto and "
+                  "Chilean envoy Marta Vidal at the table.")
+    assert found["Peru"][0] == "Luis Soto"
+    assert found["Chile"][0] == "Marta Vidal"
+
+
+def test_a_second_side_led_by_someone_with_its_delegation_left_unsaid(sides):
+    found = sides("Peruvian and Chilean negotiators met in Geneva on Monday. The Peruvian team was headed by "
+                  "Luis Soto, while Chile's was led by Marta Vidal.")
+    assert found["Peru"][0] == "Luis Soto"
+    assert found["Chile"][0] == "Marta Vidal"
+
+
+def test_a_caption_of_two_ministers_posing_before_their_talks_seats_both(sides):
+    found = sides("Ghana's Foreign Minister Kwame Mensah (R) and Togo's Foreign Minister Koffi Agbo pose for a "
+                  "photo before their talks in Accra on Monday.")
+    assert found["Ghana"][0] == "Kwame Mensah"
+    assert found["Togo"][0] == "Koffi Agbo"
+
+
+def test_a_side_represented_at_the_talks_by_two_ministers(sides):
+    found = sides("Ghana was represented at the Accra talks by Foreign Minister Kwame Mensah and Deputy Foreign "
+                  "Minister Ama Boateng.")
+    assert {"Kwame Mensah", "Ama Boateng"} <= _people({"Ghana": found["Ghana"]})
+
+
+def test_a_colon_after_present_at_the_talks_still_opens_the_roster(sides):
+    found = sides("Present at the talks in Accra were: Kwame Mensah, Ghana's foreign minister; Koffi Agbo, "
+                  "Togo's foreign minister; and Ama Boateng, the ECOWAS envoy.")
+    assert "Kwame Mensah" in _people({"Ghana": found.get("Ghana", (None, {}))})
+    assert "Koffi Agbo" in _people({"Togo": found.get("Togo", (None, {}))})
+
+
+def test_a_surname_that_is_also_a_city_stays_in_the_name_after_a_title_and_given_name(sides):
+    found = sides("Chilean Foreign Minister Jorge Lagos met Peruvian Foreign Minister Rosa Campos in Quito on "
+                  "Monday. The Peruvian team includes deputy minister Carlos Lima and Ambassador Ana Ruiz.")
+    assert found["Chile"][0] == "Jorge Lagos"
+    assert "Carlos Lima" in _people({"Peru": found["Peru"]})
+
+
+def test_a_city_after_a_name_and_a_preposition_is_no_surname(sides):
+    found = sides("Chilean Foreign Minister Jorge Vidal met Peruvian Foreign Minister Rosa Campos in Lima on "
+                  "Monday.")
+    assert found["Chile"][0] == "Jorge Vidal"
+    assert found["Peru"][0] == "Rosa Campos"
+
+
+def test_a_possessive_sides_team_headed_by_one_and_including_others(sides):
+    found = sides("Peru's negotiating team is headed by Luis Soto and includes Ana Ruiz and Carmen Diaz.")
+    assert found["Peru"][0] == "Luis Soto"
+    assert set(found["Peru"][1]) == {"Ana Ruiz", "Carmen Diaz"}
+
+
+def test_the_two_sides_led_by_possessive_names_get_one_head_each(sides):
+    found = sides("The two sides were led by Peru's Luis Soto and Chile's Marta Vidal.")
+    assert found["Peru"][0] == "Luis Soto"
+    assert found["Chile"][0] == "Marta Vidal"

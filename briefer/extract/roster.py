@@ -40,6 +40,8 @@ QUOTES = set("\"“”„«»'‘’")
 # A photo caption's place marks ("X, left, and Y, second right"; "(L)"): where someone stands, never a name or role.
 POSITION_RE = re.compile(r"(?:(?:from|far|second|third|fourth|fifth|2nd|3rd|4th|5th|front|back|top|bottom|rear)\s+)*"
                          r"(?:left|right|centre|center|l|r|c|front|rear)", re.I)
+# Where one description of a person ends and the next begins: "a critic of X and (an) aide to Y", "a critic, an aide".
+DESCRIPTIONS_RE = re.compile(r",\s*|\s+and\s+")
 # Words after which a role names what the job is for, not who holds it ("envoy to Ukraine").
 QUALIFIER_RE = re.compile(r"\b(?:for|to|on|in charge of)\b", re.I)
 # "A and B on the American side and C on the Russian side": a side named after the people it holds.
@@ -66,6 +68,7 @@ class Segment:
     """A stretch of a roster between commas or "and": a person, a role, or nothing useful."""
 
     tokens: list[Token]
+    name: tuple[int, int] | None = None  # the name, when the segment was cut off a run of parties and names
 
 
 def _text(tokens: list[Token]) -> str:
@@ -201,6 +204,8 @@ def _links_names(token: Token, lexicon: Lexicon) -> bool:
 def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, int] | None:
     """The person a segment names, as token offsets: a PERSON entity, else a run of capitalised name words
     at its end (the small model misses many names: "Defence Secretary Aden Duale")."""
+    if segment.name is not None:
+        return segment.name
     doc, root = segment.tokens[0].doc, region.root
     first, last = segment.tokens[0].i, segment.tokens[-1].i
     for ent in doc_ents(doc):
@@ -220,6 +225,8 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
         while end <= last and (_name_word(doc[end], lexicon) or (
                 _links_names(doc[end], lexicon) and end < last and _name_word(doc[end + 1], lexicon))):
             end += 1
+        if end == last and _place_surname(doc[end], lexicon):  # "Jorge" + "Lagos": a surname tagged as a place
+            end += 1
         if all(_title_word(t, lexicon) for t in doc[start:end]):  # "Lt. Gen" taken for a name: ranks only
             continue
         return start, end
@@ -229,6 +236,9 @@ def _name_span(segment: Segment, lexicon: Lexicon, region: Span) -> tuple[int, i
     while run and (run[-1].is_punct or run[-1].is_space):
         run = run[:-1]
     start = len(run)
+    if len(run) >= 3 and _place_surname(run[-1], lexicon) and _name_word(run[-2], lexicon) and (
+            run[-2].ent_type_ in {"", "PERSON"} and _title_word(run[-3], lexicon)):
+        start -= 1  # "Ambassador Carlos Lima": a given name after a title, then a surname that is also a place
     while start > 0 and (_name_word(run[start - 1], lexicon) or (
             _links_names(run[start - 1], lexicon) and start < len(run) and start > 1)):
         start -= 1
@@ -332,11 +342,18 @@ def _modifies(token: Token, lexicon: Lexicon, region: Span) -> bool:
         # "adviser to President X" is about X; "Special Representative for Iran X" and "Minister for
         # Foreign Affairs X" are titles whose holder is X
         between = [t for t in token.doc[token.head.i + 1 : token.i] if t.ent_type_ != "PERSON"]
+        if _aide_to(token.head, lexicon):  # "an aide to US President X": the principal's country may come first
+            between = [t for t in between if not lexicon.party_of(t.text)]
         return all(t.pos_ in {"DET", "PUNCT"} or fold(t.text) in lexicon.title_words for t in between)
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         noun = token.head.head
         return noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or fold(noun.text) not in lexicon.title_words)
     return False
+
+
+def _aide_to(prep: Token, lexicon: Lexicon) -> bool:
+    """ "to" after a staff title: "aide to", "adviser to" (whose object is the principal, never the member)."""
+    return prep.lower_ == "to" and prep.head.lower_ in lexicon.gazetteers.words("roles.staff_titles")
 
 
 def _title_word(token: Token, lexicon: Lexicon) -> bool:
@@ -351,6 +368,15 @@ def _name_word(token: Token, lexicon: Lexicon) -> bool:
     plural = text[:-3] + "y" if text.endswith("ies") else text.rstrip("s")  # "Secretaries", "Ministers"
     return (token.pos_ == "PROPN" and token.is_title and text not in titles and plural not in titles
             and text not in lexicon.demonyms and not lexicon.places.get(text) and token.ent_type_ not in PLACE_LABELS
+            and text not in lexicon.gazetteers.words("roles.office_words"))
+
+
+def _place_surname(token: Token, lexicon: Lexicon) -> bool:
+    """A capitalised word that names a place but ends a person's name right after their given name ("Jorge Lagos",
+    "Carlos Lima"): only ever asked of the last word of a roster entry."""
+    text = fold(token.text)
+    return (token.pos_ == "PROPN" and token.is_title and token.ent_type_ in {"", "PERSON", "GPE", "LOC"}
+            and not _title_word(token, lexicon) and text not in lexicon.demonyms
             and text not in lexicon.gazetteers.words("roles.office_words"))
 
 
@@ -567,6 +593,7 @@ def _paired(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[Men
     """A role shared by two or more parties and as many names, matched in order: "the foreign ministers of A and B,
     X and Y", "his A and B counterparts, X and Y", "A's and B's envoys, X and Y", "X and Y, the envoys of A and B
     respectively" (names first only with "respectively"). None when the roster is not so built."""
+    segments = _unglued(segments, region, lexicon)
     spans = [_name_span(segment, lexicon, region) for segment in segments]
     while len(spans) > 1 and spans[-1] is None and segments[-1].tokens[0].pos_ == "ADP":  # "..., in Ankara"
         segments, spans = segments[:-1], spans[:-1]
@@ -595,6 +622,29 @@ def _paired(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[Men
         role = re.sub(rf"\b{re.escape(own)}\b", party_words, template, count=1)
         people.append(Mention(name=name, role=role, party=role_party(role, name, lexicon)))
     return people
+
+
+def _unglued(segments: list[Segment], region: Span, lexicon: Lexicon) -> list[Segment]:
+    """A list of parties run straight on into a list of names, with no comma between ("the foreign ministers of A
+    and B Jane Roe and John Doe"): the segment that holds the last party and the first name, cut in two. Only
+    after a plural title and before any name; else the segments as they are."""
+    if not segments or not any(t.tag_ in {"NNS", "NNPS"} or _plural_title(t, lexicon) for t in segments[0].tokens):
+        return segments
+    for k, segment in enumerate(segments):
+        tokens = segment.tokens
+        size = next((n for n in (3, 2, 1) if n < len(tokens) - 1 and lexicon.party_of(_text(tokens[:n]))), 0)
+        if not size or not tokens[size].is_title:
+            if _name_span(segment, lexicon, region) is not None:
+                return segments
+            continue
+        if k == 0:
+            return segments
+        rest = tokens[size:]
+        if len(rest) < 2 or not all(_name_word(t, lexicon) or _links_names(t, lexicon) for t in rest) or (
+                not _names_person(_text(rest), lexicon)):
+            return segments
+        return [*segments[:k], Segment(tokens[:size]), Segment(rest, (rest[0].i, rest[-1].i + 1)), *segments[k + 1:]]
+    return segments
 
 
 def _party_words(tokens: list[Token], lexicon: Lexicon) -> str | None:
@@ -634,11 +684,21 @@ def office_party(text: str, lexicon: Lexicon) -> str | None:
 
 
 def role_party(role: str, name: str, lexicon: Lexicon) -> str | None:
-    """The party a person belongs to, from the job in their role (not what it is for), office, or fame."""
-    job = QUALIFIER_RE.split(role or "", maxsplit=1)[0]
+    """The party a person belongs to, from the job in their role (not what it is for, nor a stance towards a
+    country: "a China critic and an aide to the US President"), office, or fame."""
+    role = _without_stances(role or "", lexicon)
+    job = QUALIFIER_RE.split(role, maxsplit=1)[0]
     actor = lexicon.actor(name) if name else None
     return (group_named(job, lexicon) or lexicon.party_in(job) or _principal_party(role or "", job, lexicon)
             or office_party(role or "", lexicon) or (actor.party if actor else None))
+
+
+def _without_stances(role: str, lexicon: Lexicon) -> str:
+    """A role without the descriptions of its holder's stance ("a fierce critic of Beijing", "a China hawk")."""
+    parts = DESCRIPTIONS_RE.split(role)
+    stances = lexicon.gazetteers.words("roles.stance_nouns")
+    kept = [part for part in parts if not set(fold(part).split()) & stances]
+    return ", ".join(kept) if len(kept) < len(parts) else role
 
 
 def _principal_party(role: str, job: str, lexicon: Lexicon) -> str | None:
