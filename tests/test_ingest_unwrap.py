@@ -149,3 +149,37 @@ def test_a_title_case_first_line_whose_sentence_ends_on_the_next_line_is_no_head
     text = wrapped(paras, 50, "\n\n")
     assert text.split("\n")[1] == "Capital."  # the title-case first sentence wraps before its last word
     assert unwrap(text) == "\n\n".join(paras)
+
+
+def test_a_full_title_case_first_line_carried_on_by_a_short_sentence_end_is_no_headline():
+    paras = ["Talks on Volta Dam and Border Resume Between Ghana Togo Benin Burkina Faso.",
+             "The delegations met on Friday and agreed that the talks would go on in the summer. The minister said "
+             "so.", "Both teams said the flows of the river would be shared. Nobody said when the treaty is due."]
+    text = wrapped(paras, 50, "\n\n")
+    assert len(text.split("\n")[1].split()) > 2  # the first sentence ends on a line of several words
+    assert unwrap(text) == "\n\n".join(paras)
+
+
+def test_a_short_headline_over_a_one_line_lead_stays_a_headline():
+    text = wrapped(["Talks Resume in Ghana Capital"], 50, "\n") + "\n" + wrapped(
+        ["The delegations met on Friday.", "Both teams said the flows of the river would be shared by all."],
+        50, "\n\n")
+    assert unwrap(text).split("\n")[0] == "Talks Resume in Ghana Capital"
+
+
+TAIL = ["The delegations met on Friday and agreed that the talks would go on in the summer. The minister said so.",
+        "Both teams said the flows of the river would be shared. Nobody said when the treaty is due."]
+
+
+def test_a_first_line_ending_one_sentence_and_starting_another_is_no_headline():
+    paras = ["Volta Talks Resume in Accra. Envoys From Togo Arrive Officials Say.", *TAIL]
+    text = wrapped(paras, 50, "\n")
+    assert ". " in text.split("\n")[0]
+    assert unwrap(text) == "\n".join(paras)
+
+
+def test_without_blank_lines_a_two_word_sentence_end_carries_the_title_case_line_on():
+    paras = ["Talks on the Volta Dam Resume Between Ghana Togo Benin Officials.", *TAIL]
+    text = wrapped(paras, 50, "\n")
+    assert text.split("\n")[1] == "Benin Officials."
+    assert unwrap(text) == "\n".join(paras)

@@ -26,6 +26,7 @@ _SENTENCE_END = re.compile(f"[.!?]{_CLOSERS}")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|(?:\b[A-Za-z]\.)+[A-Za-z])\.$")  # "Gen.", "J.", "U.S."
 _QUOTES = '"\u201c\u201d\u201e'  # straight and curly double quotes: an odd count leaves a quotation open
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+_INNER_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # a sentence ends inside the line: no headline ("Gen. X" is not one)
 
 
 def unwrap(text: str) -> str:
@@ -41,7 +42,8 @@ def unwrap(text: str) -> str:
     for k in range(1, len(lines)):
         previous, line = lines[k - 1], lines[k]
         after = lines[k + 1] if k + 1 < len(lines) else ""
-        if k - 1 == headline and _heading(previous) and not line.lstrip()[:1].islower() and not _tail(line, after):
+        if (k - 1 == headline and _heading(previous) and not line.lstrip()[:1].islower()
+                and not _tail(previous, line, after, width)):
             joins = False  # a headline stands apart from the lead
         else:
             joins = bool(previous.strip() and line.strip()) and wrap.breaks(out[-1], previous, line, after, hang)
@@ -108,10 +110,13 @@ class _Wrap:
         return self.spaced or not _SENTENCE_END.search(line.rstrip()) or sum(map(paragraph.count, _QUOTES)) % 2 == 1
 
 
-def _tail(line: str, after: str) -> bool:
-    """A line of one or two words that ends a sentence and its paragraph ("Varga."): the end of a wrapped first
-    sentence, never a lead, so the title-case line before it is no headline."""
-    return len(line.split()) <= 2 and bool(_SENTENCE_END.search(line.rstrip())) and not after.strip()
+def _tail(previous: str, line: str, after: str, width: int) -> bool:
+    """A line that ends a sentence after a title-case line it carries on: of one or two words ("Varga."), or
+    ending its paragraph after a line its first word would not have fitted on ("... Varga Varga" + "Varga
+    talks."). It is the end of a wrapped first sentence, never a lead, so the line before it is no headline."""
+    if not _SENTENCE_END.search(line.rstrip()):
+        return False
+    return len(line.split()) <= 2 or (_full(previous, line, width) and not after.strip())
 
 
 def _full(line: str, following: str, width: int) -> bool:
@@ -125,7 +130,7 @@ def _heading(line: str) -> bool:
     words = _WORD.findall(line)
     long_words = [w for w in words if len(w) > 3]
     return (len(long_words) >= 2 and all(w[0].isupper() for w in [*long_words, words[-1]]) and "," not in line
-            and not _STOP.search(line.rstrip()))
+            and not _STOP.search(line.rstrip()) and not _INNER_END.search(line))
 
 
 def _join(line: str, following: str) -> str:
