@@ -39,7 +39,6 @@ MAX_QUESTION_WORDS = 60
 MAX_HEADING_WORDS = 12
 MAX_CLOSING_WORDS = 25  # "This interview has been edited for length and clarity."
 ASKING_SHARE = 2 / 3  # of a label's lines that are questions: the label of the one who asks
-HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 ASKER_VERBS = {"interview", "ask"}
 SMALL_WORDS = {"of", "for", "the", "and", "on", "to", "at", "in"}
 NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -303,10 +302,10 @@ def _interviewee(doc: Doc, label: str, intro_start: int, body_start: int, lexico
     (an explainer's "Q: ... A: ..." answers for its writer)."""
     people = _people(doc, lexicon)
     if label:
-        named = _named_by_label(label, people)
+        named = _named_by_label(label, people, lexicon)
         if named is not None:
             return Interviewee((named.start_char, named.end_char))
-        bare, _, title = (part.strip() for part in HONORIFIC_RE.sub("", label).partition(","))
+        bare, _, title = (part.strip() for part in _without_honorific(label, lexicon).partition(","))
         if len(bare.split()) >= 2:  # "ZOHRAB MNATSAKANYAN, ARMENIAN MINISTER OF FOREIGN AFFAIRS"
             bare, title = (_uncapped(bare), _uncapped(title)) if bare.isupper() else (bare, title)
             return Interviewee(None, bare, role=title, party=lexicon.party_in(title) if title else None)
@@ -355,9 +354,15 @@ def _uncapped(words: str) -> str:
     return " ".join(w.lower() if w.lower() in SMALL_WORDS else w.capitalize() for w in words.split())
 
 
-def _named_by_label(label: str, people: list[Span]) -> Span | None:
+def _without_honorific(label: str, lexicon: Lexicon) -> str:
+    """A label without the honorific it opens on ("Dr. Lena Varga" -> "Lena Varga"; `roles.honorifics`)."""
+    first, _, rest = label.partition(" ")
+    return rest.lstrip() if rest and fold(first.rstrip(".")) in lexicon.honorifics else label
+
+
+def _named_by_label(label: str, people: list[Span], lexicon: Lexicon) -> Span | None:
     """The name an answer label stands for: the same name, its surname ("Haddad") or its initials ("IA")."""
-    bare = HONORIFIC_RE.sub("", label.split(",")[0])
+    bare = _without_honorific(label.split(",")[0], lexicon)
     key = fold(bare)
     for ent in people:
         words = ent.text.split()
