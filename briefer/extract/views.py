@@ -499,7 +499,7 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         return pair
     if root.lemma_.lower() in lexicon.gazetteers.words("reporting.nouns"):  # "a statement from the ministry"
         author = _author(root, lexicon)
-        return person(author, lexicon) if author is not None and not _joint(root, lexicon) else None
+        return person(author, lexicon) if author is not None else None
     if not _names_speaker(span, lexicon):
         return None
     noun_phrase = phrase(span)
@@ -562,6 +562,8 @@ def _author(text: Token, lexicon: Lexicon) -> Span | None:
     """Who speaks through a text that "says" things: its issuer, or for "the statement" the one who issued the
     statement the article named before ("X issued a statement ... the statement said", "X said in a communique");
     none for a text the sides put out together (`_joint`)."""
+    if _joint(text, lexicon):
+        return None
     found = _issuer(text, lexicon)
     doc = text.doc
     if found is not None or text.i == 0 or doc[text.left_edge.i].lower_ not in REFERRING - {"his", "her"}:

@@ -24,17 +24,13 @@ TOPIC_WORDS = 5  # at most, in "a summit on <topic>"
 VENUE_WEIGHT = 3  # an event named in a sentence that names the track's venue, against one named elsewhere
 
 
-def _alternation(lexicon: Lexicon, ref: str) -> str:
-    words = lexicon.gazetteers.list(ref) if lexicon.gazetteers.has_list(ref) else []
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
-
-def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """A count of participants; a named event; a kind of event; an event on a subject (built once)."""
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """A count of participants; a named event; a kind of event; an event on a subject; a meeting (built once)."""
 
     def make():
-        many, nouns = _alternation(lexicon, "meetings.many_words"), _alternation(lexicon, "meetings.participant_nouns")
-        events, kinds = _alternation(lexicon, "meetings.event_nouns"), _alternation(lexicon, "meetings.event_kinds")
+        words = lexicon.alternation
+        many, nouns = words("meetings.many_words"), words("meetings.participant_nouns")
+        events, kinds = words("meetings.event_nouns"), words("meetings.event_kinds")
         count = re.compile(rf"\b(?:(?:\d[\d,]*|{many})\s+(?:[\w-]+\s+)?(?:of\s+)?(?:{nouns})\b"
                            rf"|\d+-(?:member|nation|country|state)\b)", re.IGNORECASE)
         capitalised = r"(?:[A-Z0-9][\w.'’/-]*)"
@@ -43,7 +39,8 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
         kind = re.compile(rf"\b((?:{kinds})\s+(?:{events}))\b", re.IGNORECASE)
         subject = re.compile(rf"\b((?:{events})\s+(?:on|for)\s+(?:the\s+)?[a-z][\w'’/-]*(?:\s+[a-z][\w'’/-]*)"
                              rf"{{0,{TOPIC_WORDS - 1}}}?)(?=\s+(?:at|in|with|and|was|is|will|,)\b|[,.;:!?]|$)")
-        return count, named, kind, subject
+        meeting = re.compile(rf"\b(?:{words('roles.talks_nouns')})\b", re.IGNORECASE)
+        return count, named, kind, subject, meeting
 
     return lexicon.derived("gatherings.patterns", make)
 
@@ -65,8 +62,7 @@ def is_multilateral(track: Track, lexicon: Lexicon) -> bool:
     MIN_COUNT participants or more."""
     if len(major(track.sides)) >= MANY_SIDES:
         return True
-    count = _patterns(lexicon)[0]
-    meeting = re.compile(rf"\b(?:{_alternation(lexicon, 'roles.talks_nouns')})\b", re.IGNORECASE)
+    count, *_, meeting = _patterns(lexicon)
     return any(_counts_many(found.group(0)) for sentence in _sentences(track) if meeting.search(sentence)
                for found in count.finditer(sentence))
 
@@ -81,7 +77,7 @@ def event_name(track: Track, lexicon: Lexicon, venue: str = "") -> str:
     """The name the track's sentences give its summit or conference ("" if none): the most often named, a
     sentence that names the track's venue counting VENUE_WEIGHT times (a sentence on another meeting names its
     own: "after the G7 summit in nearby Italy")."""
-    _, named, kind, subject = _patterns(lexicon)
+    _, named, kind, subject, _ = _patterns(lexicon)
     place = venue.split(",")[0].strip()
     found: Counter[str] = Counter()
     for sentence in _sentences(track):

@@ -40,8 +40,10 @@ class Lexicon:
         return found
 
     def alternation(self, ref: str) -> str:
-        """A gazetteer list as a regular expression's alternatives, each phrase matched as written."""
-        return "|".join(re.escape(phrase) for phrase in self.gazetteers.list(ref))
+        """A gazetteer list as a regular expression's alternatives, each phrase matched as written; one that
+        matches nothing when the list is missing or empty."""
+        phrases = self.gazetteers.list(ref) if self.gazetteers.has_list(ref) else []
+        return "|".join(re.escape(phrase) for phrase in phrases) or "(?!)"
 
     def party_of(self, text: str) -> str | None:
         """The party a name, alias or demonym stands for ("Kremlin" -> Russia), if any."""
