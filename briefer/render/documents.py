@@ -13,6 +13,7 @@ from briefer.model import Briefing
 from briefer.render import pdf
 from briefer.render.bottomline import PartyOf
 from briefer.render.environment import Environments, compile_templates, make_environments, render_template
+from briefer.render.escape import spaces_past_tags
 from briefer.render.formats import DOCUMENTS, file_name
 from briefer.render.loader import audience_templates, search_path
 from briefer.render.rank import Selection, keep_best, select, size
@@ -78,12 +79,13 @@ class _Renderer:
         return view
 
     def html(self, selection: Selection) -> str:
-        return render_template(self.envs.html, "brief.html.j2", brief=self.view(selection))
+        return spaces_past_tags(render_template(self.envs.html, "brief.html.j2", brief=self.view(selection)))
 
     def paged_html(self, selection: Selection) -> str:
         """The HTML the PDF is laid out from: the same document without what is never printed (the evidence
         pop-ups: a quarter of the elements of an analyst brief)."""
-        return render_template(self.envs.html, "brief.html.j2", brief=self.view(selection), paged=True)
+        return spaces_past_tags(
+            render_template(self.envs.html, "brief.html.j2", brief=self.view(selection), paged=True))
 
     def markdown(self, selection: Selection) -> str:
         return render_template(self.envs.md, "brief.md.j2", brief=self.view(selection))
