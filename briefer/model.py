@@ -163,7 +163,8 @@ class Talks(BaseModel):
     title: str
     multilateral: bool = False  # many parties meet (a summit, a conference): titled by its event
     parties: list[str] = Field(default_factory=list)
-    venues: list[str] = Field(default_factory=list)
+    venues: list[str] = Field(default_factory=list)  # where it meets
+    elsewhere: list[str] = Field(default_factory=list)  # places its reports name only as where other meetings met
     dates: list[MeetingDate] = Field(default_factory=list)
     status: Literal["held", "under way", "scheduled", "proposed", "ended"] | None = None
     previous_status: str | None = None  # what an earlier source said, when a later one changed it

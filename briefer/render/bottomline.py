@@ -251,8 +251,10 @@ def meeting_sentence(
 
 def _event_phrase(title: str) -> str:
     """A multilateral track's title as the object of a sentence: "the Peace Summit in X", "multilateral talks in
-    X"."""
-    return "multilateral" + title[len("Multilateral"):] if title.startswith("Multilateral") else f"the {title}"
+    X", "COP26 in X" (a numbered edition's name takes no article)."""
+    if title.startswith("Multilateral"):
+        return "multilateral" + title[len("Multilateral"):]
+    return title if re.match(r"[A-Z]+-?\d+\b", title) else f"the {title}"
 
 
 def _listed(venue: Venue) -> str:

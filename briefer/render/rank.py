@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from briefer.model import Briefing, Item, OpenQuestion, Position
+from briefer.model import Briefing, Item, OpenQuestion, Position, Venue
+from briefer.names import place_label
 
 Selection = dict[str, list[Item]]
 
@@ -68,16 +69,25 @@ def select(
     briefing: Briefing, sections: Iterable[str], limits: Mapping[str, int], hooks: bool = True
 ) -> Selection:
     """The items of each section, best ranked first, cut to the section's limit; without `hooks`, only the
-    open questions the coverage leaves open."""
+    open questions the coverage leaves open, and only venues where a track meets (not a place its reports name
+    as where another meeting was held)."""
     selection: Selection = {}
     for section in sections:
         items = getattr(briefing, section)
         if section == "open_questions" and not hooks:
             items = [question for question in items if left_open(question)]
+        if section == "venues" and not hooks:
+            items = [venue for venue in items if not held_elsewhere(venue, briefing)]
         items = ranked(items)
         limit = limits.get(section)
         selection[section] = items[:limit] if limit is not None else items
     return selection
+
+
+def held_elsewhere(venue: Venue, briefing: Briefing) -> bool:
+    """Whether the venue's track names it only as where another meeting was held (`Talks.elsewhere`)."""
+    talks = next((talks for talks in briefing.talks if talks.id == venue.talks), None)
+    return talks is not None and place_label(venue.name, venue.country) in talks.elsewhere
 
 
 def size(selection: Selection) -> int:

@@ -26,7 +26,7 @@ from briefer.render.bottomline import OTHER_TITLE, PartyOf, TrackSummary, bottom
 from briefer.render.entries import SHOWN_CITES, Cites, Entry, EvidenceLine
 from briefer.render.highlight import highlight, item_texts
 from briefer.render.places import fold_countries
-from briefer.render.rank import Selection, corroboration
+from briefer.render.rank import Selection, corroboration, held_elsewhere
 from briefer.render.wording import Sentence, long_date, parse_day, shorten
 from briefer.sections import SECTIONS, TITLES
 
@@ -158,7 +158,7 @@ def track_parts(view: BriefView, summaries: list[TrackSummary]) -> list[TrackPar
     unplaced = TrackSummary(Talks(id="other", title=OTHER_TITLE))
     for summary in [*summaries, unplaced]:
         def mine(entries: list[Entry], track: str = summary.talks.id) -> list[Entry]:
-            return [replace(e, track="") for e in entries
+            return [replace(e, track=ELSEWHERE if e.track.endswith(ELSEWHERE) else "") for e in entries
                     if e.item.talks == track or (track == "other" and e.item.talks not in known)]
 
         positions = mine(view.positions)
@@ -244,13 +244,22 @@ def _first_sources(item: Item, order: dict[str, int], limit: int | None) -> list
     return sources[:limit] if limit is not None else sources
 
 
+ELSEWHERE = "named as where another meeting was held"
+
+
+def _outermost_once(venues: list[str]) -> list[str]:
+    """Where a track meets, without a country another of its venues already names ("Bürgenstock, Switzerland",
+    not also "Switzerland")."""
+    return [venue for venue in venues if not any(other.endswith(f", {venue}") for other in venues)]
+
+
 def _talks_key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
 def _entry(
     section: str, item: Item, numbers: dict[str, int], venues: dict[str, list[str]], index: int,
-    titles: dict[str, str],
+    titles: dict[str, str], elsewhere: bool = False,
 ) -> Entry:
     cites = Cites(numbers.get(source) for source in dict.fromkeys(e.source for e in item.evidence))
     texts = item_texts(item)
@@ -260,6 +269,8 @@ def _entry(
     )
     held = tuple(venues.get(_talks_key(item.talks), ())) if isinstance(item, Delegation) and item.talks else ()
     track = titles.get(item.talks, "") if len(titles) > 1 else ""
+    if elsewhere:  # a place the track's reports name as where another meeting was held
+        track = f"{track}: {ELSEWHERE}" if track else ELSEWHERE
     return Entry(section, item, cites, lines, item_label(section, item, track), corroboration(item), held,
                  anchor=f"{section.replace('_', '-')}-{index}", track=track)
 
@@ -312,12 +323,10 @@ def build_view(
     sources = number_sources(briefing, selection, cited_only=compact, also=summary_sources)
     numbers = {entry.source.id: entry.number for entry in sources}
     titles = {talks.id: talks.title for talks in briefing.talks}
-    venue_names: dict[str, list[str]] = {}
-    for venue in briefing.venues:
-        if venue.talks:
-            venue_names.setdefault(_talks_key(venue.talks), []).append(place(venue))
+    venue_names = {_talks_key(talks.id): _outermost_once(talks.venues) for talks in briefing.talks}
     entries = {
-        section: [_entry(section, item, numbers, venue_names, index, titles)
+        section: [_entry(section, item, numbers, venue_names, index, titles,
+                         elsewhere=isinstance(item, Venue) and held_elsewhere(item, briefing))
                   for index, item in enumerate(items, start=1)]
         for section, items in selection.items()
     }

@@ -103,18 +103,28 @@ def _status(track: Track, dates: list[MeetingDate]) -> tuple[str | None, str | N
     return latest, earlier
 
 
-def _met_before(venue: Venue, lexicon: Lexicon) -> bool:
-    """Whether every sentence naming the venue names it after an earlier meeting, with no meeting of these talks
-    between ("Previous rounds were held in Vienna"): where the talks met before, not where they meet."""
+def _met_elsewhere(venue: Venue, lexicon: Lexicon) -> bool:
+    """Whether every sentence naming the venue names it as where another meeting was held, with no meeting of
+    these talks between: after an earlier meeting ("Previous rounds were held in Vienna"), or after a meeting
+    the sentence sets before or after this one ("after the June G7 meeting in nearby Italy"). Such a place is
+    where the talks met before, or where something else met: not where they meet."""
     earlier = lexicon.earlier_meeting
     if earlier is None:
         return False
     nouns = "|".join(re.escape(noun) for noun in lexicon.gazetteers.list("roles.talks_nouns"))
     these = re.compile(rf"\b(?:{_THESE})\s+(?:\w+\s+)?(?:{nouns})\b", re.IGNORECASE)
+    # a meeting named by more than its noun ("the June 13-15 G/7 meeting"), set before or after this one
+    sequenced = re.compile(rf"\b(?:after|before|since|following)\s+(?:the|a|an)\s+(?:[\w/.’'-]+\s+){{1,4}}"
+                           rf"(?:{nouns})\b", re.IGNORECASE)
     for evidence in venue.evidence:
-        at = evidence.sentence.find(venue.name)
-        cues = list(earlier.finditer(evidence.sentence, 0, max(at, 0)))
-        if at < 0 or not cues or these.search(evidence.sentence, cues[-1].end(), at):
+        sentence = evidence.sentence
+        # where the sentence names the place: the venue's name, else its last part ("G20, Johannesburg")
+        at = max(sentence.find(venue.name), sentence.find(venue.name.split(",")[-1].strip()))
+        cues = [*earlier.finditer(sentence, 0, max(at, 0)), *sequenced.finditer(sentence, 0, max(at, 0))]
+        if at < 0 or not cues:
+            return False
+        last = max(cues, key=lambda cue: cue.end())
+        if these.search(sentence, last.end(), at):
             return False
     return True
 
@@ -130,15 +140,17 @@ def venue_name(venue: Venue) -> str:
 def describe_track(track_id: str, track: Track, resolved, lexicon: Lexicon, event: str | None = None) -> Talks:
     """The Talks entry of a track, from its articles and its resolved items: its parties those it is about
     first (the title's), its venues where it meets, the most reported first (a place only offered to host it,
-    or named only as where earlier rounds met, is a venue item of the track, not where it meets). A
+    or named only as where earlier rounds or other meetings met, is a venue item of the track, not where it
+    meets; the latter are listed as `elsewhere`). A
     multilateral track (`event` not None) is titled by its event ("" when it has no name)."""
     about = leading(track.sides)
     parties = about + [party for party, _ in track.sides.most_common() if party not in about]
     parties += [d.party for d in resolved.delegations if d.party not in parties]
     offered = lexicon.offer
+    elsewhere = [v for v in resolved.venues if _met_elsewhere(v, lexicon)]
     ordered = [v for v in sorted(resolved.venues, key=lambda v: -len(v.evidence))
                if (offered is None or not all(offered.search(e.sentence) for e in v.evidence))
-               and not _met_before(v, lexicon)]
+               and v not in elsewhere]
     venues = [venue_name(v) for v in ordered]
     inner = {v.country for v in ordered if v.country and v.country != v.name}
     shown = [v.name for v in ordered if v.name not in inner]  # "Istanbul" rather than the "Turkey" it lies in
@@ -152,5 +164,6 @@ def describe_track(track_id: str, track: Track, resolved, lexicon: Lexicon, even
     dates = meeting_dates(track, lexicon)
     status, previous = _status(track, dates)
     return Talks(id=track_id, title=title, multilateral=event is not None, parties=parties, venues=venues,
+                 elsewhere=[venue_name(v) for v in elsewhere],
                  dates=dates, status=status, previous_status=previous,
                  sources=[frame.article.article.id for frame in track.frames])

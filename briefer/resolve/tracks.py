@@ -218,15 +218,18 @@ def parties_in(sentence: str, lexicon: Lexicon) -> list[str]:
 
 
 _CLAUSE_END = re.compile(r"[,;:!?—–()]")  # a clause ends at punctuation other than a full stop ("the U.S. did not")
+# "neither Russia nor China attended", "neither the U.S. nor the EU was invited": both sides of the pair
+_NEITHER_NOR = re.compile(r"\b[Nn]either\b[^,;:!?—–()]*?\bnor\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
 def _set_apart(sentence: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     """The spans of a sentence that name parties staying away from its meeting: the clause before "has not
-    joined" ("the U.S. has not joined the talks"), the clause after "without" ("talks without the rebels")."""
+    joined" ("the U.S. has not joined the talks"), the clause after "without" ("talks without the rebels"),
+    the parties a "neither ... nor ..." joins ("neither Russia nor China attended")."""
+    spans = [(m.start(), m.end()) for m in _NEITHER_NOR.finditer(sentence)]
     if lexicon.absence is None:
-        return []
+        return spans
     after, before = lexicon.absence
-    spans = []
     for cue in after.finditer(sentence):
         ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, cue.start())]
         spans.append((ends[-1] if ends else 0, cue.start()))
