@@ -74,8 +74,20 @@ def track_text(briefing: Briefing, talks: Talks) -> str:
              for section in ("delegations", "venues")]
     taken: dict[str, None] = {}
     for row in zip_longest(*rows):
-        taken.update((text, None) for text in row if text)
+        taken.update((unglued(text), None) for text in row if text)
     return "\n".join(list(taken)[:MAX_SENTENCES])
+
+
+# Words a source glued together where a space, a line break or a tag stood: "U.S.Foreign policy" (after an
+# abbreviation's full stop), "the talksNext round" (a lower-case word run into a capitalised one; a name such as
+# "McDonald" or "DeSantis" has fewer than three lower-case letters before its capital).
+_GLUED = re.compile(r"(?<=[A-Za-z]\.)(?=[A-Z][a-z]{2})|(?<=[a-z]{3})(?=[A-Z][a-z])")
+
+
+def unglued(text: str) -> str:
+    """The text with a space where a source glued two words together (TextRank would take "usforeign" for a
+    word)."""
+    return _GLUED.sub(" ", text)
 
 
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s*[()]\s*|\s+(?=(?:but|while|whereas|as|although)\s)")
