@@ -136,6 +136,7 @@ def test_a_conference_of_a_recurring_series_is_titled_by_its_name(conferences):
     assert "**WTO Ministerial Conference.**" in lead and "the WTO Ministerial Conference" in lead
     assert "China–United States talks" not in lead and "India–WTO talks" not in lead
     assert "COP26 in Glasgow" in text
+    assert "Bürgenstock, Switzerland · Peace Summit" in text  # a separator keeps its spaces
 
 
 def test_a_series_named_as_another_meeting_does_not_title_the_track(summit):
