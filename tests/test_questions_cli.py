@@ -115,3 +115,42 @@ def test_a_no_comment_and_a_past_episode_are_no_open_questions(pending):
     joined = " | ".join(pending)
     assert "request for comment" not in joined
     assert "had not given any response" not in joined
+
+
+# Wire copy where the sides report how far the talks have got, an analyst says the same, and a minister voices doubt.
+SIDES = "\n".join([
+    "Delta water talks pause after second day",
+    "DELTA CITY, May 9 (Test Wire) - Talks between the two river states paused on Wednesday amid growing concern "
+    "the negotiations will ultimately fail.",
+    "Upper state spokesman Tomas Reyes told reporters that the delegations had met twice, but that a final text had "
+    "not yet been agreed.",
+    'Lower state minister Ines Varga said: "We came with new maps. A deal on the dams has not yet been reached."',
+    "Ahead of the talks, Varga voiced scepticism over the upper state's sincerity.",
+    "Paul Imre, a hydrologist at the Delta Policy Institute, said a deal has not yet been reached because the flow "
+    "data are disputed.",
+])
+
+
+@pytest.fixture(scope="module")
+def sides(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("sides")
+    (folder / "sides.txt").write_text(SIDES, encoding="utf-8")
+    result = run("extract", "--format", "json", str(folder))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_what_a_side_reports_of_the_talks_is_its_position_not_an_open_question(sides):
+    questions = " | ".join(_texts(sides))
+    statements = {p["statement"]: p["speaker"]["name"] for p in sides["positions"]}
+    for reported, speaker in (("a final text had not yet been agreed", "Tomas Reyes"),
+                              ("A deal on the dams has not yet been reached", "Ines Varga"),
+                              ("scepticism over the upper state's sincerity", "Ines Varga")):
+        assert reported not in questions, reported
+        assert any(reported in s and who == speaker for s, who in statements.items()), reported
+
+
+def test_an_analysts_not_yet_and_a_fear_for_the_talks_stay_open_questions(sides):
+    questions = " | ".join(_texts(sides))
+    assert "a deal has not yet been reached because the flow data are disputed" in questions
+    assert "concern the negotiations will ultimately fail" in questions

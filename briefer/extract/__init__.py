@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from briefer.extract import checks, events, hearsay  # noqa: F401 (they register the checks rules name)
+from briefer.extract import checks, events, hearsay, voices  # noqa: F401 (they register the checks rules name)
 from briefer.extract.dates import DateMention, date_mentions
 from briefer.extract.interview import layout
 from briefer.extract.speech import within_quotation

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from briefer.extract.interview import layout
 from briefer.extract.speech import Speech
 from briefer.extract.speech import nested as inside_speech
+from briefer.extract.voices import voiced_by_side
 from briefer.names import fold
 from briefer.nlp import doc_ents, doc_text
 from briefer.rules.lexicon import Lexicon
@@ -397,9 +398,12 @@ def sourcing(match: RuleMatch, lexicon: Lexicon) -> bool:
 @CHECKS.register("side_condition")
 def side_condition(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The condition is one a side sets on what it will do itself ("we will not sign unless the troops leave",
-    "Israel will not send a team unless Hamas accepts"): a stance, not a question the text leaves open. A condition
-    on an outcome ("the truce will not last unless ...") stays."""
+    "Israel will not send a team unless Hamas accepts"), or what a side says must happen if something is to
+    ("“They must drop the demand if there are to be talks on trade,” the minister said"): a stance, not a question
+    the text leaves open. A condition on an outcome ("the truce will not last unless ...") stays."""
     for token in match.span:
+        if token.dep_ == "mark" and token.lower_ == "if" and voiced_by_side(token.head, lexicon):
+            return True
         if token.dep_ != "mark" or token.lower_ not in CONDITION_MARKS:
             continue
         verb = token.head.head
@@ -458,16 +462,29 @@ def _speaks(token: Token) -> bool:
             or token.pos_ == "PROPN")
 
 
+def _named(token: Token) -> bool:
+    """A word of a subject that names a person: a person's name, or a proper noun in apposition ("the vice
+    president, Jane Doe")."""
+    return token.ent_type_ == "PERSON" or (token.dep_ == "appos" and token.pos_ == "PROPN")
+
+
 @CHECKS.register("speaker_doubt")
 def speaker_doubt(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The doubt is a named speaker's own view ("the minister was sceptical that ...", "Maravia is doubtful about
-    ..."): a position, which the stance rules take, not a question the text leaves open. Doubt that nobody in
-    particular holds ("few are sure", "scepticism remains") stays."""
+    ...", "the Thai premier Jane Doe voiced scepticism over the rebels' sincerity"): a position, which the stance
+    rules take, not a question the text leaves open. Doubt that nobody in particular holds ("few are sure",
+    "scepticism remains"), or that a group or an office voices ("officials voiced scepticism", "the mediator
+    expressed doubt"), stays."""
     word = match.captures.get("word")
-    if word is None or word.root.pos_ != "ADJ":
+    if word is None:
+        return False
+    verb = word.root.head if word.root.dep_ == "dobj" else word.root  # "voiced scepticism over ..."
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.gazetteers.words("uncertainty.doubt_verbs"):
+        return any(c.dep_ == "nsubj" and (_speaks(c) or any(_named(t) for t in c.subtree)) for c in verb.children)
+    if verb.pos_ != "ADJ":
         return False
     titles = lexicon.gazetteers.words("roles.speaker_nouns") | lexicon.gazetteers.words("roles.title_words")
-    verb = word.root.head
+    verb = verb.head
     return any(c.dep_ == "nsubj" and (_speaks(c) or c.lemma_.lower() in titles) for c in verb.children)
 
 
