@@ -685,12 +685,19 @@ def office_party(text: str, lexicon: Lexicon) -> str | None:
 
 def role_party(role: str, name: str, lexicon: Lexicon) -> str | None:
     """The party a person belongs to, from the job in their role (not what it is for, nor a stance towards a
-    country: "a China critic and an aide to the US President"), office, or fame."""
-    role = _without_stances(role or "", lexicon)
+    country: "a China critic and an aide to the US President"; nor a wire dateline the role runs on from:
+    "STOCKHOLM U.S. Secretary of State"), office, or fame."""
+    role = _without_stances(_without_dateline(role or "", lexicon), lexicon)
     job = QUALIFIER_RE.split(role, maxsplit=1)[0]
     actor = lexicon.actor(name) if name else None
     return (group_named(job, lexicon) or lexicon.party_in(job) or _principal_party(role or "", job, lexicon)
             or office_party(role or "", lexicon) or (actor.party if actor else None))
+
+
+def _without_dateline(role: str, lexicon: Lexicon) -> str:
+    """A role without the town in capitals of a wire dateline before it ("STOCKHOLM U.S. Secretary of State")."""
+    first, _, rest = role.partition(" ")
+    return rest if rest and first.isupper() and len(first) > 2 and lexicon.places.get(fold(first)) else role
 
 
 def _without_stances(role: str, lexicon: Lexicon) -> str:

@@ -874,14 +874,14 @@ def _with_city(ent: Span | None, name: str) -> str:
 
 
 def _area_after(ent: Span) -> Span | None:
-    """The park or area named right after a building ("the Lake Lodge in the Kora National Park"); a city there is
-    left to the city's own match, which resolve folds into the building."""
+    """The park, area or city named right after a building ("the Lake Lodge in the Kora National Park", "arrived at
+    County Hall in Nairobi"), which a city's own match, if any, joins in resolve."""
     doc, i = ent.doc, ent.end
     if i + 1 >= len(doc) or doc[i].lower_ != "in":
         return None
     i += 1 if doc[i + 1].lower_ != "the" else 2
     area = entity_at(doc[i]) if i < len(doc) else None
-    return area if area is not None and area.label_ in {"LOC", "FAC", "ORG"} and area.start == i else None
+    return area if area is not None and area.label_ in {"LOC", "FAC", "ORG", "GPE"} and area.start == i else None
 
 
 def _in_area_after_building(place: Token) -> bool:
