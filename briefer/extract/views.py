@@ -812,6 +812,8 @@ def place(span: Span, lexicon: Lexicon) -> str:
         parts = [part.replace(".", "") for part in re.split(r"[-–/]", name)]
         if any(lexicon.party_of(part) for part in parts if part):  # "Russia-U.S. talks": the parties
             return ""
+    if modifies_talks and _hyphen_paired(ent if ent is not None else root.doc[root.i : root.i + 1]):
+        return ""  # "the Belgrade-Pristina dialogue": two capitals for the two sides
     return _with_city(ent, name)
 
 
@@ -829,6 +831,16 @@ def _named_town(place: Token, lexicon: Lexicon) -> Token:
             if named is not None and not country:
                 return named  # "the Saudi city of Jeddah" (not "the capital of Kenya": a country's capital)
     return place
+
+
+def _hyphen_paired(name: Span) -> bool:
+    """A place joined by a hyphen to another ("Belgrade-Pristina"): a pair of sides named by their capitals."""
+    doc, neighbours = name.doc, []
+    if name.start >= 2 and doc[name.start - 1].text in {"-", "–"} and not doc[name.start - 2].whitespace_:
+        neighbours.append(doc[name.start - 2])
+    if name.end + 1 < len(doc) and doc[name.end].text in {"-", "–"} and not doc[name.end - 1].whitespace_:
+        neighbours.append(doc[name.end + 1])
+    return any(token.ent_type_ == "GPE" for token in neighbours)
 
 
 def _capital_of(town: Token, lexicon: Lexicon) -> str:
