@@ -70,4 +70,6 @@ def test_a_country_its_articles_call_only_by_a_former_name_is_shown_by_it(lexico
     assert shown_names(["North Macedonia", "Greece"], old_name, lexicon) == {"North Macedonia": "Macedonia"}
     assert shown_names(["North Macedonia"], ["North Macedonia, once Macedonia, agreed."], lexicon) == {}
     assert shown_names(["North Macedonia"], ["Skopje and Athens agreed."], lexicon) == {}
+    acronym = ["FYROM and Greece met. FYROM's envoy said FYROM, or Macedonia, would agree."]
+    assert shown_names(["North Macedonia"], acronym, lexicon) == {"North Macedonia": "Macedonia"}  # the usual one
     assert shown_names(["European Union"], ["The EU envoy arrived."], lexicon) == {}  # an alias is no former name

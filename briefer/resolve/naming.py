@@ -1,6 +1,7 @@
 """A country shown by the name its articles give it: the gazetteer's name, unless the track's articles never write
 it and write one of its former names (gazetteer `former`: "Macedonia" in reports from before the country became
-North Macedonia); then the former name they write most."""
+North Macedonia); then the first of its former names they write (the gazetteer lists the usual one first: a
+report that writes both "FYROM" and "Macedonia" shows "Macedonia")."""
 
 from __future__ import annotations
 
@@ -23,10 +24,8 @@ def shown_names(parties: Iterable[str], texts: list[str], lexicon: Lexicon) -> d
         entry = next((p for p in lexicon.gazetteers.parties if p.name == party and p.former), None)
         if entry is None or _count(entry.name, texts):
             continue
-        counts = {name: _count(name, texts) for name in entry.former}
-        best = max(counts, key=lambda name: counts[name])
-        if counts[best]:
-            shown[party] = best
+        if (former := next((name for name in entry.former if _count(name, texts)), None)) is not None:
+            shown[party] = former
     return shown
 
 
