@@ -44,3 +44,14 @@ def test_a_wire_dateline_a_role_runs_on_from_is_not_its_party(knowledge, role, p
     from briefer.extract.roster import role_party
 
     assert role_party(role, "Jane Roe", knowledge.lexicon) == party
+
+
+@pytest.mark.parametrize(("side", "party"), [
+    ("the Doha-based Taliban negotiating team", "Afghanistan"),
+    ("the delegation of armed groups based in northern Kenya", None),
+    ("the delegation from Kenya", "Kenya"),
+])
+def test_where_a_side_is_based_names_no_party(knowledge, side, party):
+    from briefer.extract.roster import side_party
+
+    assert side_party(side, knowledge.lexicon) == party

@@ -60,6 +60,8 @@ COMPASS_SIDES = {"the North", "the South"}
 # "the party's general secretary": an officer of the movement the article is about
 GROUP_POSSESSIVE_RE = re.compile(r"(?:^|\b[Tt]he )(?:party|movement|group)['’]s?(?!\w)")
 OPPOSITION_RE = re.compile(r"\b([A-Z][\w-]+) opposition\b")  # "the Syrian opposition"
+# Where a side is based, which names no party: "groups based in northern Kenya", "the Doha-based negotiators".
+BASED_RE = re.compile(r"\b(?:based|headquartered|stationed) in\b[^,;]*|\b[\w.’'-]+-based\b")
 UNNAMED_SIDES = {GOVERNMENT_SIDE, REBEL_SIDE, *COMPASS_SIDES}
 
 
@@ -743,7 +745,9 @@ def opposition_of(text: str, lexicon: Lexicon) -> str | None:
 
 def side_party(text: str, lexicon: Lexicon) -> str | None:
     """The party a side is named by ("the Russian delegation"), GOVERNMENT_SIDE for an unnamed government,
-    REBEL_SIDE for unnamed rebels ("the insurgents' team"), or one of COMPASS_SIDES ("the North's delegation")."""
+    REBEL_SIDE for unnamed rebels ("the insurgents' team"), or one of COMPASS_SIDES ("the North's delegation"); where
+    the side is based names none ("the Doha-based Taliban team" is the Taliban's)."""
+    text = BASED_RE.sub("", text or "")
     found = (opposition_of(text, lexicon) or group_named(text, lexicon) or lexicon.party_in(text)
              or office_party(text, lexicon))
     if found:
