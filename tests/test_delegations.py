@@ -366,3 +366,12 @@ def test_appositions_describe_the_name_before_them_and_a_reporting_tail_is_no_ro
     people = members_of(resolved, "Ghana")
     assert people["Ama Boateng"] == "veteran of past talks and member of the ruling council"
     assert people["Yaw Darko"] == "trade lawyer"
+
+
+def test_a_member_titled_by_an_organisation_sits_for_it_not_for_the_side_listed_before(brief):
+    found = people_of(delegations(brief(
+        "The talks were mediated by the Kenyan team, led by Ambassador Paul Otieno and Colonel Mary Wanjiru, and "
+        "hosted by AU envoy Jane Roe.")))
+    assert "Jane Roe" in found.get("African Union", set())
+    assert "Jane Roe" not in found.get("Kenya", set())
+    assert {"Paul Otieno", "Mary Wanjiru"} <= found["Kenya"]

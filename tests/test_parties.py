@@ -32,3 +32,26 @@ def test_a_non_state_side_named_by_its_short_name_gets_its_delegation(resolve_ar
     resolved = resolve_article(article)
     side = next(d for d in resolved.delegations if d.party == "Moro Islamic Liberation Front")
     assert side.leader is not None and side.leader.name == "Omar Sulaiman"
+
+
+@pytest.mark.parametrize(("role", "party"), [
+    ("LISBON U.S. Secretary of State", "United States"),
+    ("ACCRA Kenyan Foreign Minister", "Kenya"),
+    ("Kenyan Foreign Minister", "Kenya"),
+    ("UN envoy", "United Nations"),
+])
+def test_a_wire_dateline_a_role_runs_on_from_is_not_its_party(knowledge, role, party):
+    from briefer.extract.roster import role_party
+
+    assert role_party(role, "Jane Roe", knowledge.lexicon) == party
+
+
+@pytest.mark.parametrize(("side", "party"), [
+    ("the Doha-based Taliban negotiating team", "Afghanistan"),
+    ("the delegation of armed groups based in northern Kenya", None),
+    ("the delegation from Kenya", "Kenya"),
+])
+def test_where_a_side_is_based_names_no_party(knowledge, side, party):
+    from briefer.extract.roster import side_party
+
+    assert side_party(side, knowledge.lexicon) == party

@@ -60,6 +60,8 @@ COMPASS_SIDES = {"the North", "the South"}
 # "the party's general secretary": an officer of the movement the article is about
 GROUP_POSSESSIVE_RE = re.compile(r"(?:^|\b[Tt]he )(?:party|movement|group)['’]s?(?!\w)")
 OPPOSITION_RE = re.compile(r"\b([A-Z][\w-]+) opposition\b")  # "the Syrian opposition"
+# Where a side is based, which names no party: "groups based in northern Kenya", "the Doha-based negotiators".
+BASED_RE = re.compile(r"\b(?:based|headquartered|stationed) in\b[^,;]*|\b[\w.’'-]+-based\b")
 UNNAMED_SIDES = {GOVERNMENT_SIDE, REBEL_SIDE, *COMPASS_SIDES}
 
 
@@ -685,12 +687,19 @@ def office_party(text: str, lexicon: Lexicon) -> str | None:
 
 def role_party(role: str, name: str, lexicon: Lexicon) -> str | None:
     """The party a person belongs to, from the job in their role (not what it is for, nor a stance towards a
-    country: "a China critic and an aide to the US President"), office, or fame."""
-    role = _without_stances(role or "", lexicon)
+    country: "a China critic and an aide to the US President"; nor a wire dateline the role runs on from:
+    "STOCKHOLM U.S. Secretary of State"), office, or fame."""
+    role = _without_stances(_without_dateline(role or "", lexicon), lexicon)
     job = QUALIFIER_RE.split(role, maxsplit=1)[0]
     actor = lexicon.actor(name) if name else None
     return (group_named(job, lexicon) or lexicon.party_in(job) or _principal_party(role or "", job, lexicon)
             or office_party(role or "", lexicon) or (actor.party if actor else None))
+
+
+def _without_dateline(role: str, lexicon: Lexicon) -> str:
+    """A role without the town in capitals of a wire dateline before it ("STOCKHOLM U.S. Secretary of State")."""
+    first, _, rest = role.partition(" ")
+    return rest if rest and first.isupper() and len(first) > 2 and lexicon.places.get(fold(first)) else role
 
 
 def _without_stances(role: str, lexicon: Lexicon) -> str:
@@ -736,7 +745,9 @@ def opposition_of(text: str, lexicon: Lexicon) -> str | None:
 
 def side_party(text: str, lexicon: Lexicon) -> str | None:
     """The party a side is named by ("the Russian delegation"), GOVERNMENT_SIDE for an unnamed government,
-    REBEL_SIDE for unnamed rebels ("the insurgents' team"), or one of COMPASS_SIDES ("the North's delegation")."""
+    REBEL_SIDE for unnamed rebels ("the insurgents' team"), or one of COMPASS_SIDES ("the North's delegation"); where
+    the side is based names none ("the Doha-based Taliban team" is the Taliban's)."""
+    text = BASED_RE.sub("", text or "")
     found = (opposition_of(text, lexicon) or group_named(text, lexicon) or lexicon.party_in(text)
              or office_party(text, lexicon))
     if found:

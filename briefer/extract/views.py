@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +56,8 @@ DATE_FIRST = (r"(?P<lead>(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+" + MONTH + r",?\s
 DATELINE_RE = re.compile(r"^\s*" + DATE_FIRST + r"(?![A-Z][a-z]+day\b)(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)"
                          r"(?:(?P<date>,\s*(?:" + MONTH + r"\s+)?\d)"
                          r"|\s*\(|\s+[-–—]|,\s+[A-Z]{2,}|(?(lead)\s*[:,]\s|(?!)))")
+# A known town opening a line before a dash or colon ("Juba — ...", "OSLO, Norway – ...", "Doha: ...").
+TOWN_LINE_RE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)(?:,\s*[A-Z][A-Za-z ]{1,25}?)?\s*(?:[-–—:]|--)\s")
 AGE_UNITS = {"year", "years", "month", "months"}
 AGE_RE = re.compile(r"\b\d+\s?-\s?(?:years?|months?)\s?-\s?old\s+(?=\w)")  # "the 52-year-old rebel chief"
 DATELINE_LINES = 3  # a headline and a byline may come before it
@@ -789,9 +792,13 @@ def place(span: Span, lexicon: Lexicon) -> str:
     talks ("the Russia-Ukraine talks") is a party to them, not a place: only cities count there."""
     root = _named_town(span.root, lexicon)
     if not root.ent_type_ and root.lower_ in lexicon.gazetteers.words("places.town_nouns"):
-        return ""  # "in the capital": no town named
+        return _capital_of(root, lexicon)  # "in the Qatari capital": Doha; "in the capital": no town named
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (capital := _capital_of(root.head.head, lexicon)):
+        return capital  # "the capital of Kenya": Nairobi
     ent = entity_at(root)
     name = tidy(ent.text if ent is not None else phrase(span).text)
+    if name.split()[-1].lower() in lexicon.gazetteers.words("roles.talks_nouns"):
+        return ""  # a headline's "Progress in Brexit Talks": the talks, not a place
     if _at_press_event(root) or _in_area_after_building(root):
         return ""
     talks_nouns = lexicon.gazetteers.words("roles.talks_nouns")
@@ -805,6 +812,8 @@ def place(span: Span, lexicon: Lexicon) -> str:
         parts = [part.replace(".", "") for part in re.split(r"[-–/]", name)]
         if any(lexicon.party_of(part) for part in parts if part):  # "Russia-U.S. talks": the parties
             return ""
+    if modifies_talks and _hyphen_paired(ent if ent is not None else root.doc[root.i : root.i + 1]):
+        return ""  # "the Belgrade-Pristina dialogue": two capitals for the two sides
     return _with_city(ent, name)
 
 
@@ -818,9 +827,36 @@ def _named_town(place: Token, lexicon: Lexicon) -> Token:
             return child
         if child.dep_ == "prep" and child.lower_ == "of":
             named = next((g for g in child.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}), None)
-            if named is not None:
-                return named
+            country = place.lower_ == "capital" and lexicon.party_of(named.text) in lexicon.capitals if named else False
+            if named is not None and not country:
+                return named  # "the Saudi city of Jeddah" (not "the capital of Kenya": a country's capital)
     return place
+
+
+def _hyphen_paired(name: Span) -> bool:
+    """A place joined by a hyphen to another ("Belgrade-Pristina"): a pair of sides named by their capitals."""
+    doc, neighbours = name.doc, []
+    if name.start >= 2 and doc[name.start - 1].text in {"-", "–"} and not doc[name.start - 2].whitespace_:
+        neighbours.append(doc[name.start - 2])
+    if name.end + 1 < len(doc) and doc[name.end].text in {"-", "–"} and not doc[name.end - 1].whitespace_:
+        neighbours.append(doc[name.end + 1])
+    return any(token.ent_type_ == "GPE" for token in neighbours)
+
+
+def _capital_of(town: Token, lexicon: Lexicon) -> str:
+    """The capital a "capital" noun names by its country ("the Qatari capital", "Qatar's capital", "the capital of
+    Qatar"): the gazetteer's; "" for another town noun or a capital of no known country."""
+    if town.lower_ != "capital":
+        return ""
+    for child in town.children:
+        named = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "of" else (
+            [child] if child.dep_ in {"amod", "poss", "compound", "nmod"} else [])
+        for word in named:
+            ent = entity_at(word)
+            party = lexicon.party_of(ent.text if ent is not None else word.text)
+            if party in lexicon.capitals:
+                return lexicon.capitals[party]
+    return ""
 
 
 def _at_press_event(place: Token) -> bool:
@@ -850,14 +886,14 @@ def _with_city(ent: Span | None, name: str) -> str:
 
 
 def _area_after(ent: Span) -> Span | None:
-    """The park or area named right after a building ("the Lake Lodge in the Kora National Park"); a city there is
-    left to the city's own match, which resolve folds into the building."""
+    """The park, area or city named right after a building ("the Lake Lodge in the Kora National Park", "arrived at
+    County Hall in Nairobi"), which a city's own match, if any, joins in resolve."""
     doc, i = ent.doc, ent.end
     if i + 1 >= len(doc) or doc[i].lower_ != "in":
         return None
     i += 1 if doc[i + 1].lower_ != "the" else 2
     area = entity_at(doc[i]) if i < len(doc) else None
-    return area if area is not None and area.label_ in {"LOC", "FAC", "ORG"} and area.start == i else None
+    return area if area is not None and area.label_ in {"LOC", "FAC", "ORG", "GPE"} and area.start == i else None
 
 
 def _in_area_after_building(place: Token) -> bool:
@@ -874,13 +910,17 @@ def _in_area_after_building(place: Token) -> bool:
     return building is not None and building.label_ == "FAC" and _area_after(building) is not None
 
 
-def dateline(doc) -> str:
-    """The place of the article's wire dateline ("HANGZHOU, Sept. 5 (Xinhua) --", "Geneva, July 15:"), where
-    "met here" happened; "" when its opening lines carry none."""
+def dateline(doc, towns: Collection[str] = ()) -> str:
+    """The place of the article's wire dateline ("HANGZHOU, Sept. 5 (Xinhua) --", "Geneva, July 15:", or one of
+    `towns`, folded, before a dash or colon: "Juba — "), where "met here" happened; "" when its opening lines carry
+    none."""
     lines = [line for line in doc_text(doc).splitlines() if line.strip()][:DATELINE_LINES]
     for line in lines:
         found = DATELINE_RE.match(line)
-        if found and (found.group("place").isupper() or found.group("date") or found.group("lead")):
+        if not (found and (found.group("place").isupper() or found.group("date") or found.group("lead"))):
+            found = TOWN_LINE_RE.match(line)
+            found = found if found and fold(found.group("place").strip()) in towns else None
+        if found:
             place_name = found.group("place").strip()
             return place_name.title() if place_name.isupper() else place_name
     return ""
@@ -931,7 +971,7 @@ def _quote(span: Span, lexicon: Lexicon) -> str:
 
 @VIEWS.register("dateline")
 def _dateline_of(span: Span, lexicon: Lexicon) -> str:
-    return dateline(span.doc)
+    return dateline(span.doc, lexicon.places)
 
 
 @VIEWS.register("passage")

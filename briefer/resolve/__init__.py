@@ -12,6 +12,7 @@ from briefer.resolve.context import ArticleContext, Merger
 from briefer.resolve.delegations import DelegationBook, side_context
 from briefer.resolve.episodes import one_venue_per_place, split
 from briefer.resolve.gatherings import events
+from briefer.resolve.naming import show_parties
 from briefer.resolve.people import ArticlePeople, one_spelling
 from briefer.resolve.places import fold_cities
 from briefer.resolve.positions import PositionBook
@@ -124,6 +125,9 @@ def resolve(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
             for item in getattr(part, section):
                 item.talks = track_id
             getattr(result, section).extend(getattr(part, section))
-        result.talks.append(describe_track(track_id, track, part, lexicon, event))
+        talks = describe_track(track_id, track, part, lexicon, event)
+        show_parties(part.delegations, part.positions, part.venues, talks,
+                     [frame.article.article.text for frame in track.frames], lexicon)
+        result.talks.append(talks)
     _one_name_per_person(result, lexicon)
     return result

@@ -323,8 +323,9 @@ class DelegationBook:
         if weak:  # "the envoy met detained leader X": who cannot sit at the table is on no side's team
             members = [m for m in members if not self._away(m, fact.evidence.sentence)]
         for member in members:  # a person already seated by a stronger rule keeps that side
-            if party := side or self._seated(member.name) or own_party(member) or default or (
-                    facing if member is principal else None) or self._introduced(people, member, offset):
+            if party := self._titled_elsewhere(member, side) or side or self._seated(member.name) or own_party(
+                    member) or default or (facing if member is principal else None) or self._introduced(
+                    people, member, offset):
                 if hint and not self._open_to_hint(party, member):
                     continue
                 delegation = self._delegation(party, fact)
@@ -337,6 +338,13 @@ class DelegationBook:
             if sender and delegation.sent_by is None:
                 delegation.sent_by = _person(sender)
                 self._stays_home(delegation)
+
+    def _titled_elsewhere(self, member: Mention, side: str | None) -> str | None:
+        """The organisation a member's own title names when it is not the side the sentence lists them with ("the US
+        team, led by A, and hosted by UN Special Coordinator B": B sits for the UN). A country in a title stays a
+        nationality ("the OSCE co-chairs, X of Russia and Y of France" sit for the OSCE)."""
+        own = self._party(role_party(member.role or "", "", self.lexicon)) if side and member.role else None
+        return own if own and own != side and not _is_country(own, self.lexicon) else None
 
     def _facing(self, fact: Fact, article: ArticleContext, principal: Mention) -> str | None:
         """The side a principal with no party of their own sits for: the party the article names most other than

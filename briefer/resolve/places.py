@@ -1,6 +1,6 @@
 """A venue shown once: a city folded into the building of the same track that lies in it ("Dolmabahce Palace"
 and "Istanbul" are one venue, "Dolmabahce Palace, Istanbul"), a building into the room of it the talks were
-held in ("Oval Office, White House")."""
+held in ("Oval Office, White House"), a country named only as the host into its town the talks are held in."""
 
 from __future__ import annotations
 
@@ -55,10 +55,37 @@ def fold_buildings(venues: list[Venue], lexicon: Lexicon) -> list[Venue]:
     return kept
 
 
+HOST_RE = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
+
+
+def _only_host(venue: Venue, lexicon: Lexicon) -> bool:
+    """Every sentence names the place as the host ("hosted by Malaysia", "Turkey has hosted two rounds"), none as
+    where the talks are ("talks in Turkey") or as offering to host (a next round, which may meet elsewhere)."""
+    place, offer = re.escape(venue.name), lexicon.offer
+    return all(HOST_RE.search(e.sentence) and not re.search(rf"\b(?:in|at) (?:the )?{place}\b", e.sentence)
+               and not (offer is not None and offer.search(e.sentence)) for e in venue.evidence)
+
+
+def fold_hosts(venues: list[Venue], lexicon: Lexicon) -> list[Venue]:
+    """The venues of one track, each country named only as the host folded into a town of it among them
+    ("Malaysia" hosted the talks held in "Kuala Lumpur": one venue, Kuala Lumpur)."""
+    kept = list(venues)
+    for country in venues:
+        party = lexicon.party_of(country.name)
+        if party not in lexicon.capitals or fold(country.name) in lexicon.places or not _only_host(country, lexicon):
+            continue
+        town = next((v for v in kept if fold(v.name.split(",")[0]) in lexicon.places
+                     and lexicon.country_of_place(v.name.split(",")[0]) == party), None)
+        if town is not None:
+            _fold_into(town, country)
+            kept.remove(country)
+    return kept
+
+
 def fold_cities(venues: list[Venue], lexicon: Lexicon) -> list[Venue]:
     """The venues of one track, each city that a building among them lies in folded into that building, which
-    takes the city's evidence and is named `Building, City`."""
-    kept = fold_buildings(venues, lexicon)
+    takes the city's evidence and is named `Building, City`; a country named only as the host into its town."""
+    kept = fold_buildings(fold_hosts(venues, lexicon), lexicon)
     for city in list(kept):
         if fold(city.name) not in lexicon.places:
             continue

@@ -23,6 +23,7 @@ class Party:
     aliases: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
     capital: str | None = None
+    former: list[str] = field(default_factory=list)  # aliases that are its earlier names ("Macedonia", "Burma")
 
 
 @dataclass

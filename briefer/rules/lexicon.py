@@ -105,6 +105,11 @@ class Lexicon:
         """Folded room or building -> the folded building it lies in."""
         return {fold(inner): fold(outer) for inner, outer in self.gazetteers.within.items()}
 
+    @cached_property
+    def capitals(self) -> dict[str, str]:
+        """Party name -> its capital ("Qatar" -> "Doha")."""
+        return {p.name: p.capital for p in self.gazetteers.parties if p.capital}
+
     def country_of_place(self, place: str) -> str | None:
         """The country a city or building lies in, or the country itself."""
         return self.places.get(fold(place)) or self.party_of(place)

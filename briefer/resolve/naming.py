@@ -1,0 +1,48 @@
+"""A country shown by the name its articles give it: the gazetteer's name, unless the track's articles never write
+it and write one of its former names (gazetteer `former`: "Macedonia" in reports from before the country became
+North Macedonia); then the first of its former names they write (the gazetteer lists the usual one first: a
+report that writes both "FYROM" and "Macedonia" shows "Macedonia")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from briefer.model import Delegation, Position, Talks, Venue
+from briefer.rules.lexicon import Lexicon
+
+
+def _count(name: str, texts: list[str]) -> int:
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return sum(len(pattern.findall(text)) for text in texts)
+
+
+def shown_names(parties: Iterable[str], texts: list[str], lexicon: Lexicon) -> dict[str, str]:
+    """Gazetteer name -> the name to show, for the parties the articles (`texts`) call only by a former name."""
+    shown = {}
+    for party in set(parties):
+        entry = next((p for p in lexicon.gazetteers.parties if p.name == party and p.former), None)
+        if entry is None or _count(entry.name, texts):
+            continue
+        if (former := next((name for name in entry.former if _count(name, texts)), None)) is not None:
+            shown[party] = former
+    return shown
+
+
+def show_parties(delegations: list[Delegation], positions: list[Position], venues: list[Venue], talks: Talks,
+                 texts: list[str], lexicon: Lexicon) -> None:
+    """Show each party of a resolved track (its delegations, speakers, venues' countries and the track itself) by
+    the name its articles (`texts`) give it."""
+    named = [d.party for d in delegations] + [p.speaker.party for p in positions if p.speaker.party]
+    shown = shown_names([*named, *talks.parties], texts, lexicon)
+    if not shown:
+        return
+    for delegation in delegations:
+        delegation.party = shown.get(delegation.party, delegation.party)
+    for position in positions:
+        position.speaker.party = shown.get(position.speaker.party, position.speaker.party)
+    for venue in venues:
+        venue.country = shown.get(venue.country, venue.country)
+    talks.parties = [shown.get(party, party) for party in talks.parties]
+    for party, name in shown.items():
+        talks.title = re.sub(rf"(?<![\w-]){re.escape(party)}(?![\w-])", name, talks.title)
