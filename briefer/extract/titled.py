@@ -62,7 +62,7 @@ def _run_end(doc: Doc, start: int, stop: frozenset[str]) -> int:
     end = start
     while end < len(doc) and end - start < MAX_WORDS:
         token = doc[end]
-        if (token.pos_ != "PROPN" or not token.text[:1].isupper() or fold(token.text) in stop
+        if (token.pos_ != "PROPN" or not token.text[:1].isupper() or _stop_word(token, stop)
                 or token.ent_type_ not in INSIDE_NAME
                 or (token.ent_type_ in PLACE_LABELS and not _one_word(token))):
             break
@@ -70,6 +70,12 @@ def _run_end(doc: Doc, start: int, stop: frozenset[str]) -> int:
         if "\n" in token.whitespace_:
             break
     return end
+
+
+def _stop_word(token, stop: frozenset[str]) -> bool:
+    """A title, office or organisation word, also in the plural ("Foreign Ministers A and B")."""
+    word = fold(token.text)
+    return word in stop or token.lemma_.lower() in stop or word.removesuffix("s") in stop
 
 
 def _one_word(token) -> bool:
