@@ -122,3 +122,9 @@ def test_a_head_given_no_alias_keeps_the_name_the_text_gives(lexicon):
     found = _seated([_fact(0, "The rebel team will be led by Mario Ruiz Blanco, known for his patience.",
                            priority=10, party="FARC", leader=_person("Mario Ruiz Blanco", "", "FARC"))], lexicon)
     assert found == {"FARC": ("Mario Ruiz Blanco", [])}
+
+
+def test_a_principal_named_only_by_office_words_is_nobody(lexicon):
+    found = _seated([_fact(0, "The envoy arrived for the meeting between the Foreign Ministries of Chile and Peru.",
+                           principal=_person("Ministries", "Foreign of Chile", "Chile"))], lexicon)
+    assert found == {}

@@ -410,13 +410,22 @@ class DelegationBook:
             return None
         found = _by_given_name(Mention.of(found), people)
         resolved = people.resolve(found, offset)
-        if resolved is None or not resolved.name or self.lexicon.party_of(resolved.name):
+        if (resolved is None or not resolved.name or self.lexicon.party_of(resolved.name)
+                or self._office_words(resolved.name)):
             return None
         role = resolved.role
         if not found.role and not self._is_role(role):  # a clause caught as a role
             actor = self.lexicon.actor(resolved.name)
             role = actor.role if actor and actor.role else ""
         return resolved.model_copy(update={"role": role, "party": found.party, "name": _known_as(resolved.name, text)})
+
+    def _office_words(self, name: str) -> bool:
+        """A "name" made only of office or organisation words ("the Foreign Ministries of A and B"): nobody."""
+        offices = self.lexicon.derived("resolve.office_words", lambda: frozenset().union(*(
+            self.lexicon.gazetteers.words(key) for key in ("roles.office_nouns", "roles.organisation_words"))))
+        words = fold(name).split()
+        return bool(words) and all(w in offices or w.removesuffix("ies") + "y" in offices
+                                   or w.removesuffix("s") in offices for w in words)
 
     def _is_role(self, role: str | None) -> bool:
         """A title ("Foreign Minister"), not a clause or a name the role finder caught."""
