@@ -31,6 +31,9 @@ FUNCTION_WORDS = frozenset(
     wo ca
     """.split()
 )
+# Generational suffixes end a name after the surname ("Silvestre Bello III", "Martin Luther King Jr."): not the
+# surname that a later bare "Bello" refers back by.
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 GIVEN_NAME_LIKENESS = 0.8  # Mykhailo/Mikhail, Volodymyr/Vladimir: one given name; John/Jane (0.5): two
 
 _SPELLING = (("kh", "h"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"))
@@ -61,10 +64,12 @@ def translit_key(word: str) -> str:
 
 
 def name_words(name: str | None) -> list[str]:
-    """A person's name as folded words, honorifics left out."""
+    """A person's name as folded words, honorifics and a generational suffix left out."""
     words = fold(name).split()
     while words and words[0] in HONORIFICS:
         words = words[1:]
+    if len(words) > 2 and words[-1] in GENERATIONAL_SUFFIXES:
+        words = words[:-1]
     return words
 
 

@@ -53,6 +53,9 @@ def test_different_names_keep_different_keys(first, second):
         ("Omar el-Rashid", "Rashid", True),
         ("Radosław Sikorski", "Radoslaw Sikorski", True),
         ("Jonas Gahr Støre", "Jonas Gahr Store", True),
+        ("Tomas Reyes III", "Reyes", True),  # a generational suffix is no surname
+        ("Paul Hart Jr.", "Paul Hart", True),
+        ("Paul Hart Jr.", "Anna Hart", False),
     ],
 )
 def test_same_person(first, second, same):

@@ -109,3 +109,22 @@ def test_an_unnamed_side_under_a_headline_naming_the_party_met_stays_unplaced(le
     facts = [_fact(len(headline), sentence, priority=10, party=None, leader=_person("Jaan Kask", "", None))]
     text = headline + sentence
     assert resolve([ArticleFacts(article=Article(id="a", text=text), facts=facts)], lexicon).delegations == []
+
+
+@pytest.mark.parametrize("said", ["known by the alias Tito Rojas", "alias \"Tito Rojas\"", "also known as Tito Rojas"])
+def test_a_head_given_a_nom_de_guerre_goes_by_it(lexicon, said):
+    found = _seated([_fact(0, f"The rebel team will be led by Mario Ruiz Blanco, {said}.", priority=10,
+                           party="FARC", leader=_person("Mario Ruiz Blanco", "", "FARC"))], lexicon)
+    assert found == {"FARC": ("Tito Rojas", [])}
+
+
+def test_a_head_given_no_alias_keeps_the_name_the_text_gives(lexicon):
+    found = _seated([_fact(0, "The rebel team will be led by Mario Ruiz Blanco, known for his patience.",
+                           priority=10, party="FARC", leader=_person("Mario Ruiz Blanco", "", "FARC"))], lexicon)
+    assert found == {"FARC": ("Mario Ruiz Blanco", [])}
+
+
+def test_a_principal_named_only_by_office_words_is_nobody(lexicon):
+    found = _seated([_fact(0, "The envoy arrived for the meeting between the Foreign Ministries of Chile and Peru.",
+                           principal=_person("Ministries", "Foreign of Chile", "Chile"))], lexicon)
+    assert found == {}

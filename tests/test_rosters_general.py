@@ -412,3 +412,14 @@ def test_the_two_sides_led_by_possessive_names_get_one_head_each(sides):
     found = sides("The two sides were led by Peru's Luis Soto and Chile's Marta Vidal.")
     assert found["Peru"][0] == "Luis Soto"
     assert found["Chile"][0] == "Marta Vidal"
+
+
+def test_a_dateline_in_capitals_before_a_title_is_not_the_speakers_side(sides):
+    found = sides("OSLO Chilean Trade Minister Ana Ruiz said the round of talks with Peru in Oslo had been useful.")
+    assert found.get("Chile", (None,))[0] == "Ana Ruiz"
+    assert "Norway" not in found
+
+
+def test_a_party_acronym_in_capitals_before_a_title_stays_the_speakers_side(sides):
+    found = sides("The talks resumed in Nairobi on Monday. TPLF negotiator Abebe Tesfay said the sides had met.")
+    assert "Abebe Tesfay" in found["Tigray People's Liberation Front"][1]

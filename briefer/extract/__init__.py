@@ -11,6 +11,7 @@ from briefer.extract import checks, events, hearsay, voices  # noqa: F401 (they 
 from briefer.extract.dates import DateMention, date_mentions
 from briefer.extract.interview import layout
 from briefer.extract.speech import within_quotation
+from briefer.extract.titled import mark_titled_names
 from briefer.extract.views import person, sentence_value, view
 from briefer.model import Article, Evidence, Fact
 from briefer.names import fold
@@ -233,6 +234,7 @@ def extract_facts(
     """Run every rule over one parsed article; `on_match` (for `briefer explain`) hears what each match gave."""
     if doc.user_data.get(UNPARSED):
         return ArticleFacts(article=article)  # no sentence of it can yield a fact (see extract/gate.py)
+    mark_titled_names(doc, lexicon)
     result = ArticleFacts(article=article, people=people_in(doc, lexicon))
     seen: set[tuple[str, int, str]] = set()
     for match in rules.matches(doc):

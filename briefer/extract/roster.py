@@ -55,6 +55,8 @@ GOVERNMENT_SIDE = "government"
 REBEL_SIDE = "rebels"
 # A side named only as one half of a divided country ("the North's delegation", "the South will send ..."): the
 # party comes from the article ("North Korea"); not "the North Korean team", which names its party.
+# A city in capitals opening a role: the dateline of the sentence the role was read from ("STOCKHOLM U.S. ...").
+DATELINE_ROLE_RE = re.compile(r"^([A-Z][A-Z’'-]{2,}(?: [A-Z][A-Z’'-]{2,})?)\s+(?=\S)")
 COMPASS_RE = re.compile(r"\b[Tt]he (North|South)\b(?!-?\s*[A-Z])")
 COMPASS_SIDES = {"the North", "the South"}
 # "the party's general secretary": an officer of the movement the article is about
@@ -685,21 +687,26 @@ def office_party(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def without_dateline(role: str, lexicon: Lexicon) -> str:
+    """A role without the wire dateline the sentence opens on ("STOCKHOLM U.S. Secretary of State": the city the
+    story was filed from is not the person's side)."""
+    found = DATELINE_ROLE_RE.match(role)
+    if found is None:
+        return role
+    cities = lexicon.derived("views.cities", lambda: {*lexicon.places, *(
+        fold(p.capital) for p in lexicon.gazetteers.parties if p.capital)})
+    return role[found.end() :] if fold(found.group(1)) in cities else role
+
+
 def role_party(role: str, name: str, lexicon: Lexicon) -> str | None:
     """The party a person belongs to, from the job in their role (not what it is for, nor a stance towards a
     country: "a China critic and an aide to the US President"; nor a wire dateline the role runs on from:
     "STOCKHOLM U.S. Secretary of State"), office, or fame."""
-    role = _without_stances(_without_dateline(role or "", lexicon), lexicon)
+    role = _without_stances(without_dateline(role or "", lexicon), lexicon)
     job = QUALIFIER_RE.split(role, maxsplit=1)[0]
     actor = lexicon.actor(name) if name else None
     return (group_named(job, lexicon) or lexicon.party_in(job) or _principal_party(role or "", job, lexicon)
             or office_party(role or "", lexicon) or (actor.party if actor else None))
-
-
-def _without_dateline(role: str, lexicon: Lexicon) -> str:
-    """A role without the town in capitals of a wire dateline before it ("STOCKHOLM U.S. Secretary of State")."""
-    first, _, rest = role.partition(" ")
-    return rest if rest and first.isupper() and len(first) > 2 and lexicon.places.get(fold(first)) else role
 
 
 def _without_stances(role: str, lexicon: Lexicon) -> str:

@@ -19,6 +19,7 @@ from briefer.extract.roster import (
     semicolon_run,
     side_party,
     title_tail,
+    without_dateline,
 )
 from briefer.extract.text import QUOTE_CHARS, quotes_in, spaced_dash, tidy
 from briefer.model import Mention
@@ -620,6 +621,7 @@ def _institution(role: str) -> str | None:
 
 def _with_party(name: str, role: str, lexicon: Lexicon) -> Mention:
     """A mention with the party its role, its name or the actors gazetteer gives."""
+    role = without_dateline(role, lexicon)
     actor = lexicon.actor(name)
     institution = _institution(role) if lexicon.is_analyst(role) else None
     party = institution or lexicon.party_in(role) or office_party(role, lexicon) or lexicon.party_of(name)

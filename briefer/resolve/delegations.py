@@ -294,15 +294,16 @@ class DelegationBook:
         # the sentence speaks of a side without naming it ("the team includes"), not of rebels it cannot place
         unnamed_side = "party" in fields and not (side == REBEL_SIDE and context.rebels is None)
         side = self._party(context.unnamed(side))
-        leader = self._resolve(people, fields.get("leader"), offset)
-        members = [m for m in (self._resolve(people, item, offset) for item in _items(fields)) if m]
-        principal = self._resolve(people, fields.get("principal"), offset)
-        host = self._resolve(people, fields.get("host"), offset)
+        text = article.article.text
+        leader = self._resolve(people, fields.get("leader"), offset, text)
+        members = [m for m in (self._resolve(people, item, offset, text) for item in _items(fields)) if m]
+        principal = self._resolve(people, fields.get("principal"), offset, text)
+        host = self._resolve(people, fields.get("host"), offset, text)
         members += [found for found in (principal, host) if found]
         if not side:  # "rebel delegation chief X" in an article that names no armed group: no side to seat X on
             leader = None if leader and self._unplaced_rebel(leader, context) else leader
             members = [m for m in members if not self._unplaced_rebel(m, context)]
-        sender = self._resolve(people, fields.get("sent_by"), offset)
+        sender = self._resolve(people, fields.get("sent_by"), offset, text)
 
         def own_party(found: Mention) -> str | None:
             role = found.role
@@ -409,20 +410,30 @@ class DelegationBook:
                 return delegation.party
         return None
 
-    def _resolve(self, people: ArticlePeople, found: Mention | str | None, offset: int) -> Mention | None:
+    def _resolve(self, people: ArticlePeople, found: Mention | str | None, offset: int, text: str) -> Mention | None:
         """A named person (full name and role), or None for a pronoun with no antecedent or a party. Its party
-        is the one the fact's own text gives (seating reads it), not one resolution found elsewhere."""
+        is the one the fact's own text gives (seating reads it), not one resolution found elsewhere. A person
+        the text gives a nom de guerre ("X, known by the alias Y") goes by it, as the article does after."""
         if not found:
             return None
         found = _by_given_name(Mention.of(found), people)
         resolved = people.resolve(found, offset)
-        if resolved is None or not resolved.name or self.lexicon.party_of(resolved.name):
+        if (resolved is None or not resolved.name or self.lexicon.party_of(resolved.name)
+                or self._office_words(resolved.name)):
             return None
         role = resolved.role
         if not found.role and not self._is_role(role):  # a clause caught as a role
             actor = self.lexicon.actor(resolved.name)
             role = actor.role if actor and actor.role else ""
-        return resolved.model_copy(update={"role": role, "party": found.party})
+        return resolved.model_copy(update={"role": role, "party": found.party, "name": _known_as(resolved.name, text)})
+
+    def _office_words(self, name: str) -> bool:
+        """A "name" made only of office or organisation words ("the Foreign Ministries of A and B"): nobody."""
+        offices = self.lexicon.derived("resolve.office_words", lambda: frozenset().union(*(
+            self.lexicon.gazetteers.words(key) for key in ("roles.office_nouns", "roles.organisation_words"))))
+        words = fold(name).split()
+        return bool(words) and all(w in offices or w.removesuffix("ies") + "y" in offices
+                                   or w.removesuffix("s") in offices for w in words)
 
     def _is_role(self, role: str | None) -> bool:
         """A title ("Foreign Minister"), not a clause or a name the role finder caught."""
@@ -501,6 +512,16 @@ class DelegationBook:
         words = set(fold(role or "").split())
         return bool(words & set(_title_phrases(self.lexicon, "roles.member_titles"))) and not (
             heads_delegation(role, self.lexicon) or words & set(_title_phrases(self.lexicon, "roles.head_words")))
+
+
+def _known_as(name: str, text: str) -> str:
+    """The full name a person goes by when the text gives one after their own name ("X, known by the alias Y",
+    "X, alias \"Y\"", "X, also known as Y"); else the name itself."""
+    if name not in text:
+        return name
+    found = re.search(rf"{re.escape(name)},? \(?(?:(?:also|better) )?(?:known (?:by the (?:alias|name) |as )|alias |"
+                      rf"a\.k\.a\.? |aka )[\"“']?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){{1,3}})", text)
+    return found.group(1) if found else name
 
 
 def _elsewhere(sentence: str, present: set[str], wording: Wording) -> bool:

@@ -1,0 +1,93 @@
+"""Names the entity recogniser missed after a title: "Fisheries Minister Victoria Prentis" (where "Victoria" was
+taken for a place), "Presidential Adviser Tut Gatluak", "irrigation minister Mohamed Abdel Aty" (cut short).
+
+A run of two to four capitalised proper nouns right after a title word, on one line, that holds no title, office
+or organisation word and no entity but a person's or a one-word place's, is a person's name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from briefer.names import fold
+from briefer.nlp import ENTS_KEY
+from briefer.rules.lexicon import Lexicon
+
+MIN_WORDS, MAX_WORDS = 2, 4
+PLACE_LABELS = {"GPE", "LOC", "NORP"}  # one word of these may be a name's ("Victoria")
+INSIDE_NAME = {"PERSON", "", *PLACE_LABELS}  # entity labels a missed name's words may carry
+
+
+def mark_titled_names(doc: Doc, lexicon: Lexicon) -> None:
+    """Make each run of name words after a title one PERSON entity (see the module's docstring)."""
+    stop = lexicon.title_words | _words(lexicon, "roles.organisation_words", "roles.office_nouns",
+                                         "roles.office_words")
+    found = []
+    for token in doc[:-MIN_WORDS]:
+        if fold(token.text) in lexicon.title_words and "\n" not in token.whitespace_:
+            end = _run_end(doc, token.i + 1, stop)
+            if end - token.i - 1 >= MIN_WORDS and not _named_already(doc[token.i + 1 : end]):
+                found.append(Span(doc, token.i + 1, end, label="PERSON"))
+    if not found:
+        return
+    found += _repeated(doc, found)
+    spans = [*found, *(ent for ent in doc.ents if not any(_overlap(ent, name) for name in found))]
+    doc.ents = filter_spans(spans)
+    doc.user_data.pop(ENTS_KEY, None)  # built before this change
+
+
+def _repeated(doc: Doc, names: list[Span]) -> list[Span]:
+    """The other places the text gives a name found after a title in the same words ("Victoria Prentis" with no
+    title before it), where no entity but a one-word place's covers them."""
+    wanted = {tuple(t.text for t in name) for name in names}
+    taken = {name.start for name in names}
+    found = []
+    for start in range(len(doc)):
+        for words in wanted:
+            end = start + len(words)
+            if (start not in taken and end <= len(doc) and tuple(t.text for t in doc[start:end]) == words
+                    and all(t.ent_type_ in INSIDE_NAME and t.ent_type_ != "PERSON" for t in doc[start:end])
+                    and not (end < len(doc) and doc[end].ent_iob_ == "I")):
+                found.append(Span(doc, start, end, label="PERSON"))
+    return found
+
+
+def _words(lexicon: Lexicon, *keys: str) -> frozenset[str]:
+    return frozenset().union(*(lexicon.gazetteers.words(key) for key in keys))
+
+
+def _run_end(doc: Doc, start: int, stop: frozenset[str]) -> int:
+    """Where a run of name words starting at `start` ends (`start` itself when there is none)."""
+    end = start
+    while end < len(doc) and end - start < MAX_WORDS:
+        token = doc[end]
+        if (token.pos_ != "PROPN" or not token.text[:1].isupper() or _stop_word(token, stop)
+                or token.ent_type_ not in INSIDE_NAME
+                or (token.ent_type_ in PLACE_LABELS and not _one_word(token))):
+            break
+        end += 1
+        if "\n" in token.whitespace_:
+            break
+    return end
+
+
+def _stop_word(token, stop: frozenset[str]) -> bool:
+    """A title, office or organisation word, also in the plural ("Foreign Ministers A and B")."""
+    word = fold(token.text)
+    return word in stop or token.lemma_.lower() in stop or word.removesuffix("s") in stop
+
+
+def _one_word(token) -> bool:
+    return token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+
+
+def _named_already(run: Span) -> bool:
+    """A run that is one person's name already, or that an entity runs into or past."""
+    after = run.doc[run.end] if run.end < len(run.doc) else None
+    return (run[0].ent_iob_ == "I" or (after is not None and after.ent_iob_ == "I")
+            or (run[0].ent_type_ == "PERSON" and all(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in run[1:])))
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end

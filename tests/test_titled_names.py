@@ -1,0 +1,35 @@
+"""Names the entity recogniser missed after a title become people (extract/titled.py), and what is no name stays
+as it was: an office, an organisation, a title cut by "of"."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.extract.titled import mark_titled_names
+
+
+def _people(nlp, knowledge, text: str) -> list[str]:
+    doc = nlp(text)
+    mark_titled_names(doc, knowledge.lexicon)
+    return [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+
+
+def test_a_name_taken_for_a_place_after_a_title_is_a_person_there_and_where_repeated(nlp, knowledge):
+    found = _people(nlp, knowledge, "Talks resumed on Monday. Fisheries Minister Victoria Prentis said the gap was "
+                                     "narrow. Later, Victoria Prentis left for London.")
+    assert found.count("Victoria Prentis") == 2
+
+
+def test_a_name_the_recogniser_did_not_tag_after_a_title_is_a_person(nlp, knowledge):
+    text = "Speaking to the press in Malabo, the Gabonese Presidential Adviser Tut Gatluak who is the mediator said."
+    assert "Tut Gatluak" in _people(nlp, knowledge, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Foreign Ministry Spokesman said nothing on Monday.",
+    "The Secretary of State Department officials left early.",
+    "The General Assembly met in New York.",
+])
+def test_offices_and_organisations_after_a_title_are_no_person(nlp, knowledge, text):
+    before = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    assert _people(nlp, knowledge, text) == before
