@@ -20,7 +20,7 @@ The matches and their order are the same.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -137,17 +137,45 @@ def compile_tree_pattern(key: str, pattern: list[dict], vocab: Vocab,
     return TreePattern(key, tuple(nodes), screened)
 
 
+def _groups(values) -> dict[int, list[int]]:
+    """The positions of a numpy array grouped by value, each group in order: a stable sort and cuts in numpy, in
+    place of a Python loop over every token (the index of a column, the children of each head)."""
+    import numpy
+
+    if not len(values):
+        return {}
+    order = numpy.argsort(values, kind="stable")
+    ordered = values[order]
+    cuts = (numpy.flatnonzero(ordered[1:] != ordered[:-1]) + 1).tolist()
+    starts, ends, positions = [0, *cuts], [*cuts, len(values)], order.tolist()
+    return {value: positions[start:end]
+            for value, start, end in zip(ordered[starts].tolist(), starts, ends, strict=True)}
+
+
+class _Columns(dict):
+    """The Doc's attribute columns by index in ATTRIBUTES, each made a list when a test first reads it (the
+    built-in rules read six of the nine)."""
+
+    def __init__(self, array) -> None:
+        super().__init__()
+        self.array = array
+
+    def __missing__(self, column: int) -> list[int]:
+        found = self[column] = self.array[:, column].tolist()
+        return found
+
+
 class _DocView:
     """What a search needs of one Doc: attribute columns, lazy value indexes and operator results."""
 
     def __init__(self, doc: Doc, operators: dict, attribute_ids: list[int]):
         self.doc = doc
-        self.columns = doc.to_array(attribute_ids).T.tolist()
+        self.columns = _Columns(doc.to_array(attribute_ids).reshape(len(doc), len(attribute_ids)))
         self._operators = operators
         self._indexes: dict[int, dict[int, list[int]]] = {}
         self._related: dict[tuple[int, str], list[int]] = {}
-        self._heads: list[int] | None = None
-        self._children: list[list[int]] | None = None
+        self._heads = None  # numpy array of each token's head
+        self._children: dict[int, list[int]] | None = None
         self._roots: list[int] | None = None
         self._trees: dict[Check, set[int]] = {}
         self._positions: dict[AttributeTest, list[int]] = {}
@@ -163,9 +191,9 @@ class _DocView:
     def _index_lookup(self, test: AttributeTest) -> list[int]:
         index = self._indexes.get(test.column)
         if index is None:
-            index = self._indexes[test.column] = {}
-            for position, value in enumerate(self.columns[test.column]):
-                index.setdefault(value, []).append(position)
+            index = self._indexes[test.column] = _groups(self.columns.array[:, test.column])
+        if len(test.values) == 1:
+            return index.get(next(iter(test.values)), [])  # in order already
         return sorted(p for value in index.keys() & test.values for p in index[value])  # a set intersection in C
 
     def passes(self, check: Check, position: int) -> bool:
@@ -184,30 +212,31 @@ class _DocView:
             found = self._candidates[check] = [p for p in scanned if self.passes(check, p)]
         return found
 
-    def heads(self) -> list[int]:
-        """The head of each token (itself for a root)."""
+    def heads(self):
+        """The head of each token (itself for a root), as a numpy array."""
         if self._heads is None:
+            import numpy
             from spacy.attrs import HEAD
 
-            offsets = self.doc.to_array([HEAD]).astype("int64").reshape(-1).tolist()
-            self._heads = [position + offset for position, offset in enumerate(offsets)]
+            offsets = self.doc.to_array([HEAD]).astype(numpy.int64).reshape(-1)
+            self._heads = numpy.arange(len(self.doc)) + offsets
         return self._heads
 
-    def children(self) -> list[list[int]]:
-        """The children of each token, in order: the tokens whose head it is (spaCy's `Token.children`)."""
+    def children(self) -> dict[int, list[int]]:
+        """The children of each token that has any, in order: the tokens whose head it is (spaCy's
+        `Token.children`; a root, its own head, is no child of itself)."""
         if self._children is None:
-            self._children = [[] for _ in range(len(self.doc))]
-            for position, head in enumerate(self.heads()):
-                if head != position:
-                    self._children[head].append(position)
+            import numpy
+
+            heads = self.heads()
+            self._children = _groups(numpy.where(heads == numpy.arange(len(heads)), -1, heads))
+            self._children.pop(-1, None)
         return self._children
 
     def roots(self) -> list[int] | None:
         """The root of each token's tree (following heads), or None if the heads do not form trees."""
         if self._roots is None:
-            import numpy
-
-            heads = numpy.array(self.heads(), dtype=numpy.int64)
+            heads = self.heads()
             roots = heads
             for _ in range(len(self.doc)):
                 above = heads[roots]
@@ -243,14 +272,14 @@ class _DocView:
         roots = self.roots()
         return [anchor for anchor in anchors if roots[anchor] in trees]
 
-    def related(self, position: int, operator: str) -> list[int]:
+    def related(self, position: int, operator: str) -> Sequence[int]:
         """The tokens an operator reaches from a token, in order: spaCy's operator functions (cached), but for
         the commonest two, a token's children (">") and its head ("<"), read from the heads."""
         if operator == ">":
-            return self.children()[position]
+            return self.children().get(position, ())
         if operator == "<":
-            head = self.heads()[position]
-            return [head] if head != position else []
+            head = int(self.heads()[position])
+            return (head,) if head != position else ()
         found = self._related.get((position, operator))
         if found is None:
             found = sorted({token.i for token in self._operators[operator](self.doc, position)})
