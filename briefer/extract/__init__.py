@@ -15,7 +15,7 @@ from briefer.extract.titled import mark_titled_names
 from briefer.extract.views import person, sentence_value, view
 from briefer.model import Article, Evidence, Fact
 from briefer.names import fold
-from briefer.nlp import doc_ents
+from briefer.nlp import doc_ents, span_text
 from briefer.nlp.pieces import UNPARSED
 from briefer.rules.compiler import CompiledRules, RuleMatch
 from briefer.rules.lexicon import Lexicon
@@ -84,7 +84,7 @@ def _evidence(match: RuleMatch, article: Article, statement: Any = None) -> Evid
         sentence = _sentence_of(match.span, statement) or sentence
     return Evidence(
         source=article.id,
-        sentence=" ".join(sentence.text.split()),
+        sentence=" ".join(span_text(sentence).split()),
         start=match.span.start_char,
         end=match.span.end_char,
         rule=match.rule.id,
@@ -94,7 +94,7 @@ def _evidence(match: RuleMatch, article: Article, statement: Any = None) -> Evid
 def _sentence_of(span: Span, statement: str) -> Span | None:
     """The sentence of a span in which a statement (a claim of it, tidied) starts."""
     words = statement.split()[:STATEMENT_KEY_WORDS]
-    found = re.search(r"\W*\s+".join(re.escape(w) for w in words), span.text) if words else None
+    found = re.search(r"\W*\s+".join(re.escape(w) for w in words), span_text(span)) if words else None
     return span.doc.char_span(span.start_char + found.start(), span.start_char + found.start() + 1,
                               alignment_mode="expand").sent if found else None
 

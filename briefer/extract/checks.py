@@ -10,7 +10,7 @@ from briefer.extract.speech import Speech
 from briefer.extract.speech import nested as inside_speech
 from briefer.extract.voices import voiced_by_side
 from briefer.names import fold
-from briefer.nlp import doc_ents, doc_text
+from briefer.nlp import doc_ents, doc_text, span_text
 from briefer.rules.lexicon import Lexicon
 from briefer.rules.vocabulary import CHECKS
 
@@ -53,7 +53,7 @@ def _line_bounds(sentence: Span) -> tuple[int, int]:
     """Start and end offsets of the line a sentence stands in (a trailing line break is not in it)."""
     text = doc_text(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
-    end = text.find("\n", sentence.start_char + len(sentence.text.rstrip()))
+    end = text.find("\n", sentence.start_char + len(span_text(sentence).rstrip()))
     return start, end if end != -1 else len(text)
 
 
@@ -90,7 +90,7 @@ def speaker_label(line: str) -> str:
 def is_heading(sentence: Span) -> bool:
     """A line of its own that does not end like prose (a title or section heading)."""
     line = line_of(sentence).strip()
-    return line == " ".join(sentence.text.split()) and not line.endswith((".", "!", "\"", "”"))
+    return line == " ".join(span_text(sentence).split()) and not line.endswith((".", "!", "\"", "”"))
 
 
 @CHECKS.register("interviewer")
@@ -196,7 +196,7 @@ def reader_bait(match: RuleMatch, lexicon: Lexicon) -> bool:
     for sentence in _neighbour_sentences(match.sentence):
         if sentence.start_char < start or sentence.start_char >= end:
             continue
-        text = f" {fold(sentence.text)} "
+        text = f" {fold(span_text(sentence))} "
         if any(p in text for p in phrases):
             return True
     return False
@@ -217,8 +217,8 @@ def _squeeze(text: str) -> str:
 def repeated(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The same sentence comes again later (a table of contents or teaser repeating a heading): keep the last."""
     sentence = match.sentence
-    later = doc_text(sentence.doc)[sentence.start_char + len(sentence.text.rstrip()) :]
-    own = LIST_MARK_RE.sub("", _squeeze(sentence.text))
+    later = doc_text(sentence.doc)[sentence.start_char + len(span_text(sentence).rstrip()) :]
+    own = LIST_MARK_RE.sub("", _squeeze(span_text(sentence)))
     return len(own.split()) >= 3 and own in _squeeze(later)
 
 
@@ -356,7 +356,7 @@ def supposed_or_past(match: RuleMatch, lexicon: Lexicon) -> bool:
 def no_comment(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The sentence is about a request for comment ("did not immediately respond to a request for comment"): a
     no-comment, not a reply the talks wait for."""
-    text = f" {fold(match.sentence.text)} "
+    text = f" {fold(span_text(match.sentence))} "
     return any(f" {fold(p)} " in text for p in lexicon.gazetteers.list("uncertainty.no_comment"))
 
 

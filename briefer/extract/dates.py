@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefer.nlp import doc_ents
+from briefer.nlp import doc_ents, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -93,7 +93,7 @@ def date_mentions(doc: Doc, fact_offsets: list[int]) -> list[DateMention]:
         about_talks = any(sent.start_char <= offset < sent.end_char for offset in fact_offsets) or any(
             token.lemma_.lower() in MEETING_LEMMAS for token in sent)
         if about_talks:
-            sentence = " ".join(sent.text.split())
+            sentence = " ".join(span_text(sent).split())
             status = verb_status(ent) or meeting_status(sentence)
             found.append(DateMention(ent.text, sentence, ent.start_char, ent.end_char, status))
     return found

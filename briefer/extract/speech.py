@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from briefer.extract.text import tidy
 from briefer.names import fold
-from briefer.nlp import doc_ents, doc_text, span_ents
+from briefer.nlp import doc_ents, doc_text, span_ents, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -158,7 +158,7 @@ def quotes(cue: Token, speech: Speech) -> list[str]:
     """The quotations a reporting cue introduces ("X said: “...”", "“...,” said X"), one claim per sentence."""
     doc, sentence = cue.doc, cue.sent
     text = doc_text(doc)
-    sentence_end = sentence.start_char + len(sentence.text.rstrip())
+    sentence_end = sentence.start_char + len(span_text(sentence).rstrip())
     para_start, para_end = _paragraph(text, sentence.start_char, sentence_end)
     below = None
     if text[para_start:para_end].rstrip().endswith(":") and not text[sentence_end:para_end].strip():

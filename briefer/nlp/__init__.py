@@ -151,6 +151,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """A Span's text (`Span.text`), cut from the Doc's: `Span.text` makes a Token of each of its tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """The Doc's entities, built once: `Doc.ents` makes a Span of every entity on each call (and `Span.ents`
     reads them all), and extraction asks thousands of times per article. Only for a Doc the pipeline is done

@@ -58,7 +58,9 @@ class TextSides:
                    governments=[c for c in named if c and _is_country(c, lexicon)])
 
 
-TEXTS_KEPT = 8  # an article is resolved once per sentence that names sides, once per episode, then in its track
+# An article is resolved once per sentence that names sides, once per episode, then in its track, after every
+# other article's episodes: keeping fewer texts than a day's articles (200) read each text twice.
+TEXTS_KEPT = 512
 
 
 def text_sides(text: str, lexicon: Lexicon) -> TextSides:

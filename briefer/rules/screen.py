@@ -72,8 +72,15 @@ class ScreenedMatcher:
         if values.ndim == 1:
             values = values.reshape(-1, 1)
         present = {attr: set(values[:, i].tolist()) for i, attr in enumerate(self.columns)}
-        return tuple(key for key, needs in self.needs.items()
-                     if all(not present[attr].isdisjoint(wanted) for attr, wanted in needs))
+        return tuple(key for key, needs in self.needs.items() if self._holds(present, needs))
+
+    @staticmethod
+    def _holds(present: dict[str, set[int]], needs: list[Requirement]) -> bool:
+        """Whether the Doc's values hold one of each requirement's (a loop: a generator per pattern cost more)."""
+        for attr, wanted in needs:
+            if present[attr].isdisjoint(wanted):
+                return False
+        return True
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, list[int]]]:
         """The full matcher's matches of the Doc, with alignments."""

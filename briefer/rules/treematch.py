@@ -20,7 +20,7 @@ The matches and their order are the same.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,10 @@ PRECEDENCE_OPERATORS = frozenset({".", ".*", ";", ";*"})  # they leave the tree:
 WORD_COLUMNS = 4  # LEMMA, LOWER, ORTH, NORM: a node testing one of them has few candidates, worth screening with
 
 
-@dataclass(frozen=True)
+# The pattern parts below compare and hash by identity (eq=False): a TreeMatcher makes one object of equal parts
+# (`_Parts`), so that the per-Doc caches, looked up for every pattern of every Doc, hash an address rather than
+# nested tuples of frozensets, and patterns sharing a test (a verb list) share its cached positions.
+@dataclass(frozen=True, eq=False)
 class AttributeTest:
     """One attribute test of a node: a column of the Doc's array and the values it must (not) be among."""
 
@@ -44,28 +47,57 @@ class AttributeTest:
     negated: bool
 
 
-@dataclass(frozen=True)
-class Node:
-    """A pattern node: its parent's index and operator (none for the anchor), its attribute tests, and the test
-    whose index gives its candidates (not negated, on the most telling column; None if it has none)."""
+@dataclass(frozen=True, eq=False)
+class Check:
+    """What a token must be to fill a node: its attribute tests, and the test whose index gives its candidates
+    (not negated, on the most telling column; None if it has none)."""
 
-    parent: int
-    operator: str
     tests: tuple[AttributeTest, ...]
     indexed: AttributeTest | None = None
 
 
 @dataclass(frozen=True)
+class Node:
+    """A pattern node: its parent's index and operator (none for the anchor), and the check its token passes."""
+
+    parent: int
+    operator: str
+    check: Check
+
+
+@dataclass(frozen=True)
 class TreePattern:
     """A compiled pattern: its key and nodes, the anchor first and every parent before its children; `screened`:
-    the nodes whose candidates an anchor's tree must hold (none for a pattern that may leave the tree)."""
+    the checks of the nodes whose candidates an anchor's tree must hold (none for a pattern that may leave the
+    tree)."""
 
     key: str
     nodes: tuple[Node, ...]
-    screened: tuple[Node, ...] = ()
+    screened: tuple[Check, ...] = ()
 
 
-def _tests(attrs: dict, vocab: Vocab) -> tuple[AttributeTest, ...] | None:
+class _Parts:
+    """One object for each distinct attribute test and check of a TreeMatcher's patterns (see AttributeTest)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple, AttributeTest | Check] = {}
+
+    def test(self, column: int, values: frozenset[int], negated: bool) -> AttributeTest:
+        key = ("test", column, values, negated)
+        if key not in self._made:
+            self._made[key] = AttributeTest(column, values, negated)
+        return self._made[key]
+
+    def check(self, tests: tuple[AttributeTest, ...]) -> Check:
+        key = ("check", tests)
+        if key not in self._made:
+            indexable = [test for test in tests if not test.negated]
+            indexed = min(indexable, key=lambda test: test.column) if indexable else None
+            self._made[key] = Check(tests, indexed)
+        return self._made[key]
+
+
+def _tests(attrs: dict, vocab: Vocab, parts: _Parts) -> tuple[AttributeTest, ...] | None:
     """A node's RIGHT_ATTRS as tests, or None if it uses anything this module does not search."""
     tests = []
     for name, wanted in attrs.items():
@@ -74,7 +106,7 @@ def _tests(attrs: dict, vocab: Vocab) -> tuple[AttributeTest, ...] | None:
             return None
         column = ATTRIBUTES.index(name)
         if isinstance(wanted, str):
-            tests.append(AttributeTest(column, frozenset({vocab.strings.add(wanted)}), negated=False))
+            tests.append(parts.test(column, frozenset({vocab.strings.add(wanted)}), negated=False))
             continue
         if not isinstance(wanted, dict) or not wanted:
             return None
@@ -82,26 +114,55 @@ def _tests(attrs: dict, vocab: Vocab) -> tuple[AttributeTest, ...] | None:
             if str(operator).upper() not in ("IN", "NOT_IN") or not all(isinstance(v, str) for v in values):
                 return None
             ids = frozenset(vocab.strings.add(v) for v in values)
-            tests.append(AttributeTest(column, ids, negated=str(operator).upper() == "NOT_IN"))
+            tests.append(parts.test(column, ids, negated=str(operator).upper() == "NOT_IN"))
     return tuple(tests)
 
 
-def compile_tree_pattern(key: str, pattern: list[dict], vocab: Vocab) -> TreePattern | None:
-    """A valid spaCy dependency pattern as a TreePattern, or None if a node needs spaCy's own matcher."""
+def compile_tree_pattern(key: str, pattern: list[dict], vocab: Vocab,
+                         parts: _Parts | None = None) -> TreePattern | None:
+    """A valid spaCy dependency pattern as a TreePattern, or None if a node needs spaCy's own matcher; `parts`:
+    the tests and checks of the patterns compiled before, shared with them."""
+    parts = parts or _Parts()
     position = {node["RIGHT_ID"]: index for index, node in enumerate(pattern)}
     nodes = []
     for index, node in enumerate(pattern):
-        tests = _tests(node["RIGHT_ATTRS"], vocab)
+        tests = _tests(node["RIGHT_ATTRS"], vocab, parts)
         if tests is None:
             return None
         parent = position[node["LEFT_ID"]] if index else -1
-        indexable = [test for test in tests if not test.negated]
-        indexed = min(indexable, key=lambda test: test.column) if indexable else None
-        nodes.append(Node(parent, node.get("REL_OP", ""), tests, indexed))
+        nodes.append(Node(parent, node.get("REL_OP", ""), parts.check(tests)))
     in_tree = not any(node.operator in PRECEDENCE_OPERATORS for node in nodes)
-    screened = tuple(node for node in nodes[1:]
-                     if in_tree and node.indexed is not None and node.indexed.column < WORD_COLUMNS)
+    screened = tuple(node.check for node in nodes[1:]
+                     if in_tree and node.check.indexed is not None and node.check.indexed.column < WORD_COLUMNS)
     return TreePattern(key, tuple(nodes), screened)
+
+
+def _groups(values) -> dict[int, list[int]]:
+    """The positions of a numpy array grouped by value, each group in order: a stable sort and cuts in numpy, in
+    place of a Python loop over every token (the index of a column, the children of each head)."""
+    import numpy
+
+    if not len(values):
+        return {}
+    order = numpy.argsort(values, kind="stable")
+    ordered = values[order]
+    cuts = (numpy.flatnonzero(ordered[1:] != ordered[:-1]) + 1).tolist()
+    starts, ends, positions = [0, *cuts], [*cuts, len(values)], order.tolist()
+    return {value: positions[start:end]
+            for value, start, end in zip(ordered[starts].tolist(), starts, ends, strict=True)}
+
+
+class _Columns(dict):
+    """The Doc's attribute columns by index in ATTRIBUTES, each made a list when a test first reads it (the
+    built-in rules read six of the nine)."""
+
+    def __init__(self, array) -> None:
+        super().__init__()
+        self.array = array
+
+    def __missing__(self, column: int) -> list[int]:
+        found = self[column] = self.array[:, column].tolist()
+        return found
 
 
 class _DocView:
@@ -109,14 +170,16 @@ class _DocView:
 
     def __init__(self, doc: Doc, operators: dict, attribute_ids: list[int]):
         self.doc = doc
-        self.columns = doc.to_array(attribute_ids).T.tolist()
+        self.columns = _Columns(doc.to_array(attribute_ids).reshape(len(doc), len(attribute_ids)))
         self._operators = operators
         self._indexes: dict[int, dict[int, list[int]]] = {}
         self._related: dict[tuple[int, str], list[int]] = {}
+        self._heads = None  # numpy array of each token's head
+        self._children: dict[int, list[int]] | None = None
         self._roots: list[int] | None = None
-        self._trees: dict[Node, set[int]] = {}
-        self._positions: dict[AttributeTest, list[int]] = {}  # patterns share their nodes' tests (a verb list)
-        self._candidates: dict[Node, list[int]] = {}
+        self._trees: dict[Check, set[int]] = {}
+        self._positions: dict[AttributeTest, list[int]] = {}
+        self._candidates: dict[Check, list[int]] = {}
 
     def positions(self, test: AttributeTest) -> list[int]:
         """The tokens, in order, whose column value passes a (not negated) test."""
@@ -128,34 +191,52 @@ class _DocView:
     def _index_lookup(self, test: AttributeTest) -> list[int]:
         index = self._indexes.get(test.column)
         if index is None:
-            index = self._indexes[test.column] = {}
-            for position, value in enumerate(self.columns[test.column]):
-                index.setdefault(value, []).append(position)
+            index = self._indexes[test.column] = _groups(self.columns.array[:, test.column])
+        if len(test.values) == 1:
+            return index.get(next(iter(test.values)), [])  # in order already
         return sorted(p for value in index.keys() & test.values for p in index[value])  # a set intersection in C
 
-    def passes(self, node: Node, position: int) -> bool:
-        """Whether the token at a position passes every test of a node."""
+    def passes(self, check: Check, position: int) -> bool:
+        """Whether the token at a position passes every test of a check."""
         columns = self.columns
-        for test in node.tests:
+        for test in check.tests:
             if (columns[test.column][position] in test.values) == test.negated:
                 return False
         return True
 
-    def candidates(self, node: Node) -> list[int]:
-        """The tokens, in order, that pass every test of a node: from the index of its indexed test, else all."""
-        found = self._candidates.get(node)
+    def candidates(self, check: Check) -> list[int]:
+        """The tokens, in order, that pass a check: from the index of its indexed test, else all."""
+        found = self._candidates.get(check)
         if found is None:
-            scanned = self.positions(node.indexed) if node.indexed is not None else range(len(self.doc))
-            found = self._candidates[node] = [p for p in scanned if self.passes(node, p)]
+            scanned = self.positions(check.indexed) if check.indexed is not None else range(len(self.doc))
+            found = self._candidates[check] = [p for p in scanned if self.passes(check, p)]
         return found
+
+    def heads(self):
+        """The head of each token (itself for a root), as a numpy array."""
+        if self._heads is None:
+            import numpy
+            from spacy.attrs import HEAD
+
+            offsets = self.doc.to_array([HEAD]).astype(numpy.int64).reshape(-1)
+            self._heads = numpy.arange(len(self.doc)) + offsets
+        return self._heads
+
+    def children(self) -> dict[int, list[int]]:
+        """The children of each token that has any, in order: the tokens whose head it is (spaCy's
+        `Token.children`; a root, its own head, is no child of itself)."""
+        if self._children is None:
+            import numpy
+
+            heads = self.heads()
+            self._children = _groups(numpy.where(heads == numpy.arange(len(heads)), -1, heads))
+            self._children.pop(-1, None)
+        return self._children
 
     def roots(self) -> list[int] | None:
         """The root of each token's tree (following heads), or None if the heads do not form trees."""
         if self._roots is None:
-            import numpy
-            from spacy.attrs import HEAD
-
-            heads = numpy.arange(len(self.doc)) + self.doc.to_array([HEAD]).astype(numpy.int64).reshape(-1)
+            heads = self.heads()
             roots = heads
             for _ in range(len(self.doc)):
                 above = heads[roots]
@@ -167,29 +248,38 @@ class _DocView:
             self._roots = roots.tolist()
         return self._roots
 
-    def trees_holding(self, node: Node) -> set[int]:
-        """The roots of the trees that hold a token passing a node's tests."""
-        found = self._trees.get(node)
+    def trees_holding(self, check: Check) -> set[int]:
+        """The roots of the trees that hold a token passing a check."""
+        found = self._trees.get(check)
         if found is None:
             roots = self.roots()
-            found = self._trees[node] = {roots[p] for p in self.candidates(node)}
+            found = self._trees[check] = {roots[p] for p in self.candidates(check)}
         return found
 
-    def reachable(self, pattern: TreePattern, anchors: list[int]) -> list[int]:
+    def reachable(self, pattern: TreePattern) -> list[int]:
         """The anchors from which the pattern may match: those whose tree holds a candidate of every screened
-        node (all of them for an unscreened pattern, or heads that form no trees)."""
-        if not pattern.screened or not anchors or self.roots() is None:
+        check (every anchor for an unscreened pattern, or heads that form no trees). The trees come first: most
+        Docs lack a screened word of most patterns, and then the anchors need no look-up."""
+        trees: set[int] | None = None
+        if pattern.screened and self.roots() is not None:
+            for check in pattern.screened:
+                trees = self.trees_holding(check) if trees is None else trees & self.trees_holding(check)
+                if not trees:
+                    return []
+        anchors = self.candidates(pattern.nodes[0].check)
+        if trees is None or not anchors:
             return anchors
         roots = self.roots()
-        trees: set[int] | None = None
-        for node in pattern.screened:
-            trees = self.trees_holding(node) if trees is None else trees & self.trees_holding(node)
-            if not trees:
-                return []
         return [anchor for anchor in anchors if roots[anchor] in trees]
 
-    def related(self, position: int, operator: str) -> list[int]:
-        """The tokens an operator reaches from a token, in order (spaCy's operator functions, cached)."""
+    def related(self, position: int, operator: str) -> Sequence[int]:
+        """The tokens an operator reaches from a token, in order: spaCy's operator functions (cached), but for
+        the commonest two, a token's children (">") and its head ("<"), read from the heads."""
+        if operator == ">":
+            return self.children().get(position, ())
+        if operator == "<":
+            head = int(self.heads()[position])
+            return (head,) if head != position else ()
         found = self._related.get((position, operator))
         if found is None:
             found = sorted({token.i for token in self._operators[operator](self.doc, position)})
@@ -210,6 +300,7 @@ class TreeMatcher:
         self._operators = self.fallback._ops  # spaCy's own REL_OP implementations: the same semantics
         self._attribute_ids = [getattr(spacy.attrs, name) for name in ATTRIBUTES]
         self._raw: dict[str, list[dict]] = {}
+        self._parts = _Parts()
 
     def __len__(self) -> int:
         return len(self._raw)
@@ -220,7 +311,7 @@ class TreeMatcher:
 
         DependencyMatcher(self.vocab, validate=True).add(key, [pattern])
         self._raw[key] = pattern
-        compiled = compile_tree_pattern(key, pattern, self.vocab)
+        compiled = compile_tree_pattern(key, pattern, self.vocab, self._parts)
         if compiled is None:
             self.fallback.add(key, [pattern])
         else:
@@ -235,8 +326,9 @@ class TreeMatcher:
         view = _DocView(doc, self._operators, self._attribute_ids)
         found = []
         for pattern in self.patterns:
-            reachable = view.reachable(pattern, view.candidates(pattern.nodes[0]))
-            found += [(pattern.key, tokens) for tokens in _search(pattern, reachable, view)]
+            reachable = view.reachable(pattern)
+            if reachable:
+                found += [(pattern.key, tokens) for tokens in _search(pattern, reachable, view)]
         if len(self.fallback):
             found += [(doc.vocab.strings[key], tokens) for key, tokens in self.fallback(doc)]
         return found
@@ -253,9 +345,8 @@ def _search(pattern: TreePattern, anchors: list[int], view: _DocView) -> Iterato
             yield list(placed)
             return
         node = nodes[index]
-        parent = placed[node.parent]
-        for position in view.related(parent, node.operator):
-            if not view.passes(node, position):
+        for position in view.related(placed[node.parent], node.operator):
+            if not view.passes(node.check, position):
                 continue
             placed[index] = position
             yield from extend(index + 1)
