@@ -96,7 +96,7 @@ def test_the_second_brief_marks_new_and_unchanged_items_by_their_articles(runs):
         assert item.status == expected, (section, item)
     # The respelt names of the Ukrainian article are the same items as the day before.
     assert any(p.speaker.name == "Volodymyr Zelensky" and p.status == "unchanged" for p in second.positions)
-    assert any(v.name == "Dolmabahçe Palace" and v.status == "unchanged" for v in second.venues)
+    assert any(v.name == "Dolmabahçe Palace, Istanbul" and v.status == "unchanged" for v in second.venues)
 
 
 def test_the_items_of_the_article_gone_are_dropped(runs):
