@@ -73,3 +73,29 @@ def test_a_country_its_articles_call_only_by_a_former_name_is_shown_by_it(lexico
     acronym = ["FYROM and Greece met. FYROM's envoy said FYROM, or Macedonia, would agree."]
     assert shown_names(["North Macedonia"], acronym, lexicon) == {"North Macedonia": "Macedonia"}  # the usual one
     assert shown_names(["European Union"], ["The EU envoy arrived."], lexicon) == {}  # an alias is no former name
+
+
+def test_an_armed_group_is_shown_by_the_name_its_articles_write_most(lexicon):
+    from briefer.resolve.naming import shown_names
+
+    acronym = ["The Barisan Revolusi Nasional (BRN) met Thai officials.", "BRN negotiators said BRN wants autonomy."]
+    assert shown_names(["Barisan Revolusi Nasional", "Thailand"], acronym, lexicon) == {
+        "Barisan Revolusi Nasional": "BRN"}
+    spelt_out = ["The MILF met the panel. The Moro Islamic Liberation Front said the Moro Islamic Liberation Front"
+                 " would sign."]
+    assert shown_names(["Moro Islamic Liberation Front"], spelt_out, lexicon) == {}  # its own name is written most
+    assert shown_names(["Moro Islamic Liberation Front"], ["The MILF met. The Moro Islamic Liberation Front said."],
+                       lexicon) == {}  # a tie keeps the gazetteer's name
+    assert shown_names(["European Union"], ["The EU envoy met the EU's partners."], lexicon) == {}  # no armed group
+
+
+def test_a_brief_names_the_rebel_side_as_its_report_does(resolve_texts):
+    briefing = resolve_texts(talks="""Rebels and Manila resume talks in Oslo
+
+OSLO - The Philippine government panel, led by Labor Secretary Ramon Cruz, met the National Democratic Front \
+delegation on Tuesday. The NDF panel was headed by Marco Reyes, the NDF's chief negotiator.
+
+"The NDF is ready to sign a ceasefire," Reyes said.
+""")
+    parties = {delegation.party for delegation in briefing.delegations}
+    assert "NDF" in parties and "National Democratic Front of the Philippines" not in parties

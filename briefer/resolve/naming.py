@@ -1,7 +1,9 @@
-"""A country shown by the name its articles give it: the gazetteer's name, unless the track's articles never write
-it and write one of its former names (gazetteer `former`: "Macedonia" in reports from before the country became
-North Macedonia); then the first of its former names they write (the gazetteer lists the usual one first: a
-report that writes both "FYROM" and "Macedonia" shows "Macedonia")."""
+"""A party shown by the name its articles give it. A country keeps the gazetteer's name, unless the track's articles
+never write it and write one of its former names (gazetteer `former`: "Macedonia" in reports from before the country
+became North Macedonia); then the first of its former names they write (the gazetteer lists the usual one first: a
+report that writes both "FYROM" and "Macedonia" shows "Macedonia"). An armed group or movement (`armed_groups`),
+which news calls by its full name or its acronym as the outlet pleases, is shown by the one its articles write most
+("the NDF" in a report that spells the National Democratic Front out once); on a tie, the gazetteer's name."""
 
 from __future__ import annotations
 
@@ -18,14 +20,20 @@ def _count(name: str, texts: list[str]) -> int:
 
 
 def shown_names(parties: Iterable[str], texts: list[str], lexicon: Lexicon) -> dict[str, str]:
-    """Gazetteer name -> the name to show, for the parties the articles (`texts`) call only by a former name."""
+    """Gazetteer name -> the name to show, for the parties the articles (`texts`) call by another of their names."""
     shown = {}
+    groups = set(lexicon.gazetteers.list("parties.armed_groups"))
     for party in set(parties):
-        entry = next((p for p in lexicon.gazetteers.parties if p.name == party and p.former), None)
-        if entry is None or _count(entry.name, texts):
+        entry = next((p for p in lexicon.gazetteers.parties if p.name == party), None)
+        if entry is None:
             continue
-        if (former := next((name for name in entry.former if _count(name, texts)), None)) is not None:
-            shown[party] = former
+        if party in groups:
+            counts = {name: _count(name, texts) for name in [entry.name, *entry.aliases]}
+            if (most := max(counts, key=counts.get)) != entry.name:  # max keeps the first of a tie
+                shown[party] = most
+        elif entry.former and not _count(entry.name, texts):
+            if (former := next((name for name in entry.former if _count(name, texts)), None)) is not None:
+                shown[party] = former
     return shown
 
 
