@@ -1,0 +1,60 @@
+"""More defects found by reading the seeds' briefs as a desk officer would (issue 17), read back from the CLI's
+Markdown, JSON and PDF: a delegation shown at another meeting's place, junk topics, an honorific ending a role,
+evidence shown twice, a place listed beside its own country."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from in_process import briefer as run
+from pypdf import PdfReader
+
+
+def brief(sources: list[str], out: Path, audience: str) -> tuple[str, dict, str]:
+    """`briefer brief` run as a user runs it: its Markdown, its JSON and its PDF's text."""
+    result = run("brief", *sources, "--out", str(out), "--audience", audience, "--date", "2026-11-23",
+                 "--no-history")
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(io.BytesIO((out / "brief.pdf").read_bytes()))
+    return ((out / "brief.md").read_text(encoding="utf-8"), json.loads((out / "briefing.json").read_text("utf-8")),
+            "\n".join(page.extract_text() or "" for page in reader.pages))
+
+
+def section(markdown: str, title: str) -> str:
+    found = re.search(rf"^## {title}\s*$(.*?)(?=^## |\Z)", markdown, re.MULTILINE | re.DOTALL)
+    return found.group(1) if found else ""
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    return {audience: brief([str(SEEDS)], tmp_path_factory.mktemp(audience), audience)
+            for audience in ("executive", "analyst")}
+
+
+def test_a_delegation_is_shown_only_where_its_own_sentences_or_its_tracks_one_venue_place_it(seeds):
+    markdown, briefing, text = seeds["executive"]
+    talks = {t["id"]: t for t in briefing["talks"]}
+    lines = [line for line in section(markdown, "Delegations").splitlines() if line.startswith("- **")]
+    assert lines
+    for line in lines:
+        party = re.match(r"- \*\*(.+?)\*\*", line).group(1)
+        at = re.search(r"; at (.+?) \[\[", line)
+        if not at:
+            continue
+        delegation = next(d for d in briefing["delegations"] if d["party"] == party
+                          and talks[d["talks"]]["title"] in line)
+        sentences = " ".join(e["sentence"] for e in delegation["evidence"])
+        for place in talks[delegation["talks"]]["venues"]:
+            if place in at.group(1) and len(talks[delegation["talks"]]["venues"]) > 1:
+                assert place.split(",")[0] in sentences, (line, place)
+    us = next(line for line in lines if line.startswith("- **United States**"))
+    assert "Saudi Arabia" not in us or "Oval Office" not in us, us
+    analyst, _, _ = seeds["analyst"]
+    venues = [line for line in analyst.splitlines() if line.startswith("- **Venue:**")]
+    assert "- **Venue:** Oval Office, White House, United States; Saudi Arabia" not in venues
+    assert "at Istanbul, Turkey" in text.replace("\n", " ")
