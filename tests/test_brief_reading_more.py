@@ -58,3 +58,12 @@ def test_a_delegation_is_shown_only_where_its_own_sentences_or_its_tracks_one_ve
     venues = [line for line in analyst.splitlines() if line.startswith("- **Venue:**")]
     assert "- **Venue:** Oval Office, White House, United States; Saudi Arabia" not in venues
     assert "at Istanbul, Turkey" in text.replace("\n", " ")
+
+
+def test_the_seeds_topics_hold_no_verb_time_or_figure_of_speech_terms(seeds):
+    markdown, briefing, text = seeds["executive"]
+    topics = [term for talks in briefing["talks"] for term in talks["key_terms"]]
+    shown = " ".join(re.findall(r"\*Topics: ([^*]+)\*", section(markdown, "Bottom line")))
+    assert topics and shown
+    for junk in ("views sanctions", "cold war times", "world war iii", "discreet location"):
+        assert junk not in topics and junk not in shown and junk not in text.lower().replace("\n", " "), junk
