@@ -16,7 +16,7 @@ from anyascii import anyascii
 
 # The gazetteer's roles.honorifics (one-word ones) and roles.name_particles, for comparing names where no Lexicon
 # is at hand (history); extraction reads the gazetteer, which users extend. tests/test_names.py keeps them equal.
-HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"})
+HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame", "shri", "smt", "shrimati"})
 SURNAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ben", "de", "da", "di", "du", "del", "der", "van",
                                "von", "le", "la"})
 # Function words carry no content; negations, numerals and comparisons are kept on purpose, since "will not

@@ -77,3 +77,30 @@ def test_a_single_word_is_a_topic_only_when_the_text_uses_it_again(nlp, knowledg
     terms = key_terms(briefing, knowledge.lexicon, [(talks, nlp(text))])["t"]
     assert "ceasefire" in terms
     assert "bit" not in terms and "meters" not in terms
+
+
+@pytest.mark.parametrize("term", [
+    "cold war times",  # a term ending in a time noun says when
+    "earlier rounds",  # a term opening with a word of sequence says which meeting
+    "previous negotiations",
+    "world war iii",  # a numbered event
+    "extra mile",  # a figure of speech
+    "discreet location",
+])
+def test_a_term_saying_when_which_meeting_or_in_a_figure_of_speech_is_no_topic(term, stops, knowledge):
+    assert topic(term, set(), stops, knowledge.lexicon) is None
+
+
+def test_a_statement_opening_with_its_verb_gives_no_verb_noun_term(nlp, knowledge):
+    talks = Talks(id="t", title="Lakeside talks")
+    briefing = Briefing(
+        generated_at=datetime(2026, 6, 20, tzinfo=UTC), date="2026-06-20", talks=[talks],
+        positions=[Position(talks="t", speaker=Speaker(name="The ministry"), statement=s,
+                            evidence=[Evidence(source="a", sentence=s, start=0, end=1, rule="r")]) for s in (
+            "It is crucial to avoiding World War III",  # no full stop: the next statement reads on from it
+            "views sanctions as an unlawful burden on grain exports",
+            "wants sanctions relief and grain exports restored",
+            "says sanctions relief must come before grain exports resume")])
+    terms = key_terms(briefing, knowledge.lexicon, [(talks, nlp(track_text(briefing, talks)))])["t"]
+    assert "sanctions relief" in terms
+    assert not any(term.startswith(("views ", "wants ", "says ")) for term in terms), terms

@@ -134,7 +134,8 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
             start -= 1
         feminine, masculine = (lexicon.gazetteers.words(f"roles.{g}_words") for g in ("feminine", "masculine"))
         honorific = fold(doc[start].text) if start < token.i else ""
-        start += honorific in feminine | masculine  # "Mr Mahmood": the name is Mahmood, and he is a man
+        # "Mr Mahmood": the name is Mahmood, and he is a man; "Shri Jane Doe": the name is Jane Doe
+        start += honorific in feminine | masculine or honorific in lexicon.honorifics
         gender = "f" if honorific in feminine else "m" if honorific in masculine else None
         name = doc[start : token.i + 1].text
         actor = lexicon.actor(token.text)

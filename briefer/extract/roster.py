@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefer.extract.text import spaced_dash
+from briefer.extract.text import spaced_dash, without_honorifics
 from briefer.model import Mention
 from briefer.names import fold
 from briefer.nlp import doc_ents, span_ents
@@ -509,7 +509,8 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         pending, last_was_person = [], True
         group = group_party if group_party not in UNNAMED_SIDES else None
         party = party or role_party(role, name, lexicon) or described_by or group
-        people.append(Mention(name=name, role=role or group_role, party=party))
+        name, role = without_honorifics(name, role or group_role, lexicon.honorifics)
+        people.append(Mention(name=name, role=role, party=party))
         entry = len(people) - 1 if by_line else None
         if (marked := _side_mark(after, lexicon)) is not None:  # "A and B on the American side": both sit for it
             people[unmarked:] = [found.model_copy(update={"party": marked}) for found in people[unmarked:]]

@@ -23,6 +23,21 @@ def tidy(text: str) -> str:
     return balanced_quotes(text.strip(" ,;:-–—" + QUOTE_CHARS).rstrip(".").strip(" ,;" + QUOTE_CHARS))
 
 
+def without_honorifics(name: str, role: str, honorifics: frozenset[str]) -> tuple[str, str]:
+    """A name without the honorifics it opens on ("Shri Jane Doe" -> "Jane Doe", one word kept at least) and a
+    role without those it ends on ("Commerce Minister Shri" -> "Commerce Minister"; one alone stays, the only
+    role the text gives)."""
+    def honorific(word: str) -> bool:
+        return word.lower().rstrip(".") in honorifics
+
+    words, titles = name.split(" "), role.split(" ")
+    while len(words) > 1 and honorific(words[0]):
+        words.pop(0)
+    while len(titles) > 1 and honorific(titles[-1]):
+        titles.pop()
+    return " ".join(words), " ".join(titles)
+
+
 def balanced_quotes(text: str) -> str:
     """The text with a quotation left open closed at its end and one closed without an opening opened at its start:
     'they aim to “establish peace' -> 'they aim to “establish peace”', 'peace,” he said' -> '“peace,” he said'."""

@@ -21,7 +21,7 @@ from briefer.extract.roster import (
     title_tail,
     without_dateline,
 )
-from briefer.extract.text import QUOTE_CHARS, quotes_in, spaced_dash, tidy
+from briefer.extract.text import QUOTE_CHARS, quotes_in, spaced_dash, tidy, without_honorifics
 from briefer.model import Mention
 from briefer.names import fold
 from briefer.nlp import doc_ents, doc_text, span_ents
@@ -620,8 +620,10 @@ def _institution(role: str) -> str | None:
 
 
 def _with_party(name: str, role: str, lexicon: Lexicon) -> Mention:
-    """A mention with the party its role, its name or the actors gazetteer gives."""
+    """A mention with the party its role, its name or the actors gazetteer gives; an honorific ("Shri", "Dr")
+    neither opens the name nor ends the role ("Commerce Minister Shri Jane Doe")."""
     role = without_dateline(role, lexicon)
+    name, role = without_honorifics(name, role, lexicon.honorifics)
     actor = lexicon.actor(name)
     institution = _institution(role) if lexicon.is_analyst(role) else None
     party = institution or lexicon.party_in(role) or office_party(role, lexicon) or lexicon.party_of(name)

@@ -39,6 +39,9 @@ class Stops:
     media: tuple[str, ...]  # outlets and agencies: a term naming one is about the coverage
     places: frozenset[str]  # a term that is a place or region names where, not what
     surnames: frozenset[str]  # of known actors: a term naming one is about who, not what ("zelensky")
+    time_nouns: frozenset[str] = frozenset()  # a term ending in one says when ("cold war times")
+    sequence: frozenset[str] = frozenset()  # a term opening with one says which meeting ("earlier rounds")
+    idioms: tuple[str, ...] = ()  # a term holding one is the writer's colour ("extra mile")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> Stops:
@@ -56,7 +59,10 @@ class Stops:
                    media=tuple(f" {fold(name)} " for name in media if fold(name)),
                    places=frozenset(fold(place) for place in places),
                    surnames=frozenset(fold(name).split()[-1] for actor in gazetteers.actors
-                                      for name in [actor.name, *actor.aliases] if fold(name)))
+                                      for name in [actor.name, *actor.aliases] if fold(name)),
+                   time_nouns=frozenset(fold(w) for w in listed(f"{KEYTERMS}.time_nouns")),
+                   sequence=frozenset(fold(w) for w in listed(f"{KEYTERMS}.sequence")),
+                   idioms=tuple(f" {fold(w)} " for w in listed(f"{KEYTERMS}.idioms") if fold(w)))
 
 
 def track_text(briefing: Briefing, talks: Talks) -> str:
@@ -69,13 +75,20 @@ def track_text(briefing: Briefing, talks: Talks) -> str:
         return [item for item in getattr(briefing, section) if item.talks == talks.id
                 and getattr(item, "placement", "text") == "text"]
 
-    rows = [[p.statement for p in of("positions")], [q.text for q in of("open_questions")]]  # type: ignore[attr-defined]
+    rows = [[subjected(p.statement) for p in of("positions")],  # type: ignore[attr-defined]
+            [q.text for q in of("open_questions")]]  # type: ignore[attr-defined]
     rows += [[clause for item in of(section) for e in item.evidence for clause in naming(e.sentence, _named_in(item))]
              for section in ("delegations", "venues")]
     taken: dict[str, None] = {}
     for row in zip_longest(*rows):
         taken.update((unglued(text), None) for text in row if text)
     return "\n".join(list(taken)[:MAX_SENTENCES])
+
+
+def subjected(statement: str) -> str:
+    """A statement that opens with its verb (the speaker cut off: "views sanctions as a burden") given a subject
+    pronoun, so that the tagger reads its verb as one, not as a noun of a term ("views sanctions")."""
+    return f"It {statement}" if statement[:1].islower() else statement
 
 
 # Words a source glued together where a space, a line break or a tag stood: "U.S.Foreign policy" (after an
@@ -127,6 +140,8 @@ def topic(term: str, names: set[str], stops: Stops, lexicon: Lexicon) -> str | N
         return None
     if " ".join(words) in stops.places or any(name in f" {' '.join(words)} " for name in stops.media):
         return None
+    if _when_or_colour(words, stops):
+        return None
     kept = list(words)
     while kept and kept[0] in stops.generic:
         kept.pop(0)
@@ -135,6 +150,17 @@ def topic(term: str, names: set[str], stops: Stops, lexicon: Lexicon) -> str | N
     if not kept or (len(kept) == 1 and len(words) > 1):  # a modifier left alone ("fractious meeting")
         return None
     return " ".join(kept)
+
+
+_ROMAN = re.compile(r"^[ivx]{2,}$")  # "world war iii", "phase ii": a numbered event or stage
+
+
+def _when_or_colour(words: list[str], stops: Stops) -> bool:
+    """Whether a term says when or which meeting rather than what ("cold war times", "earlier rounds", "world
+    war iii"), or is a figure of speech ("extra mile")."""
+    if words[-1] in stops.time_nouns or words[0] in stops.sequence or any(_ROMAN.match(w) for w in words):
+        return True
+    return any(idiom in f" {' '.join(words)} " for idiom in stops.idioms)
 
 
 def key_terms(briefing: Briefing, lexicon: Lexicon, texts: Iterable[tuple[Talks, object]]) -> dict[str, list[str]]:

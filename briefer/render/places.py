@@ -26,7 +26,9 @@ def fold_countries(entries: list[Entry]) -> list[Entry]:
             continue
         host = kept[home]
         counted = max(more(host.cites), more(entry.cites))  # the sources behind both overlap, unseen
+        shown = {(line.sentence, line.cite) for line in host.evidence}  # a sentence naming both is shown once
         kept[home] = replace(host, cites=Cites({*host.cites, *entry.cites}, counted=counted),
-                             evidence=host.evidence + tuple(e for e in entry.evidence if e not in host.evidence))
+                             evidence=host.evidence + tuple(line for line in entry.evidence
+                                                            if (line.sentence, line.cite) not in shown))
         kept.remove(entry)
     return kept

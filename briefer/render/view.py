@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -253,6 +254,19 @@ def _outermost_once(venues: list[str]) -> list[str]:
     return [venue for venue in venues if not any(other.endswith(f", {venue}") for other in venues)]
 
 
+def _where_met(delegation: Delegation, venues: tuple[str, ...]) -> tuple[str, ...]:
+    """Where a delegation met: its track's venues its own sentences name (by a part before the country, or a
+    country named as the venue), else the track's one venue; none when the track met in several places and the
+    delegation's sentences name none of them (it may be a delegation of another of the track's meetings)."""
+    sentences = " ".join(e.sentence for e in delegation.evidence)
+
+    def named(venue: str) -> bool:
+        parts = [part.strip() for part in venue.split(",")]
+        return any(re.search(rf"\b{re.escape(part)}\b", sentences) for part in (parts[:-1] or parts))
+
+    return tuple(v for v in venues if named(v)) or (venues if len(venues) == 1 else ())
+
+
 def _talks_key(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -267,7 +281,8 @@ def _entry(
         EvidenceLine(e.sentence, numbers[e.source], highlight(e.sentence, texts))
         for e in {(e.source, e.sentence): e for e in item.evidence}.values() if e.source in numbers
     )
-    held = tuple(venues.get(_talks_key(item.talks), ())) if isinstance(item, Delegation) and item.talks else ()
+    held = (_where_met(item, tuple(venues.get(_talks_key(item.talks), ())))
+            if isinstance(item, Delegation) and item.talks else ())
     track = titles.get(item.talks, "") if len(titles) > 1 else ""
     if elsewhere:  # a place the track's reports name as where another meeting was held
         track = f"{track}: {ELSEWHERE}" if track else ELSEWHERE

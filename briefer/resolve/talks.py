@@ -151,8 +151,8 @@ def describe_track(track_id: str, track: Track, resolved, lexicon: Lexicon, even
     ordered = [v for v in sorted(resolved.venues, key=lambda v: -len(v.evidence))
                if (offered is None or not all(offered.search(e.sentence) for e in v.evidence))
                and v not in elsewhere]
-    venues = [venue_name(v) for v in ordered]
     inner = {v.country for v in ordered if v.country and v.country != v.name}
+    venues = [venue_name(v) for v in ordered if v.name not in inner]  # "Istanbul, Turkey", not also "Turkey"
     shown = [v.name for v in ordered if v.name not in inner]  # "Istanbul" rather than the "Turkey" it lies in
     venue = shown[0] if shown else ""
     if track_id == OTHER_ID:
