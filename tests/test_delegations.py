@@ -191,7 +191,7 @@ def test_people_flying_to_the_talks_venue_join_and_elsewhere_do_not(brief):
         "Talks on the border will be held in Vienna on Monday. The Sahrawi delegation was named on Friday. "
         "Its spokesman Ahmed Salem and Polisario envoy Omar Brahim are flying to Vienna on Sunday. "
         "Moroccan writer Leila Amrani is flying to Paris.")))
-    assert found["Polisario Front"] >= {"Omar Brahim"}
+    assert found["Polisario"] >= {"Omar Brahim"}  # shown by the name the article writes (resolve/naming.py)
     assert "Leila Amrani" not in set().union(*found.values())
 
 

@@ -87,6 +87,10 @@ def test_an_armed_group_is_shown_by_the_name_its_articles_write_most(lexicon):
     assert shown_names(["Moro Islamic Liberation Front"], ["The MILF met. The Moro Islamic Liberation Front said."],
                        lexicon) == {}  # a tie keeps the gazetteer's name
     assert shown_names(["European Union"], ["The EU envoy met the EU's partners."], lexicon) == {}  # no armed group
+    inside = ["The Polisario Front envoy met Polisario Front lawyers; Polisario said no."]
+    assert shown_names(["Polisario Front"], inside, lexicon) == {}  # a short name inside the full one is not counted
+    territory = ["On Western Sahara the Polisario Front said Western Sahara must vote on Western Sahara's future."]
+    assert shown_names(["Polisario Front"], territory, lexicon) == {}  # an alias naming a territory is no short name
 
 
 def test_a_brief_names_the_rebel_side_as_its_report_does(resolve_texts):

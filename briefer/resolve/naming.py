@@ -2,8 +2,9 @@
 never write it and write one of its former names (gazetteer `former`: "Macedonia" in reports from before the country
 became North Macedonia); then the first of its former names they write (the gazetteer lists the usual one first: a
 report that writes both "FYROM" and "Macedonia" shows "Macedonia"). An armed group or movement (`armed_groups`),
-which news calls by its full name or its acronym as the outlet pleases, is shown by the one its articles write most
-("the NDF" in a report that spells the National Democratic Front out once); on a tie, the gazetteer's name."""
+which news calls by its full name or a short one (its acronym, a word of its name) as the outlet pleases, is shown
+by the one its articles write most ("the NDF" in a report that spells the National Democratic Front out once); on
+a tie, the gazetteer's name."""
 
 from __future__ import annotations
 
@@ -14,9 +15,30 @@ from briefer.model import Delegation, Position, Talks, Venue
 from briefer.rules.lexicon import Lexicon
 
 
+def _written(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
 def _count(name: str, texts: list[str]) -> int:
-    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-    return sum(len(pattern.findall(text)) for text in texts)
+    return sum(len(_written(name).findall(text)) for text in texts)
+
+
+def _short_forms(name: str, aliases: list[str]) -> list[str]:
+    """The aliases that are the party's own shorter names: acronyms ("TPLF", "BRN-C") and words of its name
+    ("Polisario"), not the other names a gazetteer gives it (a territory, a capital, an armed wing's name)."""
+    words = set(name.split())
+    return [alias for alias in aliases
+            if (alias.replace("-", "").isupper() and " " not in alias) or set(alias.split()) < words]
+
+
+def _counts_apart(names: list[str], texts: list[str]) -> dict[str, int]:
+    """How often each name is written, a name inside a longer one not counted ("Polisario" in "Polisario Front")."""
+    counts, left = {}, list(texts)
+    for name in sorted(names, key=len, reverse=True):
+        pattern = _written(name)
+        counts[name] = sum(len(pattern.findall(text)) for text in left)
+        left = [pattern.sub(" ", text) for text in left]
+    return {name: counts[name] for name in names}
 
 
 def shown_names(parties: Iterable[str], texts: list[str], lexicon: Lexicon) -> dict[str, str]:
@@ -28,7 +50,7 @@ def shown_names(parties: Iterable[str], texts: list[str], lexicon: Lexicon) -> d
         if entry is None:
             continue
         if party in groups:
-            counts = {name: _count(name, texts) for name in [entry.name, *entry.aliases]}
+            counts = _counts_apart([entry.name, *_short_forms(entry.name, entry.aliases)], texts)
             if (most := max(counts, key=counts.get)) != entry.name:  # max keeps the first of a tie
                 shown[party] = most
         elif entry.former and not _count(entry.name, texts):
