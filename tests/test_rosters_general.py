@@ -423,3 +423,27 @@ def test_a_dateline_in_capitals_before_a_title_is_not_the_speakers_side(sides):
 def test_a_party_acronym_in_capitals_before_a_title_stays_the_speakers_side(sides):
     found = sides("The talks resumed in Nairobi on Monday. TPLF negotiator Abebe Tesfay said the sides had met.")
     assert "Abebe Tesfay" in found["Tigray People's Liberation Front"][1]
+
+
+def test_a_second_verb_sharing_its_subject_gives_the_head(sides):
+    found = sides("Trade Minister Ana Ruiz landed in Lima on Sunday and will head the Chilean delegation "
+                  "at the border talks.")
+    assert found["Chile"][0] == "Ana Ruiz"
+
+
+def test_a_second_verb_with_a_subject_of_its_own_does_not_make_the_first_subject_head(sides):
+    found = sides("Trade Minister Ana Ruiz landed in Lima on Sunday and envoy Jorge Paz will head the "
+                  "Chilean delegation at the border talks.")
+    assert found.get("Chile", (None, ()))[0] != "Ana Ruiz"
+
+
+def test_a_head_of_a_ministry_desk_sits_for_that_ministry_s_country(sides):
+    found = sides("Peru and Chile resume their border talks on Friday. Rosa Campos, who heads the Peruvian "
+                  "foreign ministry's Chile desk, will lead the delegation.")
+    assert found["Peru"][0] == "Rosa Campos"
+
+
+def test_heading_a_think_tank_puts_no_one_on_a_side(sides):
+    found = sides("Peru and Chile resume their border talks on Friday. Rosa Campos, who runs a Chilean "
+                  "think tank, will lead the delegation.")
+    assert "Chile" not in found
