@@ -447,3 +447,24 @@ def test_heading_a_think_tank_puts_no_one_on_a_side(sides):
     found = sides("Peru and Chile resume their border talks on Friday. Rosa Campos, who runs a Chilean "
                   "think tank, will lead the delegation.")
     assert "Chile" not in found
+
+
+def test_two_unnamed_heads_are_named_in_order_by_the_next_sentence(sides):
+    found = sides("Kenya's trade minister and her Ugandan counterpart will meet in Kampala on Friday. "
+                  "Grace Wambui and Moses Oketch will open the round over dinner.")
+    assert found["Kenya"][0] == "Grace Wambui"
+    assert found["Uganda"][0] == "Moses Oketch"
+
+
+def test_two_people_after_two_coaches_are_no_heads_of_delegations(sides):
+    assert sides("Kenya's football coach and his Ugandan counterpart met in Kampala on Friday. "
+                 "Grace Wambui and Moses Oketch agreed on a friendly.") == {}
+
+
+def test_a_group_led_by_someone_keeps_its_leader_off_the_other_side(sides):
+    found = sides("The Chilean government delegation, headed by Interior Minister Ana Ruiz, held talks in "
+                  "Santiago with the Northern Movement led by Jorge Paz.")
+    assert found["Chile"][0] == "Ana Ruiz"
+    assert "Jorge Paz" not in found["Chile"][1]
+    assert found.get("Northern Movement", ("Jorge Paz",))[0] == "Jorge Paz"
+
