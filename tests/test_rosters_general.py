@@ -468,3 +468,12 @@ def test_a_group_led_by_someone_keeps_its_leader_off_the_other_side(sides):
     assert "Jorge Paz" not in found["Chile"][1]
     assert found.get("Northern Movement", ("Jorge Paz",))[0] == "Jorge Paz"
 
+
+def test_a_second_verb_of_attending_the_talks_seats_the_shared_subject(sides):
+    found = sides("Grace Wambui, the Kenyan envoy, flew in on Friday and attended Saturday's talks with "
+                  "Ugandan officials in Kampala.")
+    assert "Grace Wambui" in _people({"Kenya": found["Kenya"]})
+
+
+def test_a_second_verb_of_attending_a_wedding_seats_no_one(sides):
+    assert sides("Grace Wambui, the Kenyan envoy, flew in on Friday and attended a wedding in Kampala.") == {}

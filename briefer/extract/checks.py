@@ -334,9 +334,9 @@ def subject_given(match: RuleMatch, lexicon: Lexicon) -> bool:
 
 @CHECKS.register("named_between")
 def named_between(match: RuleMatch, lexicon: Lexicon) -> bool:
-    """Another person is named between the subject (the "leader" capture) and the cue: the parser may have hung
-    the cue's own subject elsewhere ("A landed on Sunday and envoy B will head the team": B under "on")."""
-    leader, cue = match.captures.get("leader"), match.captures.get("cue")
+    """Another person is named between the subject (the "leader" or "roster" capture) and the cue: the parser may
+    have hung the cue's own subject elsewhere ("A landed on Sunday and envoy B will head the team": B under "on")."""
+    leader, cue = match.captures.get("leader") or match.captures.get("roster"), match.captures.get("cue")
     if leader is None or cue is None:
         return False
     doc = leader.doc
