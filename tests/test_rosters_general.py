@@ -423,3 +423,57 @@ def test_a_dateline_in_capitals_before_a_title_is_not_the_speakers_side(sides):
 def test_a_party_acronym_in_capitals_before_a_title_stays_the_speakers_side(sides):
     found = sides("The talks resumed in Nairobi on Monday. TPLF negotiator Abebe Tesfay said the sides had met.")
     assert "Abebe Tesfay" in found["TPLF"][1]  # shown by the name the article writes (resolve/naming.py)
+
+
+def test_a_second_verb_sharing_its_subject_gives_the_head(sides):
+    found = sides("Trade Minister Ana Ruiz landed in Lima on Sunday and will head the Chilean delegation "
+                  "at the border talks.")
+    assert found["Chile"][0] == "Ana Ruiz"
+
+
+def test_a_second_verb_with_a_subject_of_its_own_does_not_make_the_first_subject_head(sides):
+    found = sides("Trade Minister Ana Ruiz landed in Lima on Sunday and envoy Jorge Paz will head the "
+                  "Chilean delegation at the border talks.")
+    assert found.get("Chile", (None, ()))[0] != "Ana Ruiz"
+
+
+def test_a_head_of_a_ministry_desk_sits_for_that_ministry_s_country(sides):
+    found = sides("Peru and Chile resume their border talks on Friday. Rosa Campos, who heads the Peruvian "
+                  "foreign ministry's Chile desk, will lead the delegation.")
+    assert found["Peru"][0] == "Rosa Campos"
+
+
+def test_heading_a_think_tank_puts_no_one_on_a_side(sides):
+    found = sides("Peru and Chile resume their border talks on Friday. Rosa Campos, who runs a Chilean "
+                  "think tank, will lead the delegation.")
+    assert "Chile" not in found
+
+
+def test_two_unnamed_heads_are_named_in_order_by_the_next_sentence(sides):
+    found = sides("Kenya's trade minister and her Ugandan counterpart will meet in Kampala on Friday. "
+                  "Grace Wambui and Moses Oketch will open the round over dinner.")
+    assert found["Kenya"][0] == "Grace Wambui"
+    assert found["Uganda"][0] == "Moses Oketch"
+
+
+def test_two_people_after_two_coaches_are_no_heads_of_delegations(sides):
+    assert sides("Kenya's football coach and his Ugandan counterpart met in Kampala on Friday. "
+                 "Grace Wambui and Moses Oketch agreed on a friendly.") == {}
+
+
+def test_a_group_led_by_someone_keeps_its_leader_off_the_other_side(sides):
+    found = sides("The Chilean government delegation, headed by Interior Minister Ana Ruiz, held talks in "
+                  "Santiago with the Northern Movement led by Jorge Paz.")
+    assert found["Chile"][0] == "Ana Ruiz"
+    assert "Jorge Paz" not in found["Chile"][1]
+    assert found.get("Northern Movement", ("Jorge Paz",))[0] == "Jorge Paz"
+
+
+def test_a_second_verb_of_attending_the_talks_seats_the_shared_subject(sides):
+    found = sides("Grace Wambui, the Kenyan envoy, flew in on Friday and attended Saturday's talks with "
+                  "Ugandan officials in Kampala.")
+    assert "Grace Wambui" in _people({"Kenya": found["Kenya"]})
+
+
+def test_a_second_verb_of_attending_a_wedding_seats_no_one(sides):
+    assert sides("Grace Wambui, the Kenyan envoy, flew in on Friday and attended a wedding in Kampala.") == {}

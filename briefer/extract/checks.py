@@ -332,6 +332,17 @@ def subject_given(match: RuleMatch, lexicon: Lexicon) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
+@CHECKS.register("named_between")
+def named_between(match: RuleMatch, lexicon: Lexicon) -> bool:
+    """Another person is named between the subject (the "leader" or "roster" capture) and the cue: the parser may
+    have hung the cue's own subject elsewhere ("A landed on Sunday and envoy B will head the team": B under "on")."""
+    leader, cue = match.captures.get("leader") or match.captures.get("roster"), match.captures.get("cue")
+    if leader is None or cue is None:
+        return False
+    doc = leader.doc
+    return any(t.ent_type_ == "PERSON" for t in doc[leader.root.right_edge.i + 1 : cue.start])
+
+
 @CHECKS.register("supposed_or_past")
 def supposed_or_past(match: RuleMatch, lexicon: Lexicon) -> bool:
     """The matched words stand in a clause that supposes ("if they cannot agree") or gives the backdrop ("after

@@ -49,6 +49,8 @@ SIDE_MARK = {"on", "for", "from"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # Verbs that go on with a list rather than end it: "led by A and (will also) include B, C and D".
 LISTING_VERBS = {"include", "comprise", "feature"}
+HEADING_VERBS = {"head", "lead", "run", "direct", "chair"}  # "X, who heads the ministry's desk": X's office
+OFFICE_LISTS = ("office_nouns", "office_words", "side_kinds", "delegation_nouns")  # what such a clause may name
 # A side named only as the government ("on the side of the ruling party"): its country comes from the article.
 GOVERNMENT_SIDE = "government"
 # A side named only by its armed struggle ("the rebel delegation"): the armed group comes from the article.
@@ -509,6 +511,8 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         pending, last_was_person = [], True
         group = group_party if group_party not in UNNAMED_SIDES else None
         party = party or role_party(role, name, lexicon) or described_by or group
+        if party is None and (office := _office_clause(doc[start:end], lexicon)):
+            role, party = role or office[0], office[1]
         name, role = without_honorifics(name, role or group_role, lexicon.honorifics)
         people.append(Mention(name=name, role=role, party=party))
         entry = len(people) - 1 if by_line else None
@@ -520,6 +524,26 @@ def roster(region: Span, lexicon: Lexicon) -> list[Mention]:
         people[-1] = people[-1].model_copy(
             update={"role": role, "party": people[-1].party or role_party(role, people[-1].name, lexicon)})
     return people
+
+
+def _office_clause(name: Span, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The office of a side a relative clause puts a person at the head of ("X, who heads the Peruvian foreign
+    ministry's Chile desk,": "head of the Peruvian foreign ministry's Chile desk", Peru); none if none, or if what
+    the person runs is no office, army or delegation of a party ("who runs a Chilean think tank"). The roster
+    skips the clause, and a person's side may be given nowhere else."""
+    offices = set().union(*(lexicon.gazetteers.words(f"roles.{words}") for words in OFFICE_LISTS))
+    for clause in name.root.children:
+        if clause.dep_ != "relcl" or clause.lemma_ not in HEADING_VERBS:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        office = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if office is None:
+            continue
+        words = name.doc[office.left_edge.i : office.right_edge.i + 1]
+        if any(t.lower_ in offices for t in words) and (party := role_party(words.text, "", lexicon)):
+            return "head of " + words.text, party
+    return None
 
 
 def _describes_last(tokens: list[Token], words: list[Token], bare: bool, described: bool, lexicon: Lexicon) -> bool:
