@@ -47,3 +47,8 @@ def test_a_name_after_a_title_and_its_field_is_a_person(nlp, knowledge, text, na
 def test_a_field_that_ends_in_an_office_word_is_no_person(nlp, knowledge):
     text = "The Minister for Europe and Foreign Affairs said the talks would go on."
     assert _people(nlp, knowledge, text) == []
+
+
+def test_a_second_name_after_a_titled_person_and_and_is_not_cut_short(nlp, knowledge):
+    text = "The meeting between Special Envoy for Regional Peace Daniel Okafor and Mullah Omar Bakr ended late."
+    assert "Omar Bakr" not in _people(nlp, knowledge, text)

@@ -6,7 +6,8 @@ or an organisation).
 A run of two to four capitalised proper nouns right after a title word, on one line, that holds no title, office
 or organisation word and no entity but a person's or a one-word place's, is a person's name. After a title with its
 field ("on National Reconciliation", "for the Horn of Africa"), the last two capitalised words of the run (three with a
-middle initial) are the name, when no title, office or organisation word is among them.
+middle initial) are the name, when no title, office or organisation word is among them and no person is named in
+the field ("Envoy for Peace Jane Doe and Mullah Omar Bakr" names two).
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ def _after_field(doc: Doc, start: int, stop: frozenset[str]) -> Span | None:
     size = 3 if end - start > 4 and _initial(doc[end - 2]) else MIN_WORDS
     name = doc[end - size : end]
     field = doc[start + 1 : end - size]
-    if (not any(_capitalised(t) for t in field) or any(not _capitalised(t) or _stop_word(t, stop) for t in name)
+    if (not any(_capitalised(t) for t in field) or any(t.ent_type_ == "PERSON" for t in field)
+            or any(not _capitalised(t) or _stop_word(t, stop) for t in name)
             or (name[0].ent_type_ == "PERSON" and name[0].ent_iob_ == "B")):
         return None
     return Span(doc, name.start, name.end, label="PERSON")
