@@ -411,7 +411,8 @@ def within_quotation(doc, offset: int) -> bool:
 def nested(cue: Token, speech: Speech) -> bool:
     """Whether a cue reports no words of its subject's own: it is negated ("did not respond"), or it stands
     inside someone else's words: within quotation marks, on a transcript line that a named person speaks, or
-    in the clause another reporting verb reports ("she said he had warned ..."), unless a news outlet reports it;
+    in the clause another reporting verb reports ("she said he had warned ..."), unless a news outlet reports it
+    as that clause's own verb ("the channel said the envoy warned ...", not "... claimed he met them, describing");
     a verb that only attributes, joined to that clause without a subject ("said A, and added B"), is the speaker's."""
     if any(child.dep_ == "neg" for child in cue.children):
         return True
@@ -432,7 +433,8 @@ def nested(cue: Token, speech: Speech) -> bool:
     if cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and attributing_conjunct(cue.head, speech.plain) == cue:
         head = cue.head.head  # "X said A, and added B": "added" is X's, whatever clause the parser joined it to
     while head.head.i != head.i:
-        if head.dep_ == "ccomp" and head.head.lemma_ in speech.verbs and not _relayed_by_media(head.head, speech):
+        if head.dep_ == "ccomp" and head.head.lemma_ in speech.verbs and not (
+                head is cue and _relayed_by_media(head.head, speech)):
             return True
         head = head.head
     return False
