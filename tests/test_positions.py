@@ -409,3 +409,19 @@ def test_a_quotation_opening_on_and_carries_on_the_reported_clause(antecedents):
 
 def test_a_newspaper_reporting_a_journey_is_no_speaker(antecedents):
     assert not [p for p in antecedents if "Nikkei" in p["speaker"]["name"]]
+
+
+MEDIATOR = """Talks between the government and the rebels will resume in Arusha on Monday.
+
+Former foreign minister Daniel Okafor, who is the chief mediator, told reporters on Sunday that the delegations \
+of both sides had arrived.
+
+"Most of the delegates are already here. I want to assure you that everything is ready for the talks," the \
+mediator said.
+"""
+
+
+def test_the_mediator_is_the_person_a_relative_clause_made_chief_mediator(tmp_path):
+    positions = extract_json(tmp_path, {"mediator.txt": MEDIATOR})["positions"]
+    ready = next(p for p in positions if "everything is ready" in p["statement"])
+    assert ready["speaker"]["name"] == "Daniel Okafor"

@@ -33,3 +33,22 @@ def test_a_name_the_recogniser_did_not_tag_after_a_title_is_a_person(nlp, knowle
 def test_offices_and_organisations_after_a_title_are_no_person(nlp, knowledge, text):
     before = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
     assert _people(nlp, knowledge, text) == before
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“Both parties want a settlement,” Presidential Adviser on National Reconciliation Maria Lindqvist said.",
+     "Maria Lindqvist"),
+    ("Special Envoy for the Horn of Africa Tomas G. Berg told reporters the talks would go on.", "Tomas G. Berg"),
+])
+def test_a_name_after_a_title_and_its_field_is_a_person(nlp, knowledge, text, name):
+    assert name in _people(nlp, knowledge, text)
+
+
+def test_a_field_that_ends_in_an_office_word_is_no_person(nlp, knowledge):
+    text = "The Minister for Europe and Foreign Affairs said the talks would go on."
+    assert _people(nlp, knowledge, text) == []
+
+
+def test_a_second_name_after_a_titled_person_and_and_is_not_cut_short(nlp, knowledge):
+    text = "The meeting between Special Envoy for Regional Peace Daniel Okafor and Mullah Omar Bakr ended late."
+    assert "Omar Bakr" not in _people(nlp, knowledge, text)

@@ -11,6 +11,7 @@ from briefer.extract import checks, events, hearsay, voices  # noqa: F401 (they 
 from briefer.extract.dates import DateMention, date_mentions
 from briefer.extract.interview import layout
 from briefer.extract.speech import within_quotation
+from briefer.extract.text import tidy
 from briefer.extract.titled import mark_titled_names
 from briefer.extract.views import person, sentence_value, view
 from briefer.model import Article, Evidence, Fact
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+RELATIVE_ROLE_WORDS = 5  # "who is the chief mediator"; a longer clause describes rather than names an office
 STATEMENT_KEY_WORDS = 5  # the words of a statement that find where it starts
 
 # Told of every match: the `unless` check that dropped it (or None), the field dicts `emit` gave, the facts kept.
@@ -124,8 +126,9 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
             subject = (root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
                        or _agent_of_impersonal(root) or _source_of_according(root) or _quoted_as_saying(root)) \
                 and not _reported_subject(root, reporting)
-            mentions.append(PersonMention(found.name, found.role, found.party, ent.start_char, subject,
-                                          within_quotation(doc, ent.start_char), _gender(ent, found.role, lexicon)))
+            role = _with_relative_role(found.role, root)
+            mentions.append(PersonMention(found.name, role, found.party, ent.start_char, subject,
+                                          within_quotation(doc, ent.start_char), _gender(ent, role, lexicon)))
     for token in _name_candidates(doc):
         if token.pos_ != "PROPN" and not _mistagged_surname(token, mentions):
             continue
@@ -147,6 +150,21 @@ def people_in(doc: Doc, lexicon: Lexicon) -> list[PersonMention]:
         mentions.append(PersonMention(name if earlier else token.text, "", party, doc[start].idx,
                                       subject, within_quotation(doc, doc[start].idx), gender))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _with_relative_role(role: str, root: Token) -> str:
+    """A role with the office a relative clause gives ("X, who is the chief mediator, said"), so that "the
+    mediator" refers back to X."""
+    for clause in root.children:
+        if clause.dep_ == "relcl" and clause.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            office = next((c for c in clause.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+            if office is not None and len(list(office.subtree)) <= RELATIVE_ROLE_WORDS:
+                if fold(office.text) in fold(role).split():
+                    return role
+                words = " ".join(t.text for t in office.subtree if t.dep_ != "det")
+                return tidy(", ".join(filter(None, [role, words])))
+    return role
 
 
 def _name_candidates(doc: Doc) -> Iterator[Token]:

@@ -39,6 +39,7 @@ WH_TAGS = {"WP", "WDT", "WRB"}  # "what", "which", "how", "why": the words that 
 BACKDROP_MARKS = {"if", "unless", "after", "since", "once", "because"}  # "if they cannot agree", "after X failed"
 BACKDROP_REACH = 6  # words back from a clause to an "after" the parser hung elsewhere ("after months of talks")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+CAUSE_MARKS = {"since", "because"}  # a reason, which may be a stance held now ("since X says ...")
 CONDITION_MARKS = {"unless"}  # "we will not sign unless ..."; "if they are to succeed" asks what the outcome needs
 SIDE_PRONOUNS = {"i", "we", "he", "she", "they"}  # who sets a condition on their own act
 SIDE_LABELS = {"PERSON", "GPE", "NORP", "ORG"}
@@ -350,7 +351,8 @@ def supposed_or_past(match: RuleMatch, lexicon: Lexicon) -> bool:
     token = match.span.root
     verb = token if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"} else token.head
     for clause in (verb, verb.head):
-        if any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in clause.children):
+        if any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS and not _stance_now(clause, c, lexicon)
+               for c in clause.children):
             return True
         if clause.dep_ not in {"xcomp", "conj"}:
             break
@@ -361,6 +363,12 @@ def supposed_or_past(match: RuleMatch, lexicon: Lexicon) -> bool:
         if token.lower_ in BACKDROP_MARKS:
             return True
     return False
+
+
+def _stance_now(verb: Token, mark: Token, lexicon: Lexicon) -> bool:
+    """A reason given as someone's present stance: "since the rebels say that ...", "because Kyiv insists ..."."""
+    return (mark.lower_ in CAUSE_MARKS and verb.tag_ in {"VBZ", "VBP"}
+            and verb.lemma_.lower() in lexicon.gazetteers.words("reporting.verbs"))
 
 
 @CHECKS.register("no_comment")

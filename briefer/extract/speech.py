@@ -106,11 +106,20 @@ def quotations(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in found if text[s:e].strip())
 
 
-def _is_speech(paragraph: str, start: int) -> bool:
-    """A quotation (its text starting at `start`) that stands as speech: it opens the paragraph or follows
-    punctuation, not a word ("he said it was “regrettable”" is the narrator's sentence)."""
+def _is_speech(paragraph: str, start: int, end: int) -> bool:
+    """A quotation (its text from `start` to `end`) that stands as speech: it opens the paragraph or follows
+    punctuation, not a word ("he said it was “regrettable”" is the narrator's sentence), or it is whole sentences
+    after "that" ("wrote that “I met them. We agreed.”")."""
     before = paragraph[: max(start - 1, 0)].rstrip()
-    return not before or before[-1] in FULL_QUOTE_BEFORE or before[-1] in CLOSING + STRAIGHT
+    return (not before or before[-1] in FULL_QUOTE_BEFORE or before[-1] in CLOSING + STRAIGHT
+            or _sentences_after_that(before, paragraph[start:end]))
+
+
+def _sentences_after_that(before: str, quoted: str) -> bool:
+    """A quotation after "that" opening on a capital and holding more than one sentence."""
+    body = quoted.strip()
+    return (before.lower().endswith(" that") and body[:1].isupper() and body[-1:] in ".!?"
+            and re.search(r"[.!?]\s+[A-Z]", body) is not None)
 
 
 def _cues_between(doc, start: int, end: int, cue: Token, verbs: frozenset[str]) -> bool:
@@ -170,7 +179,7 @@ def quotes(cue: Token, speech: Speech) -> list[str]:
         return sentence_claims(doc, *below)  # "X, the minister, said:" and a paragraph set off without marks
     attached: list[tuple[int, int]] = []
     for start, end in quotations(paragraph):
-        if not _is_speech(paragraph, start):
+        if not _is_speech(paragraph, start, end):
             continue
         start, end = start + para_start, end + para_start
         if sentence.start_char <= end <= cue.idx and not _cues_between(doc, end, cue.idx, cue, speech.verbs):
@@ -402,7 +411,8 @@ def within_quotation(doc, offset: int) -> bool:
 def nested(cue: Token, speech: Speech) -> bool:
     """Whether a cue reports no words of its subject's own: it is negated ("did not respond"), or it stands
     inside someone else's words: within quotation marks, on a transcript line that a named person speaks, or
-    in the clause another reporting verb reports ("she said he had warned ..."), unless a news outlet reports it;
+    in the clause another reporting verb reports ("she said he had warned ..."), unless a news outlet reports it
+    as that clause's own verb ("the channel said the envoy warned ...", not "... claimed he met them, describing");
     a verb that only attributes, joined to that clause without a subject ("said A, and added B"), is the speaker's."""
     if any(child.dep_ == "neg" for child in cue.children):
         return True
@@ -423,7 +433,8 @@ def nested(cue: Token, speech: Speech) -> bool:
     if cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and attributing_conjunct(cue.head, speech.plain) == cue:
         head = cue.head.head  # "X said A, and added B": "added" is X's, whatever clause the parser joined it to
     while head.head.i != head.i:
-        if head.dep_ == "ccomp" and head.head.lemma_ in speech.verbs and not _relayed_by_media(head.head, speech):
+        if head.dep_ == "ccomp" and head.head.lemma_ in speech.verbs and not (
+                head is cue and _relayed_by_media(head.head, speech)):
             return True
         head = head.head
     return False

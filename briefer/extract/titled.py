@@ -1,8 +1,13 @@
 """Names the entity recogniser missed after a title: "Fisheries Minister Victoria Prentis" (where "Victoria" was
-taken for a place), "Presidential Adviser Tut Gatluak", "irrigation minister Mohamed Abdel Aty" (cut short).
+taken for a place), "Presidential Adviser Tut Gatluak", "irrigation minister Mohamed Abdel Aty" (cut short),
+"Presidential Adviser on National Reconciliation Maria Lindqvist" (taken with its title for a work of art
+or an organisation).
 
 A run of two to four capitalised proper nouns right after a title word, on one line, that holds no title, office
-or organisation word and no entity but a person's or a one-word place's, is a person's name.
+or organisation word and no entity but a person's or a one-word place's, is a person's name. After a title with its
+field ("on National Reconciliation", "for the Horn of Africa"), the last two capitalised words of the run (three with a
+middle initial) are the name, when no title, office or organisation word is among them and no person is named in
+the field ("Envoy for Peace Jane Doe and Mullah Omar Bakr" names two).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from briefer.rules.lexicon import Lexicon
 MIN_WORDS, MAX_WORDS = 2, 4
 PLACE_LABELS = {"GPE", "LOC", "NORP"}  # one word of these may be a name's ("Victoria")
 INSIDE_NAME = {"PERSON", "", *PLACE_LABELS}  # entity labels a missed name's words may carry
+FIELD_OPENERS = {"on", "for"}  # "Adviser on National Reconciliation", "Envoy for the Great Lakes"
+FIELD_JOINERS = {"of", "and", "the"}  # inside a field: "Horn of Africa", "Peace and Reconciliation"
 
 
 def mark_titled_names(doc: Doc, lexicon: Lexicon) -> None:
@@ -29,6 +36,8 @@ def mark_titled_names(doc: Doc, lexicon: Lexicon) -> None:
             end = _run_end(doc, token.i + 1, stop)
             if end - token.i - 1 >= MIN_WORDS and not _named_already(doc[token.i + 1 : end]):
                 found.append(Span(doc, token.i + 1, end, label="PERSON"))
+            elif (name := _after_field(doc, token.i + 1, stop)) is not None:
+                found.append(name)
     if not found:
         return
     found += _repeated(doc, found)
@@ -51,6 +60,34 @@ def _repeated(doc: Doc, names: list[Span]) -> list[Span]:
                     and not (end < len(doc) and doc[end].ent_iob_ == "I")):
                 found.append(Span(doc, start, end, label="PERSON"))
     return found
+
+
+def _after_field(doc: Doc, start: int, stop: frozenset[str]) -> Span | None:
+    """The name after a title's field starting at `start` ("on National Reconciliation Maria Lindqvist"), unless the
+    recogniser took it for a person already."""
+    if start >= len(doc) or doc[start].lower_ not in FIELD_OPENERS:
+        return None
+    end = start + 1
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and (
+            _capitalised(doc[end]) or (doc[end].lower_ in FIELD_JOINERS and end + 1 < len(doc)
+                                       and _capitalised(doc[end + 1]))):
+        end += 1
+    size = 3 if end - start > 4 and _initial(doc[end - 2]) else MIN_WORDS
+    name = doc[end - size : end]
+    field = doc[start + 1 : end - size]
+    if (not any(_capitalised(t) for t in field) or any(t.ent_type_ == "PERSON" for t in field)
+            or any(not _capitalised(t) or _stop_word(t, stop) for t in name)
+            or (name[0].ent_type_ == "PERSON" and name[0].ent_iob_ == "B")):
+        return None
+    return Span(doc, name.start, name.end, label="PERSON")
+
+
+def _capitalised(token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _initial(token) -> bool:
+    return len(token.text) == 2 and token.text.endswith(".") and token.text[0].isupper()
 
 
 def _words(lexicon: Lexicon, *keys: str) -> frozenset[str]:

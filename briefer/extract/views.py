@@ -519,6 +519,8 @@ def person(span: Span, lexicon: Lexicon) -> Mention | None:
         found = found.model_copy(update={"party": _of_party(root, lexicon)})
     if not definite or entity_at(root):
         return found
+    if _outlet_before(root, lexicon):
+        return None  # "the agency added", after "the country's state news agency": an outlet, not a speaker
     named = None if fold(root.text) in lexicon.title_words else _named_before(root)  # people: by role, in resolve
     if named is None:
         return found.model_copy(update={"definite": True})
@@ -606,6 +608,16 @@ def _named_before(root: Token) -> Span | None:
         if any(t.pos_ == "PROPN" and t.i != token.i and t.ent_type_ != "NORP" for t in named):
             return named
     return None
+
+
+def _outlet_before(root: Token, lexicon: Lexicon) -> bool:
+    """The last phrase before a description with the same head noun is a news outlet's ("the state news agency"
+    for "the agency")."""
+    doc, lemma = root.doc, root.lemma_.lower()
+    for token in reversed(doc[max(0, root.i - ANTECEDENT_REACH) : root.i]):
+        if token.lemma_.lower() == lemma and token.pos_ in {"NOUN", "PROPN"}:
+            return speech.Speech.of(lexicon).is_media(phrase(doc[token.i : token.i + 1]).text)
+    return False
 
 
 def _modifiers(noun: Token) -> set[str]:
