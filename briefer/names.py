@@ -31,8 +31,8 @@ FUNCTION_WORDS = frozenset(
     wo ca
     """.split()
 )
-# Generational suffixes end a name after the surname ("Silvestre Bello III", "Martin Luther King Jr."): not the
-# surname that a later bare "Bello" refers back by.
+# Generational suffixes end a name after the surname ("Rafael Ortega III", "Martin Luther King Jr."): not the
+# surname that a later bare "Ortega" refers back by.
 GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 GIVEN_NAME_LIKENESS = 0.8  # Mykhailo/Mikhail, Volodymyr/Vladimir: one given name; John/Jane (0.5): two
 

@@ -15,14 +15,14 @@ def _people(nlp, knowledge, text: str) -> list[str]:
 
 
 def test_a_name_taken_for_a_place_after_a_title_is_a_person_there_and_where_repeated(nlp, knowledge):
-    found = _people(nlp, knowledge, "Talks resumed on Monday. Fisheries Minister Victoria Prentis said the gap was "
-                                     "narrow. Later, Victoria Prentis left for London.")
-    assert found.count("Victoria Prentis") == 2
+    found = _people(nlp, knowledge, "Talks resumed on Monday. Fisheries Minister Georgia Hale said the gap was "
+                                     "narrow. Later, Georgia Hale left for London.")
+    assert found.count("Georgia Hale") == 2
 
 
 def test_a_name_the_recogniser_did_not_tag_after_a_title_is_a_person(nlp, knowledge):
-    text = "Speaking to the press in Malabo, the Gabonese Presidential Adviser Tut Gatluak who is the mediator said."
-    assert "Tut Gatluak" in _people(nlp, knowledge, text)
+    text = "At a briefing in Malabo on Tuesday, Presidential Adviser Tor Wakuak told reporters the sides were close."
+    assert "Tor Wakuak" in _people(nlp, knowledge, text)
 
 
 @pytest.mark.parametrize("text", [

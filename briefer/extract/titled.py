@@ -1,5 +1,5 @@
-"""Names the entity recogniser missed after a title: "Fisheries Minister Victoria Prentis" (where "Victoria" was
-taken for a place), "Presidential Adviser Tut Gatluak", "irrigation minister Mohamed Abdel Aty" (cut short),
+"""Names the entity recogniser missed after a title: "Fisheries Minister Georgia Hale" (where "Georgia" was
+taken for a place), "Presidential Adviser Tor Wakuak", "irrigation minister Karim Abdel Nour" (cut short),
 "Presidential Adviser on National Reconciliation Maria Lindqvist" (taken with its title for a work of art
 or an organisation).
 
@@ -47,7 +47,7 @@ def mark_titled_names(doc: Doc, lexicon: Lexicon) -> None:
 
 
 def _repeated(doc: Doc, names: list[Span]) -> list[Span]:
-    """The other places the text gives a name found after a title in the same words ("Victoria Prentis" with no
+    """The other places the text gives a name found after a title in the same words ("Georgia Hale" with no
     title before it), where no entity but a one-word place's covers them."""
     wanted = {tuple(t.text for t in name) for name in names}
     taken = {name.start for name in names}
