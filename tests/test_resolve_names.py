@@ -183,3 +183,18 @@ def test_a_lone_family_name_that_comes_first_is_the_full_name_the_article_gives(
     two = ArticlePeople([PersonMention("Zhao Lirong", "envoy", "China", 0, subject=True),
                          PersonMention("Zhao Mingde", "minister", "China", 40, subject=True)], lexicon)
     assert two.resolve("Zhao", 90).name == "Zhao"  # two full names start so: no one to choose
+
+
+def test_two_spellings_of_one_known_actor_sit_once_in_their_delegation(resolve_texts):
+    briefing = resolve_texts(
+        first="""Israel sends team to Cairo
+
+CAIRO - The Israeli delegation includes Mossad chief David Barnea and Shin Bet director Yoram Levi, officials said.
+""",
+        second="""Israeli negotiators in Cairo
+
+CAIRO - The Israeli delegation includes Mossad chief Dadi Barnea and adviser Tal Meron, officials said on Friday.
+""")
+    israel = [d for d in briefing.delegations if d.party == "Israel"]
+    names = [p.name for d in israel for p in (d.leader, *d.members) if p is not None]
+    assert len([name for name in names if name.endswith("Barnea")]) == 1, names

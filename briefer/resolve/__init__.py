@@ -72,13 +72,17 @@ def _speak_for_their_delegation(result: Resolved) -> None:
 
 
 def _one_name_per_person(result: Resolved, lexicon: Lexicon) -> None:
-    """Every mention of a known actor in the brief shows one spelling of their name (resolve.people.one_spelling)."""
+    """Every mention of a known actor in the brief shows one spelling of their name (resolve.people.one_spelling),
+    and a delegation lists each person once under it."""
     people = [(person, len(delegation.evidence)) for delegation in result.delegations
               for person in (delegation.leader, *delegation.members, delegation.sent_by) if person is not None]
     people += [(position.speaker, len(position.evidence)) for position in result.positions]
     shown = one_spelling(((person.name, weight) for person, weight in people), lexicon)
     for person, _ in people:
         person.name = shown.get(person.name, person.name)
+    for delegation in result.delegations:  # two spellings of one actor ("David", "Dadi" Barnea) now read the same
+        seen = {delegation.leader.name} if delegation.leader else set()
+        delegation.members = [m for m in delegation.members if m.name not in seen and not seen.add(m.name)]
 
 
 def _resolve_together(articles: Iterable[ArticleFacts], lexicon: Lexicon) -> Resolved:
