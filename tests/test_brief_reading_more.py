@@ -4,30 +4,11 @@ evidence shown twice, a place listed beside its own country."""
 
 from __future__ import annotations
 
-import io
-import json
 import re
-from pathlib import Path
 
 import pytest
 from conftest import SEEDS
-from in_process import briefer as run
-from pypdf import PdfReader
-
-
-def brief(sources: list[str], out: Path, audience: str) -> tuple[str, dict, str]:
-    """`briefer brief` run as a user runs it: its Markdown, its JSON and its PDF's text."""
-    result = run("brief", *sources, "--out", str(out), "--audience", audience, "--date", "2026-11-23",
-                 "--no-history")
-    assert result.returncode == 0, result.stderr
-    reader = PdfReader(io.BytesIO((out / "brief.pdf").read_bytes()))
-    return ((out / "brief.md").read_text(encoding="utf-8"), json.loads((out / "briefing.json").read_text("utf-8")),
-            "\n".join(page.extract_text() or "" for page in reader.pages))
-
-
-def section(markdown: str, title: str) -> str:
-    found = re.search(rf"^## {title}\s*$(.*?)(?=^## |\Z)", markdown, re.MULTILINE | re.DOTALL)
-    return found.group(1) if found else ""
+from test_brief_reading import brief, section
 
 
 @pytest.fixture(scope="module")
