@@ -39,14 +39,18 @@ WIRE = "\n".join([
 ])
 
 
-@pytest.fixture(scope="module")
-def briefing(tmp_path_factory) -> dict:
-    folder = tmp_path_factory.mktemp("articles")
-    (folder / "feature.txt").write_text(FEATURE, encoding="utf-8")
-    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+def extract(folder, **articles: str) -> dict:
+    """`briefer extract --format json` of a folder holding the articles (file stem -> text)."""
+    for stem, text in articles.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
     result = run("extract", "--format", "json", str(folder))
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def briefing(tmp_path_factory) -> dict:
+    return extract(tmp_path_factory.mktemp("articles"), feature=FEATURE, wire=WIRE)
 
 
 def _texts(briefing: dict) -> list[str]:
@@ -133,11 +137,7 @@ SIDES = "\n".join([
 
 @pytest.fixture(scope="module")
 def sides(tmp_path_factory) -> dict:
-    folder = tmp_path_factory.mktemp("sides")
-    (folder / "sides.txt").write_text(SIDES, encoding="utf-8")
-    result = run("extract", "--format", "json", str(folder))
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return extract(tmp_path_factory.mktemp("sides"), sides=SIDES)
 
 
 def test_what_a_side_reports_of_the_talks_is_its_position_not_an_open_question(sides):
