@@ -28,8 +28,8 @@ FIELD_JOINERS = {"of", "and", "the"}  # inside a field: "Horn of Africa", "Peace
 
 def mark_titled_names(doc: Doc, lexicon: Lexicon) -> None:
     """Make each run of name words after a title one PERSON entity (see the module's docstring)."""
-    stop = lexicon.title_words | _words(lexicon, "roles.organisation_words", "roles.office_nouns",
-                                         "roles.office_words")
+    stop = lexicon.derived("titled.stop", lambda: lexicon.title_words | _words(
+        lexicon, "roles.organisation_words", "roles.office_nouns", "roles.office_words"))
     found = []
     for token in doc[:-MIN_WORDS]:
         if fold(token.text) in lexicon.title_words and "\n" not in token.whitespace_:
@@ -99,7 +99,7 @@ def _run_end(doc: Doc, start: int, stop: frozenset[str]) -> int:
     end = start
     while end < len(doc) and end - start < MAX_WORDS:
         token = doc[end]
-        if (token.pos_ != "PROPN" or not token.text[:1].isupper() or _stop_word(token, stop)
+        if (not _capitalised(token) or _stop_word(token, stop)
                 or token.ent_type_ not in INSIDE_NAME
                 or (token.ent_type_ in PLACE_LABELS and not _one_word(token))):
             break
